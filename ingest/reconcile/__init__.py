@@ -1,0 +1,65 @@
+"""Reconciliation: claims → facts → verdicts. Pure functions over `ingest.models` values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.models import ClaimRecord
+from ingest.reconcile.facts import ClaimFeatures, group_facts
+from ingest.reconcile.verdicts import Assessment, assess, format_figure
+
+__all__ = ["ClaimFeatures", "ReconciledFact", "fact_label", "reconcile"]
+
+_LABEL_CHARS = 90
+
+
+@dataclass(frozen=True)
+class ReconciledFact:
+    key: str
+    kind: str
+    label: str
+    records: tuple[ClaimRecord, ...]
+    assessment: Assessment
+
+
+def fact_label(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -> str:
+    """A short description of what the fact measures, from its clearest clause.
+
+    English clauses are preferred (most readers of a multilingual desk read English), then
+    the earliest article's.
+    """
+    def rank(r: ClaimRecord):
+        return (r.lang != "en", r.published or r.claim.start, r.claim_id)
+
+    best = min(records, key=rank)
+    seg = feats[best.claim_id].segment if best.claim_id in feats else best.claim.sentence
+    seg = " ".join(seg.split())
+    if len(seg) > _LABEL_CHARS:
+        seg = seg[: _LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    figure = format_figure(best.claim.value, best.claim.unit) if best.claim.kind != "date" else ""
+    kind = {"money": "amount", "percent": "share", "count": "count", "date": "date"}[
+        best.claim.kind
+    ]
+    head = f"{kind} {figure}".strip()
+    return f"{head} — “{seg}”" if seg else head
+
+
+def reconcile(
+    records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]
+) -> list[ReconciledFact]:
+    """Group a story's claims into facts and judge each one."""
+    out: list[ReconciledFact] = []
+    for group in group_facts(records, feats):
+        key = f"{group[0].claim.kind}:{group[0].claim_id}"
+        label = fact_label(group, feats)
+        out.append(
+            ReconciledFact(
+                key=key,
+                kind=group[0].claim.kind,
+                label=label,
+                records=tuple(group),
+                assessment=assess(key, label, list(group)),
+            )
+        )
+    return out

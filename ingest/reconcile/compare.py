@@ -1,0 +1,98 @@
+"""What range of true values a stated figure admits, and whether figures can agree.
+
+"52" admits [51.5, 52.5] (its last stated digit), "about 52" a few percent around it,
+"more than 1,200" anything from 1,200 up to a plausible ceiling. Two figures are compatible
+when their ranges overlap; a group is compatible when all ranges share a point.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+# How far a qualifier stretches a figure (relative). Journalists round "1,250" to "more than
+# 1,200" or "4,480" to "about 4,500", rarely further.
+ABOUT_SLACK = 0.05
+BOUND_SLACK = 0.25
+# ECB rates move within a day or two of publication; outlets often convert with a rate from
+# the day before. DESIGN.md: consistent "within 1%".
+RATE_SLACK = 0.01
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    def intersect(self, other: Interval) -> Interval | None:
+        low, high = max(self.low, other.low), min(self.high, other.high)
+        return Interval(low, high) if low <= high else None
+
+    def scale(self, factor: float) -> Interval:
+        a, b = self.low * factor, self.high * factor
+        return Interval(min(a, b), max(a, b))
+
+    def widen(self, relative: float) -> Interval:
+        return Interval(self.low * (1 - relative), self.high * (1 + relative))
+
+    @property
+    def mid(self) -> float:
+        return (self.low + self.high) / 2
+
+
+def rounding_halfwidth(value: float, precision: int | None) -> float:
+    """Half a unit of the last significant digit stated ("52" -> 0.5, "5.4 bn" -> 0.05 bn)."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    digits = precision if precision and precision > 0 else 2
+    exponent = math.floor(math.log10(abs(value))) - digits + 1
+    return 0.5 * 10.0**exponent
+
+
+def stated_interval(value: float, precision: int | None, qualifier: str | None) -> Interval:
+    """The range of true values consistent with the figure as written."""
+    h = rounding_halfwidth(value, precision)
+    v = abs(value)
+    if qualifier == "about":
+        low, high = v * (1 - ABOUT_SLACK) - h, v * (1 + ABOUT_SLACK) + h
+    elif qualifier in ("more_than", "at_least"):
+        low, high = v - h, v * (1 + BOUND_SLACK) + h
+    elif qualifier in ("less_than", "up_to"):
+        low, high = v * (1 - BOUND_SLACK) - h, v + h
+    else:
+        low, high = v - h, v + h
+    sign = -1.0 if value < 0 else 1.0
+    if sign < 0:
+        low, high = -high, -low
+    return Interval(low, high)
+
+
+def common_interval(intervals: list[Interval]) -> Interval | None:
+    """The values every interval admits, or None when they cannot all be true."""
+    if not intervals:
+        return None
+    acc: Interval | None = intervals[0]
+    for iv in intervals[1:]:
+        acc = acc.intersect(iv) if acc else None
+        if acc is None:
+            return None
+    return acc
+
+
+def largest_compatible(intervals: list[Interval]) -> list[int]:
+    """Indices of a largest subset of intervals sharing a point (sweep over endpoints)."""
+    events: list[tuple[float, int, int]] = []
+    for i, iv in enumerate(intervals):
+        events.append((iv.low, 0, i))
+        events.append((iv.high, 1, i))
+    events.sort()
+    active: set[int] = set()
+    best: set[int] = set()
+    for _, kind, i in events:
+        if kind == 0:
+            active.add(i)
+            if len(active) > len(best):
+                best = set(active)
+        else:
+            active.discard(i)
+    return sorted(best)

@@ -1,0 +1,112 @@
+"""What each claim is about: the clause around it, apposition links, years it refers to.
+
+A sentence often carries several figures ("revenue of 280 bn yuan (36.7 bn euros), up 8%");
+each claim gets the part of its sentence nearest to it (cut at clause boundaries between
+figures), so that matching compares what is measured rather than whole sentences. A figure
+followed by its conversion in brackets or after "soit"/"or about"/"约合" is the same
+mention: they share one clause and are linked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.models import Claim
+
+_APPOSITION_GAP = re.compile(
+    r"^[\s\u00a0\u202f]*(?:[(\[（,，、–—-]|=)?[\s\u00a0\u202f]*"
+    r"(?:soit|soit environ|soit près de|or|or about|or around|about|around|roughly|i\.e\.|"
+    r"equivalent to|equal to|umgerechnet|also|rund|etwa|circa|ca\.|oder|es decir|unos|"
+    r"aproximadamente|cerca de|pari a|circa|ovvero|cioè|ou seja|cerca de|"
+    r"约合|约|合|折合|相当于|大约)?"
+    r"[\s\u00a0\u202f:]*$",
+    re.IGNORECASE,
+)
+_CLAUSE_CUT = re.compile(
+    r"[,;:，；：。]|\s(?:and|while|whereas|but|et|mais|alors que|und|während|aber|y|pero|"
+    r"mientras|e|ma|mentre|mas|enquanto)\s|而|并且|同时|但"
+)
+_YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d])")
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """The clause a claim stands in (its own figure removed) and its apposition group."""
+
+    segment: str
+    link_group: int
+    years: frozenset[int]
+
+
+def _is_apposition(a: Claim, b: Claim, text: str) -> bool:
+    if a.kind != "money" or b.kind != "money" or a.unit == b.unit:
+        return False
+    gap = text[a.end : b.start]
+    return len(gap) <= 24 and bool(_APPOSITION_GAP.match(gap))
+
+
+def claim_contexts(text: str, claims: Sequence[Claim]) -> list[ClaimContext]:
+    """One context per claim, in the order given."""
+    order = sorted(range(len(claims)), key=lambda i: claims[i].start)
+    groups: list[list[int]] = []
+    for i in order:
+        c = claims[i]
+        if groups:
+            prev = claims[groups[-1][-1]]
+            same_sentence = prev.sentence_start == c.sentence_start
+            if same_sentence and _is_apposition(prev, c, text):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+
+    # Clause boundaries between consecutive groups of the same sentence.
+    bounds: dict[int, tuple[int, int]] = {}
+    for gi, group in enumerate(groups):
+        first, last = claims[group[0]], claims[group[-1]]
+        s_start = first.sentence_start
+        s_end = s_start + len(first.sentence) if first.sentence else last.end
+        lo, hi = s_start, max(s_end, last.end)
+        if gi > 0 and claims[groups[gi - 1][-1]].sentence_start == s_start:
+            lo = _cut(text, claims[groups[gi - 1][-1]].end, first.start)
+        if gi + 1 < len(groups) and claims[groups[gi + 1][0]].sentence_start == s_start:
+            hi = _cut(text, last.end, claims[groups[gi + 1][0]].start)
+        bounds[gi] = (lo, hi)
+
+    result: list[ClaimContext | None] = [None] * len(claims)
+    for gi, group in enumerate(groups):
+        lo, hi = bounds[gi]
+        segment = _without_figures(text, lo, hi, [claims[i] for i in group])
+        years = frozenset(int(y) for y in _YEAR.findall(segment))
+        for i in group:
+            result[i] = ClaimContext(segment=segment, link_group=gi, years=years)
+    return [r for r in result if r is not None]
+
+
+def _cut(text: str, left: int, right: int) -> int:
+    """Where to split the text between two figures: the clause break nearest the middle."""
+    if right <= left:
+        return left
+    gap = text[left:right]
+    mid = len(gap) / 2
+    best = None
+    for m in _CLAUSE_CUT.finditer(gap):
+        pos = m.start() + 1
+        if best is None or abs(pos - mid) < abs(best - mid):
+            best = pos
+    if best is None:
+        best = int(mid)
+    return left + best
+
+
+def _without_figures(text: str, lo: int, hi: int, claims: list[Claim]) -> str:
+    parts, pos = [], lo
+    for c in sorted(claims, key=lambda c: c.start):
+        if c.start < pos or c.end > hi:
+            continue
+        parts.append(text[pos : c.start])
+        parts.append(" … ")
+        pos = c.end
+    parts.append(text[pos:hi])
+    return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:()[]（），；")

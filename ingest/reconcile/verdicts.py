@@ -1,0 +1,357 @@
+"""Judge one fact: do its claims agree, and if not, why not.
+
+Pure: takes the fact's claims (with their articles' outlets and publication dates) and
+returns the fact's status and, when the figures differ, a `ConflictFinding` whose summary an
+editor can paste. Currency conversion uses the ECB reference rate of each article's
+publication date; a conversion verdict needs the base currency to be stated by some outlet
+in the fact, so that two figures in one currency are never "explained" by an invented base.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.models import ClaimRecord, ConflictFinding
+from ingest.reconcile.compare import (
+    RATE_SLACK,
+    Interval,
+    common_interval,
+    largest_compatible,
+    stated_interval,
+)
+from ingest.reconcile.rates import Rate, rate_on
+
+QUALIFIER_WORDS = {
+    "about": "about ",
+    "more_than": "more than ",
+    "less_than": "less than ",
+    "up_to": "up to ",
+    "at_least": "at least ",
+}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A fact's status ('single', 'agree', or a verdict) and its conflict, if any."""
+
+    status: str
+    value: float | None
+    unit: str | None
+    date_value: date | None
+    n_sources: int
+    conflict: ConflictFinding | None = None
+    details: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- formatting helpers
+
+
+def format_number(value: float) -> str:
+    """A figure as an editor writes it: 50 bn, 545 m, 1,250, 92.3."""
+    v = abs(value)
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if v >= scale:
+            return f"{_trim(value / scale)} {word}"
+    if v >= 1000:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return _trim(value)
+
+
+def _trim(x: float) -> str:
+    text = f"{x:.3f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def format_figure(value: float | None, unit: str | None, qualifier: str | None = None) -> str:
+    q = QUALIFIER_WORDS.get(qualifier or "", "")
+    if value is None:
+        return q + (unit or "")
+    if unit == "%":
+        return f"{q}{_trim(value)}%"
+    return f"{q}{format_number(value)} {unit}".rstrip()
+
+
+def format_day(d: date | None) -> str:
+    return d.strftime("%-d %b %Y") if d else "undated"
+
+
+def _source(rec: ClaimRecord) -> str:
+    return f"{rec.outlet}, {format_day(rec.published)}"
+
+
+# ---------------------------------------------------------------- readings
+
+
+@dataclass
+class Reading:
+    """One way the fact is reported: a value, unit and qualifier, and who reports it."""
+
+    value: float | None
+    unit: str | None
+    qualifier: str | None
+    date_value: date | None
+    date_end: date | None
+    records: list[ClaimRecord]
+
+    def label(self) -> str:
+        if self.date_value is not None:
+            span = format_day(self.date_value)
+            if self.date_end and self.date_end != self.date_value:
+                span += f" to {format_day(self.date_end)}"
+            return span
+        return format_figure(self.value, self.unit, self.qualifier)
+
+    def sources(self) -> str:
+        seen: list[str] = []
+        for rec in sorted(self.records, key=lambda r: (r.published or date.min, r.outlet)):
+            s = _source(rec)
+            if s not in seen:
+                seen.append(s)
+        return "; ".join(seen)
+
+    def as_dict(self) -> dict:
+        return {
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "date_value": self.date_value.isoformat() if self.date_value else None,
+            "date_end": self.date_end.isoformat() if self.date_end else None,
+            "claim_ids": [r.claim_id for r in self.records],
+            "sources": [
+                {
+                    "outlet": r.outlet,
+                    "published": r.published.isoformat() if r.published else None,
+                    "url": r.url,
+                    "article_id": r.article_id,
+                }
+                for r in self.records
+            ],
+        }
+
+
+def readings_of(records: list[ClaimRecord]) -> list[Reading]:
+    groups: dict[tuple, list[ClaimRecord]] = defaultdict(list)
+    for rec in records:
+        c = rec.claim
+        value = round(c.value, 6) if c.value is not None else None
+        groups[(value, c.unit, c.qualifier, c.date_value, c.date_end)].append(rec)
+    readings = [
+        Reading(k[0], k[1], k[2], k[3], k[4], v) for k, v in groups.items()
+    ]
+    readings.sort(key=lambda r: (-n_sources(r.records), r.value or 0))
+    return readings
+
+
+def n_sources(records: list[ClaimRecord]) -> int:
+    """Independent articles: a syndicated copy counts as its original."""
+    return len({r.duplicate_of or r.article_id for r in records})
+
+
+def _interval(rec: ClaimRecord) -> Interval:
+    c = rec.claim
+    return stated_interval(float(c.value or 0.0), c.precision, c.qualifier)
+
+
+# ---------------------------------------------------------------- assessment
+
+
+def assess(fact_key: str, label: str, records: list[ClaimRecord]) -> Assessment:
+    """The status of one fact and, when its claims disagree, the conflict to report."""
+    if not records:
+        raise ValueError("a fact needs at least one claim")
+    kind = records[0].claim.kind
+    readings = readings_of(records)
+    top = readings[0]
+    base = Assessment(
+        status="single" if n_sources(records) < 2 else "agree",
+        value=top.value,
+        unit=top.unit,
+        date_value=top.date_value,
+        n_sources=n_sources(records),
+        details={"readings": [r.as_dict() for r in readings]},
+    )
+    if len(readings) < 2 or n_sources(records) < 2:
+        return base
+    if kind == "date":
+        return _assess_dates(fact_key, label, records, readings, base)
+    return _assess_numbers(fact_key, label, records, readings, base)
+
+
+def _assess_dates(fact_key, label, records, readings, base) -> Assessment:
+    spans = []
+    for rec in records:
+        c = rec.claim
+        if c.date_value is None:
+            continue
+        end = c.date_end or c.date_value
+        spans.append(Interval(c.date_value.toordinal(), end.toordinal()))
+    if common_interval(spans) is not None:
+        return base  # a range containing the day, or the same day written twice
+    text = (
+        f"{label}: outlets give different dates — "
+        + " vs ".join(f"{r.label()} ({r.sources()})" for r in readings)
+        + "."
+    )
+    return _with_conflict(base, fact_key, "date", "date_conflict", text, records, readings, {})
+
+
+def _assess_numbers(fact_key, label, records, readings, base) -> Assessment:
+    kind = records[0].claim.kind
+    units = {r.claim.unit for r in records}
+    if kind == "money" and len(units) > 1:
+        return _assess_currencies(fact_key, label, records, readings, base)
+    intervals = [_interval(r) for r in records]
+    if common_interval(intervals) is not None:
+        text = (
+            f"{label}: "
+            + " and ".join(f"{r.label()} ({r.sources()})" for r in readings)
+            + " are compatible: the difference is explained by rounding or a stated bound."
+        )
+        return _with_conflict(
+            base, fact_key, kind, "rounding_or_bound", text, records, readings, {}
+        )
+    text = (
+        f"{label}: outlets disagree — "
+        + " vs ".join(f"{r.label()} ({r.sources()})" for r in readings)
+        + ". Neither rounding nor a stated bound explains the difference."
+    )
+    return _with_conflict(base, fact_key, kind, "genuine", text, records, readings, {})
+
+
+def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
+    """Money in several currencies: is there one amount that every figure converts from?"""
+    currencies = sorted({r.claim.unit for r in records if r.claim.unit})
+    by_currency = defaultdict(list)
+    for rec in records:
+        by_currency[rec.claim.unit].append(rec)
+    fallback_day = max((r.published for r in records if r.published), default=None)
+
+    best: tuple[int, int, str, list[int], dict[int, Rate]] | None = None
+    for cur in currencies:
+        implied: list[Interval] = []
+        used: dict[int, Rate] = {}
+        ok_idx: list[int] = []
+        for i, rec in enumerate(records):
+            iv = _interval(rec)
+            if rec.claim.unit == cur:
+                implied.append(iv)
+                ok_idx.append(i)
+                continue
+            day = rec.published or fallback_day
+            rate = rate_on(cur, rec.claim.unit or "", day) if day else None
+            if rate is None or rate.value <= 0:
+                continue
+            used[rec.claim_id] = rate
+            implied.append(iv.scale(1.0 / rate.value).widen(RATE_SLACK))
+            ok_idx.append(i)
+        if not implied:
+            continue
+        compatible = [ok_idx[j] for j in largest_compatible(implied)]
+        score = (len(compatible), n_sources(by_currency[cur]), cur, compatible, used)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    assert best is not None
+    _, _, base_cur, compatible, used = best
+    explained = len(compatible) == len(records)
+    base_reading = next(r for r in readings if r.unit == base_cur)
+    details = {
+        "base": {"value": base_reading.value, "unit": base_cur},
+        "rates": [
+            {"base": r.base, "quote": r.quote, "value": r.value, "day": r.day.isoformat()}
+            for r in _unique_rates(used.values())
+        ],
+    }
+    per_currency_disagree = [
+        cur
+        for cur, recs in by_currency.items()
+        if common_interval([_interval(r) for r in recs]) is None
+    ]
+    listing = _listing_by_currency(readings)
+    if explained and not per_currency_disagree:
+        differs = any(len({(r.value, r.qualifier) for r in readings if r.unit == cur}) > 1
+                      for cur in currencies)
+        if not differs:
+            return base
+        text = (
+            f"{label}: {listing} are compatible once rounding, stated bounds and conversion "
+            f"from {_fig(base_reading)} at each publication date's ECB rate are allowed for."
+        )
+        return _with_conflict(
+            base, fact_key, "money", "rounding_or_bound", text, records, readings, details
+        )
+    if explained:
+        rates_text = _rates_text(records, used, base_reading)
+        text = (
+            f"{label}: outlets report different figures — {listing}. All are consistent with "
+            f"one fixed amount of {_fig(base_reading)} converted at the ECB reference rate of "
+            f"each article's publication date: {rates_text}. Verdict: currency conversion at "
+            f"different dates, not a genuine discrepancy."
+        )
+        return _with_conflict(
+            base, fact_key, "money", "currency_conversion", text, records, readings, details
+        )
+    outliers = [records[i] for i in range(len(records)) if i not in set(compatible)]
+    details["outliers"] = [r.claim_id for r in outliers]
+    odd = "; ".join(
+        f"{format_figure(r.claim.value, r.claim.unit, r.claim.qualifier)} ({_source(r)})"
+        for r in outliers
+    )
+    text = (
+        f"{label}: outlets disagree — {listing}. Converting at the ECB rate of each "
+        f"publication date does not reconcile {odd} with {_fig(base_reading)}: a genuine "
+        f"discrepancy."
+    )
+    return _with_conflict(base, fact_key, "money", "genuine", text, records, readings, details)
+
+
+def _fig(reading: Reading) -> str:
+    return format_figure(reading.value, reading.unit)
+
+
+def _listing_by_currency(readings: list[Reading]) -> str:
+    parts = []
+    for cur in sorted({r.unit for r in readings if r.unit}):
+        same = [r for r in readings if r.unit == cur]
+        parts.append(" vs ".join(f"{r.label()} ({r.sources()})" for r in same))
+    return "; ".join(parts)
+
+
+def _unique_rates(rates) -> list[Rate]:
+    seen: dict[tuple, Rate] = {}
+    for r in rates:
+        seen.setdefault((r.base, r.quote, r.day), r)
+    return sorted(seen.values(), key=lambda r: (r.day, r.quote))
+
+
+def _rates_text(records: list[ClaimRecord], used: dict[int, Rate], base: Reading) -> str:
+    parts = []
+    for rate in _unique_rates(used.values()):
+        converted = (base.value or 0.0) * rate.value
+        parts.append(
+            f"on {format_day(rate.day)} 1 {rate.quote} = {1 / rate.value:.4g} {rate.base} "
+            f"({_fig(base)} = {format_number(converted)} {rate.quote})"
+        )
+    return "; ".join(parts)
+
+
+def _with_conflict(base, fact_key, kind, verdict, text, records, readings, details) -> Assessment:
+    merged = {**base.details, **details}
+    finding = ConflictFinding(
+        fact_key=fact_key,
+        kind=kind,
+        verdict=verdict,
+        summary=text,
+        claim_ids=tuple(sorted(r.claim_id for r in records)),
+        details=merged,
+    )
+    return Assessment(
+        status=verdict,
+        value=base.value,
+        unit=base.unit,
+        date_value=base.date_value,
+        n_sources=base.n_sources,
+        conflict=finding,
+        details=merged,
+    )
