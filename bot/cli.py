@@ -1,0 +1,272 @@
+"""`factwatch`: a thin command line over the pipeline and the store.
+
+Every command takes the database from `--db` or `FACTWATCH_DATABASE_URL` (default: SQLite
+file `factwatch.db` in the working directory).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import date
+
+import click
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.config import Settings
+from store.db import Database, is_initialised
+
+log = logging.getLogger("factwatch")
+
+
+class Context:
+    def __init__(self, db: str | None) -> None:
+        self.settings = Settings.from_env(db)
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = Database(self.settings.database_url)
+        return self._db
+
+    def ready_db(self) -> Database:
+        """The database, created or upgraded first if it is not yet initialised."""
+        db = self.db
+        if not is_initialised(db.engine):
+            click.echo(f"Initialising {self.settings.safe_database_url()}", err=True)
+            db.upgrade()
+        return db
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", metavar="URL", help="Database URL or SQLite path [env FACTWATCH_DATABASE_URL].")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(package_name="factwatch")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, verbose: int) -> None:
+    """factwatch: find the figures news outlets disagree on, and say why."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpcore", "trafilatura", "htmldate", "sentence_transformers"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    ctx.obj = Context(db)
+
+
+@main.command()
+@pass_ctx
+def init(ctx: Context) -> None:
+    """Create the database or upgrade it to the latest schema.
+
+    Example: factwatch --db news.db init
+    """
+    ctx.db.upgrade()
+    click.echo(f"Database ready: {ctx.settings.safe_database_url()}")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Allow fetching from private, loopback and link-local addresses.",
+)
+@click.option("--timeout", type=float, default=15.0, show_default=True, help="Read timeout (s).")
+@pass_ctx
+def ingest(ctx: Context, sources: tuple[str, ...], allow_private: bool, timeout: float) -> None:
+    """Ingest feeds, pages, folders or files once: the whole pipeline.
+
+    \b
+    Examples:
+      factwatch ingest seeds/
+      factwatch ingest https://example.org/feed.xml
+      factwatch ingest --allow-private http://127.0.0.1:8765/feed.xml
+    """
+    from ingest.embed import EmbedderError, load_embedder
+    from ingest.pipeline import Pipeline
+    from ingest.sources import FetchConfig, collect_sync
+    from store import repository as repo
+
+    db = ctx.ready_db()
+    config = FetchConfig(allow_private=allow_private, read_timeout=timeout)
+    stored = _StoredUrls(db)
+    result = collect_sync(list(sources), config, known_urls=stored)
+    with db.session() as s:
+        for p in result.problems:
+            repo.record_problem(s, p.source, p.level, p.message)
+    for p in result.problems:
+        click.secho(f"{p.level}: {p.message}", fg="red" if p.level == "error" else "yellow",
+                    err=True)
+    try:
+        embedder = load_embedder(ctx.settings.embed_model)
+    except EmbedderError as exc:
+        raise click.ClickException(str(exc)) from exc
+    report = Pipeline(db, embedder).ingest(result.articles)
+    for problem in report.problems:
+        click.secho(f"error: {problem}", fg="red", err=True)
+    click.echo(
+        f"Added {report.added} article{'s' * (report.added != 1)} "
+        f"({report.duplicates} syndicated cop{'ies' if report.duplicates != 1 else 'y'}), "
+        f"{report.claims} claims, {report.new_stories} new "
+        f"stor{'ies' if report.new_stories != 1 else 'y'}; "
+        f"{report.conflicts_changed} conflict(s) new or changed; "
+        f"{report.skipped + stored.hits} already stored; "
+        f"{len(result.problems) + len(report.problems)} problem(s)."
+    )
+    errors = [p for p in result.problems if p.level == "error"]
+    if errors and report.added == 0 and not result.articles and stored.hits == 0:
+        sys.exit(1)
+
+
+class _StoredUrls:
+    """`url in stored` asks the database, so feeds don't refetch pages already stored."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.hits = 0
+
+    def __contains__(self, url: object) -> bool:
+        from store.models import Article
+
+        with self.db.session() as s:
+            found = s.scalar(select(Article.id).where(Article.url == str(url))) is not None
+        self.hits += found
+        return found
+
+
+@main.command()
+@pass_ctx
+def stories(ctx: Context) -> None:
+    """List stories with their articles.
+
+    Example: factwatch stories
+    """
+    from bot.render import stories_text
+
+    with ctx.ready_db().session() as s:
+        click.echo(stories_text(s))
+
+
+@main.command()
+@click.option("--story", type=int, help="Only this story.")
+@click.option("--all", "show_all", is_flag=True, help="Include facts reported by one outlet.")
+@pass_ctx
+def facts(ctx: Context, story: int | None, show_all: bool) -> None:
+    """List facts (figures and dates reported by two or more outlets) and their status.
+
+    Example: factwatch facts --story 2
+    """
+    from bot.render import facts_text
+
+    with ctx.ready_db().session() as s:
+        click.echo(facts_text(s, story, multi_only=not show_all))
+
+
+@main.command()
+@click.option("--story", type=int, help="Only this story.")
+@click.option("--alerts-only", is_flag=True, help="Hide rounding/bound differences.")
+@pass_ctx
+def conflicts(ctx: Context, story: int | None, alerts_only: bool) -> None:
+    """List conflicting figures and dates with verdict and explanation.
+
+    Example: factwatch conflicts --alerts-only
+    """
+    from bot.render import conflicts_text
+
+    with ctx.ready_db().session() as s:
+        click.echo(conflicts_text(s, story, alerts_only=alerts_only))
+
+
+@main.command()
+@click.argument("query")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@pass_ctx
+def sql(ctx: Context, query: str, fmt: str) -> None:
+    """Run a read-only SQL query (one statement) and print the rows.
+
+    \b
+    Example:
+      factwatch sql "SELECT verdict, summary FROM v_conflicts" --format json
+    """
+    from bot.render import table
+    from store.readonly import ReadOnlyViolation, run_readonly
+
+    db = ctx.ready_db()
+    try:
+        result = run_readonly(db.engine, query)
+    except ReadOnlyViolation as exc:
+        raise click.ClickException(str(exc)) from exc
+    except SQLAlchemyError as exc:
+        orig = getattr(exc, "orig", None)
+        raise click.ClickException(f"query failed: {orig or exc}") from exc
+    click.echo(table(result.columns, result.rows, fmt))
+
+
+@main.command()
+@click.option("--lang", required=True, help="Language of the text (en, fr, de, es, it, pt, zh).")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date, to infer years the text omits.",
+)
+@click.option("--jsonl", is_flag=True, help='Read JSON lines {"id","text","lang","published"?}.')
+def extract(lang: str, published, jsonl: bool) -> None:
+    """Extract claims from text on stdin and print them as JSON.
+
+    \b
+    Examples:
+      echo "Alibaba investira plus de 45 milliards d'euros." | factwatch extract --lang fr
+      factwatch extract --lang en --jsonl < sentences.jsonl
+    """
+    from ingest.claims import extract_claims
+
+    day = published.date() if published else None
+    if not jsonl:
+        text = sys.stdin.read()
+        click.echo(json.dumps([_claim_json(c) for c in extract_claims(text, lang, day)],
+                              ensure_ascii=False, indent=2))
+        return
+    for n, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            text = obj["text"]
+            item_lang = obj.get("lang") or lang
+            item_day = date.fromisoformat(obj["published"]) if obj.get("published") else day
+        except (ValueError, KeyError, TypeError) as exc:
+            click.echo(f"line {n}: skipped, not a JSON object with a text ({exc})", err=True)
+            continue
+        claims = extract_claims(str(text), item_lang, item_day)
+        click.echo(json.dumps({"id": obj.get("id"), "claims": [_claim_json(c) for c in claims]},
+                              ensure_ascii=False))
+
+
+def _claim_json(c) -> dict:
+    return {
+        "kind": c.kind,
+        "text": c.surface,
+        "start": c.start,
+        "end": c.end,
+        "value": c.value,
+        "unit": c.unit,
+        "date_value": c.date_value.isoformat() if c.date_value else None,
+        "date_end": c.date_end.isoformat() if c.date_end else None,
+        "qualifier": c.qualifier,
+        "precision": c.precision,
+    }
+
+
+if __name__ == "__main__":
+    main()

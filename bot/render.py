@@ -1,0 +1,154 @@
+"""Plain-text listings of stories, facts and conflicts for the terminal (and later, mail)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ingest.reconcile.verdicts import format_day, format_figure
+from store.models import Article, Conflict, Fact, Story
+
+WIDTH = 100
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def story_header(story: Story) -> str:
+    langs = story.langs.replace(",", ", ") or "?"
+    span = format_day(story.first_seen.date())
+    if story.last_seen.date() != story.first_seen.date():
+        span += f" – {format_day(story.last_seen.date())}"
+    n = story.n_articles
+    return f"Story {story.id} · {story.label}\n  {n} article{'s' * (n != 1)} · {langs} · {span}"
+
+
+def stories_text(session: Session) -> str:
+    stories = session.scalars(select(Story).order_by(Story.first_seen, Story.id)).all()
+    if not stories:
+        return "No stories yet: run `factwatch ingest SOURCE`."
+    out = []
+    for st in stories:
+        out.append(story_header(st))
+        arts = session.scalars(
+            select(Article).where(Article.story_id == st.id).order_by(Article.published_at)
+        ).all()
+        for a in arts:
+            dup = f"  (copy of article {a.duplicate_of})" if a.duplicate_of else ""
+            day = format_day(a.published_at.date()) if a.published_at else "undated"
+            out.append(f"    - [{a.lang}] {a.title} — {a.outlet}, {day}{dup}")
+        out.append("")
+    return "\n".join(out).rstrip()
+
+
+def conflict_text(conflict: Conflict) -> str:
+    details = conflict.details or {}
+    lines = [f"  ⚠ {conflict.verdict} · conflict {conflict.id} (fact {conflict.fact_id})"]
+    readings = details.get("readings", [])
+    by_unit: dict[str, list[dict]] = {}
+    for r in readings:
+        by_unit.setdefault(r.get("unit") or "", []).append(r)
+    for unit, rs in sorted(by_unit.items()):
+        if len(rs) < 2 and len(by_unit) > 1:
+            continue
+        figures = " vs ".join(
+            format_day(date.fromisoformat(r["date_value"]))
+            if r.get("date_value")
+            else format_figure(r["value"], r["unit"], r["qualifier"])
+            for r in rs
+        )
+        lines.append(f"    {figures}")
+    lines.append(_wrap(conflict.summary, "    "))
+    return "\n".join(lines)
+
+
+def conflicts_text(session: Session, story_id: int | None = None, alerts_only: bool = False) -> str:
+    q = select(Conflict).order_by(Conflict.story_id, Conflict.id)
+    if story_id is not None:
+        q = q.where(Conflict.story_id == story_id)
+    conflicts = session.scalars(q).all()
+    if alerts_only:
+        conflicts = [c for c in conflicts if c.verdict != "rounding_or_bound"]
+    if not conflicts:
+        return "No conflicting figures found."
+    out: list[str] = []
+    current = object()
+    for c in conflicts:
+        if c.story_id != current:
+            current = c.story_id
+            story = session.get(Story, c.story_id) if c.story_id else None
+            out.append("" if not out else "")
+            out.append(story_header(story) if story else "Unclustered")
+        out.append(conflict_text(c))
+    return "\n".join(out).strip()
+
+
+def facts_text(session: Session, story_id: int | None = None, multi_only: bool = True) -> str:
+    q = select(Fact).order_by(Fact.story_id, Fact.id)
+    if story_id is not None:
+        q = q.where(Fact.story_id == story_id)
+    if multi_only:
+        q = q.where(Fact.n_sources >= 2)
+    facts = session.scalars(q).all()
+    if not facts:
+        return "No facts reported by two or more outlets yet."
+    out: list[str] = []
+    current = object()
+    for f in facts:
+        if f.story_id != current:
+            current = f.story_id
+            story = session.get(Story, f.story_id) if f.story_id else None
+            out.append("")
+            out.append(story_header(story) if story else "Unclustered")
+        mark = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}.get(f.status, "⚠")
+        out.append(
+            f"  {mark} fact {f.id} [{f.status}] {f.label} "
+            f"({f.n_claims} claims, {f.n_sources} sources)"
+        )
+    return "\n".join(out).strip()
+
+
+# ---------------------------------------------------------------- query results
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, datetime | date):
+        return v.isoformat()
+    if isinstance(v, bytes):
+        return f"<{len(v)} bytes>"
+    return v
+
+
+def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table") -> str:
+    rows = [[_cell(v) for v in r] for r in rows]
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False,
+                          indent=2, default=str)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(columns)
+        w.writerows(rows)
+        return buf.getvalue().rstrip("\n")
+    shown = [["" if v is None else str(v).replace("\n", " ") for v in r] for r in rows]
+    widths = [len(c) for c in columns]
+    for r in shown:
+        for i, v in enumerate(r):
+            widths[i] = min(max(widths[i], len(v)), 60)
+    def line(vals):
+        return "  ".join(
+            (v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(vals, widths, strict=True)
+        ).rstrip()
+    out = [line(columns), line(["-" * w for w in widths])]
+    out.extend(line(r) for r in shown)
+    out.append(f"({len(rows)} row{'s' * (len(rows) != 1)})")
+    return "\n".join(out)

@@ -1,0 +1,316 @@
+"""The whole pipeline for a batch of articles: dedupe, detect language, extract claims, embed,
+cluster into stories, store, reconcile the stories that changed.
+
+Each article commits in its own transaction with its claims and story update, so a crash
+loses at most the article in flight and a rerun picks up where it stopped (already stored
+URLs are skipped). Reconciliation of the touched stories then runs in one transaction each.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+from sqlalchemy import select
+
+from ingest import dedup
+from ingest.claims import extract_claims
+from ingest.embed import Embedder
+from ingest.entities import extract_entities
+from ingest.language import detect_language
+from ingest.models import ArticleInput, Claim
+from ingest.reconcile import ClaimFeatures, reconcile
+from ingest.reconcile.context import claim_contexts
+from ingest.stories import (
+    ArticleSignals,
+    StoryConfig,
+    StoryState,
+    assign_story,
+    figure_keys,
+    merge_into,
+)
+from store import repository as repo
+from store.db import Database
+from store.models import Article, Story
+
+log = logging.getLogger(__name__)
+
+LEAD_CHARS = 600
+STORY_WINDOW = timedelta(days=400)
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    claims: int = 0
+    new_stories: int = 0
+    stories_touched: set[int] = field(default_factory=set)
+    conflicts_changed: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Analysed:
+    """An article with everything computed before it is stored."""
+
+    article: ArticleInput
+    lang: str
+    claims: list[Claim]
+    contexts: list
+    digest: str
+    shingles: set[str]
+    bands: list[tuple[int, str]]
+    entities: frozenset[str]
+    lead_vector: np.ndarray | None = None
+    claim_vectors: list[np.ndarray | None] = field(default_factory=list)
+
+
+def lead_text(article: ArticleInput) -> str:
+    """Title plus the opening of the text: what the story matcher compares (DESIGN.md)."""
+    body = article.text
+    if body.startswith(article.title):
+        body = body[len(article.title) :]
+    return f"{article.title}\n{body.strip()[:LEAD_CHARS]}"
+
+
+def analyse(article: ArticleInput) -> Analysed:
+    """Everything about one article that needs no database and no model (pure)."""
+    lang = detect_language(article.text, article.lang) or article.lang or "en"
+    published = article.published.date() if article.published else None
+    claims = extract_claims(article.text, lang, published)
+    contexts = claim_contexts(article.text, claims)
+    sh = dedup.shingles(article.text)
+    return Analysed(
+        article=article,
+        lang=lang,
+        claims=claims,
+        contexts=contexts,
+        digest=dedup.content_hash(article.text),
+        shingles=sh,
+        bands=dedup.bands(dedup.minhash(sh)),
+        entities=extract_entities(lead_text(article), lang),
+    )
+
+
+def embed_batch(embedder: Embedder, items: Sequence[Analysed]) -> None:
+    """One encoder call for the leads and all claim clauses of a batch."""
+    texts: list[str] = []
+    for it in items:
+        texts.append(lead_text(it.article))
+        texts.extend(ctx.segment or c.sentence for c, ctx in zip(it.claims, it.contexts, strict=True))
+    if not texts:
+        return
+    vectors = embedder.encode(texts)
+    pos = 0
+    for it in items:
+        it.lead_vector = vectors[pos]
+        pos += 1
+        n = len(it.claims)
+        it.claim_vectors = [vectors[pos + i] for i in range(n)]
+        pos += n
+
+
+class Pipeline:
+    """Stores analysed articles and keeps stories, facts and conflicts up to date."""
+
+    def __init__(
+        self, db: Database, embedder: Embedder, story_config: StoryConfig | None = None
+    ) -> None:
+        self.db = db
+        self.embedder = embedder
+        self.story_config = story_config or StoryConfig()
+
+    def ingest(
+        self, articles: Sequence[ArticleInput], feed_id: int | None = None, batch: int = 32
+    ) -> IngestReport:
+        report = IngestReport()
+        with self.db.session() as s:
+            known = repo.known_urls(s, (a.url for a in articles))
+        fresh: dict[str, ArticleInput] = {}
+        for a in articles:
+            if a.url in known or a.url in fresh:
+                report.skipped += 1
+            else:
+                fresh[a.url] = a
+        ordered = sorted(
+            fresh.values(),
+            key=lambda a: (a.published or datetime.max.replace(tzinfo=UTC), a.url),
+        )
+        for i in range(0, len(ordered), batch):
+            chunk = ordered[i : i + batch]
+            analysed = []
+            for a in chunk:
+                try:
+                    analysed.append(analyse(a))
+                except Exception as exc:  # a bug on one article must not stop the run
+                    log.exception("analysis failed for %s", a.url)
+                    report.problems.append(f"{a.url}: analysis failed ({exc})")
+            embed_batch(self.embedder, analysed)
+            for item in analysed:
+                self._store(item, feed_id, report)
+        self.reconcile(report.stories_touched, report)
+        return report
+
+    # ------------------------------------------------------------ one article
+
+    def _store(self, item: Analysed, feed_id: int | None, report: IngestReport) -> None:
+        a = item.article
+        published = repo.to_utc_naive(a.published)
+        now = repo.utcnow()
+        with self.db.session() as s:
+            original = self._find_original(s, item)
+            if original is not None:
+                story_id = original.story_id
+                report.duplicates += 1
+            else:
+                story_id = self._assign(s, item, published or now, report)
+            row = Article(
+                url=a.url,
+                title=a.title,
+                text=a.text,
+                summary=a.summary,
+                author=a.author,
+                outlet=a.outlet or _outlet_from_url(a.url),
+                lang=item.lang,
+                published_at=published,
+                ingested_at=now,
+                source=a.source,
+                feed_id=feed_id,
+                content_hash=item.digest,
+                story_id=story_id,
+                duplicate_of=original.id if original is not None else None,
+                embedding=repo.vector_to_bytes(item.lead_vector),
+                entities=sorted(item.entities),
+            )
+            s.add(row)
+            s.flush()
+            repo.add_bands(s, row.id, item.bands)
+            repo.add_claims(s, row.id, item.claims, item.contexts, item.claim_vectors)
+            if original is not None and story_id is not None:
+                story = s.get(Story, story_id)
+                if story is not None:
+                    story.n_articles += 1
+                    story.last_seen = max(story.last_seen, published or now)
+                    story.langs = _merge_langs(story.langs, item.lang)
+        report.added += 1
+        report.claims += len(item.claims)
+        if story_id is not None:
+            report.stories_touched.add(story_id)
+
+    def _find_original(self, s, item: Analysed) -> Article | None:
+        """The article this one is a syndicated copy of, if any."""
+        exact = repo.article_by_hash(s, item.digest)
+        if exact is not None:
+            return exact
+        for cand_id in repo.band_candidates(s, item.bands):
+            cand = s.get(Article, cand_id)
+            if cand is None or cand.duplicate_of is not None:
+                continue
+            if dedup.jaccard(item.shingles, dedup.shingles(cand.text)) >= dedup.NEAR_DUPLICATE:
+                return cand
+        return None
+
+    def _assign(self, s, item: Analysed, when: datetime, report: IngestReport) -> int:
+        signals = ArticleSignals(
+            embedding=item.lead_vector,
+            entities=item.entities,
+            figures=figure_keys(item.claims),
+            published=when,
+            lang=item.lang,
+            title=item.article.title,
+        )
+        rows = repo.recent_stories(s, when - STORY_WINDOW)
+        states = [_state_of(r) for r in rows]
+        decision = assign_story(signals, states, self.story_config)
+        chosen = next((st for st in states if st.story_id == decision.story_id), None)
+        if chosen is None:
+            state = merge_into(None, signals)
+            row = Story(created_at=repo.utcnow())
+            s.add(row)
+            report.new_stories += 1
+        else:
+            state = merge_into(chosen, signals)
+            row = next(r for r in rows if r.id == chosen.story_id)
+        _write_state(row, state)
+        s.flush()
+        return row.id
+
+    # ------------------------------------------------------------ reconciliation
+
+    def reconcile(self, story_ids, report: IngestReport | None = None) -> int:
+        changed = 0
+        for story_id in sorted(story_ids):
+            with self.db.session() as s:
+                records, rows = repo.story_claim_records(s, story_id)
+                feats = {}
+                for rec, row in zip(records, rows, strict=True):
+                    feats[rec.claim_id] = ClaimFeatures(
+                        vector=repo.bytes_to_vector(row.context_embedding),
+                        years=_years(row.context),
+                        link_group=row.link_group,
+                        segment=row.context,
+                    )
+                facts = reconcile(records, feats)
+                changed += len(repo.save_facts(s, story_id, facts, rows))
+        if report is not None:
+            report.conflicts_changed += changed
+        return changed
+
+    def reconcile_all(self) -> int:
+        with self.db.session() as s:
+            ids = list(s.scalars(select(Story.id)))
+        return self.reconcile(ids)
+
+
+def _years(segment: str) -> frozenset[int]:
+    from ingest.reconcile.context import _YEAR
+
+    return frozenset(int(y) for y in _YEAR.findall(segment))
+
+
+def _merge_langs(langs: str, lang: str | None) -> str:
+    items = [x for x in langs.split(",") if x]
+    if lang and lang not in items:
+        items.append(lang)
+    return ",".join(sorted(items))
+
+
+def _outlet_from_url(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return parts.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return parts.netloc or url
+
+
+def _state_of(row: Story) -> StoryState:
+    return StoryState.from_record(
+        story_id=row.id,
+        centroid=repo.bytes_to_vector(row.centroid),
+        n_articles=row.n_articles,
+        entities=row.entities or [],
+        figures=row.figures or [],
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+        label=row.label,
+        langs=[x for x in row.langs.split(",") if x],
+    )
+
+
+def _write_state(row: Story, state: StoryState) -> None:
+    rec = state.to_record()
+    row.label = rec["label"][:500]
+    row.centroid = repo.vector_to_bytes(rec["centroid"])
+    row.n_articles = rec["n_articles"]
+    row.entities = rec["entities"]
+    row.figures = rec["figures"]
+    row.first_seen = repo.to_utc_naive(rec["first_seen"])
+    row.last_seen = repo.to_utc_naive(rec["last_seen"])
+    row.langs = ",".join(sorted(rec["langs"]))
+    row.updated_at = repo.utcnow()

@@ -1,0 +1,294 @@
+"""Reads and writes the pipeline needs, kept out of the pure stages.
+
+Each function takes a `Session` inside the caller's transaction, so an article, its claims
+and its story update commit together (a crash loses a whole article or nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+
+import numpy as np
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from ingest.models import Claim, ClaimRecord
+from store.models import (
+    Article,
+    ArticleShingleBand,
+    ClaimRow,
+    Conflict,
+    Fact,
+    IngestProblem,
+    Story,
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def to_utc_naive(dt: datetime | None) -> datetime | None:
+    if dt is None:
+        return None
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt
+
+
+def vector_to_bytes(v: np.ndarray | None) -> bytes | None:
+    return None if v is None else np.asarray(v, dtype=np.float16).tobytes()
+
+
+def bytes_to_vector(b: bytes | None) -> np.ndarray | None:
+    if not b:
+        return None
+    return np.frombuffer(b, dtype=np.float16).astype(np.float32)
+
+
+# ---------------------------------------------------------------- articles
+
+
+def known_urls(session: Session, urls: Iterable[str]) -> set[str]:
+    urls = list(set(urls))
+    found: set[str] = set()
+    for i in range(0, len(urls), 500):
+        chunk = urls[i : i + 500]
+        found.update(session.scalars(select(Article.url).where(Article.url.in_(chunk))))
+    return found
+
+
+def article_by_hash(session: Session, digest: str) -> Article | None:
+    return session.scalars(
+        select(Article).where(Article.content_hash == digest).order_by(Article.id).limit(1)
+    ).first()
+
+
+def band_candidates(session: Session, bands: Sequence[tuple[int, str]]) -> list[int]:
+    """Articles sharing at least one LSH bucket, most shared first."""
+    if not bands:
+        return []
+    conds = [
+        (ArticleShingleBand.band == b) & (ArticleShingleBand.hash == h) for b, h in bands
+    ]
+    from sqlalchemy import or_
+
+    rows = session.execute(
+        select(ArticleShingleBand.article_id, func.count())
+        .where(or_(*conds))
+        .group_by(ArticleShingleBand.article_id)
+        .order_by(func.count().desc())
+        .limit(20)
+    ).all()
+    return [r[0] for r in rows]
+
+
+def add_bands(session: Session, article_id: int, bands: Sequence[tuple[int, str]]) -> None:
+    session.add_all(ArticleShingleBand(band=b, hash=h, article_id=article_id) for b, h in bands)
+
+
+def add_claims(
+    session: Session,
+    article_id: int,
+    claims: Sequence[Claim],
+    contexts: Sequence,
+    vectors: Sequence[np.ndarray | None],
+) -> list[ClaimRow]:
+    rows = []
+    for claim, ctx, vec in zip(claims, contexts, vectors, strict=True):
+        rows.append(
+            ClaimRow(
+                article_id=article_id,
+                kind=claim.kind,
+                text=claim.surface,
+                start=claim.start,
+                end=claim.end,
+                value=claim.value,
+                unit=claim.unit,
+                date_value=claim.date_value,
+                date_end=claim.date_end,
+                qualifier=claim.qualifier,
+                precision=claim.precision,
+                sentence=claim.sentence,
+                sentence_start=claim.sentence_start,
+                context=ctx.segment,
+                link_group=ctx.link_group,
+                context_embedding=vector_to_bytes(vec),
+            )
+        )
+    session.add_all(rows)
+    return rows
+
+
+def record_problem(session: Session, source: str, level: str, message: str) -> None:
+    session.add(IngestProblem(source=source, level=level, message=message, at=utcnow()))
+
+
+# ---------------------------------------------------------------- stories
+
+
+def recent_stories(session: Session, since: datetime, limit: int = 500) -> list[Story]:
+    """Candidate stories for a new article: active since `since`, most recent first."""
+    return list(
+        session.scalars(
+            select(Story).where(Story.last_seen >= since).order_by(Story.last_seen.desc())
+            .limit(limit)
+        )
+    )
+
+
+# ---------------------------------------------------------------- reconciliation
+
+
+def story_claim_records(session: Session, story_id: int, limit_articles: int = 300):
+    """The claims of a story's most recent articles, as reconciliation sees them."""
+    article_ids = list(
+        session.scalars(
+            select(Article.id)
+            .where(Article.story_id == story_id)
+            .order_by(Article.published_at.desc().nullslast(), Article.id.desc())
+            .limit(limit_articles)
+        )
+    )
+    if not article_ids:
+        return [], []
+    rows = session.execute(
+        select(ClaimRow, Article)
+        .join(Article, Article.id == ClaimRow.article_id)
+        .where(ClaimRow.article_id.in_(article_ids))
+        .order_by(ClaimRow.id)
+    ).all()
+    records, claim_rows = [], []
+    for row, art in rows:
+        claim = Claim(
+            kind=row.kind,  # type: ignore[arg-type]
+            surface=row.text,
+            start=row.start,
+            end=row.end,
+            value=row.value,
+            unit=row.unit,
+            date_value=row.date_value,
+            date_end=row.date_end,
+            qualifier=row.qualifier,  # type: ignore[arg-type]
+            precision=row.precision,
+            sentence=row.sentence,
+            sentence_start=row.sentence_start,
+            context=row.context,
+        )
+        published: date | None = art.published_at.date() if art.published_at else None
+        records.append(
+            ClaimRecord(
+                claim_id=row.id,
+                article_id=art.id,
+                claim=claim,
+                lang=art.lang or "",
+                published=published,
+                outlet=art.outlet,
+                url=art.url,
+                story_id=art.story_id,
+                duplicate_of=art.duplicate_of,
+                title=art.title,
+            )
+        )
+        claim_rows.append(row)
+    return records, claim_rows
+
+
+def save_facts(session: Session, story_id: int | None, facts, claim_rows: Sequence[ClaimRow]):
+    """Replace a story's facts, keeping fact ids (and conflict versions) stable.
+
+    A recomputed fact takes over the id of the stored fact it shares most claims with, so
+    a conflict keeps its identity when a new article adds a claim; its version grows only
+    when what it says changes. Returns the conflicts that are new or changed.
+    """
+    now = utcnow()
+    by_id = {r.id: r for r in claim_rows}
+    existing = list(session.scalars(select(Fact).where(Fact.story_id == story_id)))
+    existing_claims: dict[int, set[int]] = {f.id: set() for f in existing}
+    for r in claim_rows:
+        if r.fact_id in existing_claims:
+            existing_claims[r.fact_id].add(r.id)
+    taken: set[int] = set()
+    changed: list[Conflict] = []
+    kept: set[int] = set()
+    for fact in facts:
+        ids = {r.claim_id for r in fact.records}
+        best, overlap = None, 0
+        for fid, cids in existing_claims.items():
+            if fid in taken:
+                continue
+            n = len(ids & cids)
+            if n > overlap:
+                best, overlap = fid, n
+        a = fact.assessment
+        if best is None:
+            row = Fact(story_id=story_id, kind=fact.kind)
+            session.add(row)
+        else:
+            row = session.get(Fact, best)
+            taken.add(best)
+        row.label = fact.label
+        row.value = a.value
+        row.unit = a.unit
+        row.date_value = a.date_value
+        row.n_claims = len(ids)
+        row.n_sources = a.n_sources
+        row.status = a.status
+        row.updated_at = now
+        session.flush()
+        kept.add(row.id)
+        for cid in ids:
+            by_id[cid].fact_id = row.id
+        conflict = session.scalars(select(Conflict).where(Conflict.fact_id == row.id)).first()
+        finding = a.conflict
+        if finding is None:
+            if conflict is not None:
+                session.delete(conflict)
+            continue
+        claim_ids = sorted(ids)
+        if conflict is None:
+            conflict = Conflict(
+                fact_id=row.id,
+                story_id=story_id,
+                kind=fact.kind,
+                verdict=finding.verdict,
+                summary=finding.summary,
+                claim_ids=claim_ids,
+                details=_jsonable(finding.details),
+                version=1,
+                detected_at=now,
+                updated_at=now,
+            )
+            session.add(conflict)
+            changed.append(conflict)
+        elif (
+            conflict.verdict != finding.verdict
+            or conflict.summary != finding.summary
+            or list(conflict.claim_ids) != claim_ids
+        ):
+            conflict.verdict = finding.verdict
+            conflict.summary = finding.summary
+            conflict.claim_ids = claim_ids
+            conflict.details = _jsonable(finding.details)
+            conflict.version += 1
+            conflict.updated_at = now
+            changed.append(conflict)
+    stale = [f.id for f in existing if f.id not in kept]
+    if stale:
+        session.execute(delete(Conflict).where(Conflict.fact_id.in_(stale)))
+        session.execute(delete(Fact).where(Fact.id.in_(stale)))
+    session.flush()
+    return changed
+
+
+def _jsonable(obj):
+    if isinstance(obj, dict):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, date | datetime):
+        return obj.isoformat()
+    if isinstance(obj, np.generic):
+        return obj.item()
+    return obj
