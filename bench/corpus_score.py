@@ -1,0 +1,237 @@
+"""Score factwatch end to end on an evaluation corpus, as DESIGN.md's Evaluation section says.
+
+Serves the corpus folder on 127.0.0.1:8765, runs the real CLI (`factwatch init`,
+`factwatch ingest --allow-private http://127.0.0.1:8765/feed.xml`) on a fresh SQLite
+database, reads the editors' views and compares them with `truth.json`:
+
+- stories: B-cubed precision/recall/F1 (syndicated copies belong to their original's story;
+  articles without a story are singletons);
+- duplicates: precision/recall of `duplicate_of` pairs;
+- claims: precision/recall/F1 per kind (same article, kind and value; money also currency);
+- conflicts: a conflict whose verdict is not rounding_or_bound must hit an expected flag (two
+  or more of its claims belong to that fact); a second conflict on the same fact, or one on an
+  agreeing or rounding/bound fact, is a false positive; verdict accuracy over hits.
+
+Usage: python bench/corpus_score.py [CORPUS_DIR] [--keep DB_PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import math
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PORT = 8765
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(folder: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def run_cli(db_path: Path) -> float:
+    env = {**os.environ, "FACTWATCH_DATABASE_URL": f"sqlite:///{db_path}"}
+    exe = [sys.executable, "-m", "bot.cli"]
+    subprocess.run([*exe, "init"], check=True, env=env, cwd=REPO)
+    t0 = time.perf_counter()
+    subprocess.run(
+        [*exe, "ingest", "--allow-private", f"http://127.0.0.1:{PORT}/feed.xml"],
+        check=True,
+        env=env,
+        cwd=REPO,
+    )
+    return time.perf_counter() - t0
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def bcubed(pred: dict[str, object], gold: dict[str, object]) -> tuple[float, float, float]:
+    items = list(gold)
+    pc, gc = defaultdict(set), defaultdict(set)
+    for i in items:
+        pc[pred.get(i, ("missing", i))].add(i)
+        gc[gold[i]].add(i)
+    p = r = 0.0
+    for i in items:
+        P = pc[pred.get(i, ("missing", i))]
+        G = gc[gold[i]]
+        both = len(P & G)
+        p += both / len(P)
+        r += both / len(G)
+    p, r = p / len(items), r / len(items)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def same_value(kind: str, a, b) -> bool:
+    if kind == "date":
+        return str(a)[:10] == str(b)[:10]
+    try:
+        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+    except (TypeError, ValueError):
+        return False
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared/corpus/dev"))
+    ap.add_argument("--keep", help="keep the database at this path")
+    ap.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    args = ap.parse_args()
+    corpus = Path(args.corpus).resolve()
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+
+    tmp = tempfile.mkdtemp(prefix="fw-score-")
+    db_path = Path(args.keep) if args.keep else Path(tmp) / "score.db"
+    if db_path.exists():
+        db_path.unlink()
+    server = serve(corpus)
+    try:
+        elapsed = run_cli(db_path)
+    finally:
+        server.shutdown()
+    con = sqlite3.connect(db_path)
+    con.row_factory = sqlite3.Row
+    articles = [dict(r) for r in con.execute("SELECT * FROM v_articles")]
+    claims = [dict(r) for r in con.execute("SELECT * FROM v_claims")]
+    conflicts = [dict(r) for r in con.execute("SELECT * FROM v_conflicts")]
+    n_facts = con.execute("SELECT count(*) FROM v_facts").fetchone()[0]
+    n_stories = con.execute("SELECT count(*) FROM v_stories").fetchone()[0]
+
+    by_url = {a["url"]: a for a in articles}
+    id_of_url = {a["url"]: a["id"] for a in truth["articles"]}
+    truth_by_id = {a["id"]: a for a in truth["articles"]}
+    aid_to_tid = {a["article_id"]: id_of_url.get(a["url"]) for a in articles}
+    print(f"ingest: {len(articles)} articles, {len(claims)} claims, {n_stories} stories, "
+          f"{n_facts} facts, {len(conflicts)} conflicts in {elapsed:.1f} s")
+
+    # ---- stories
+    gold = {a["id"]: a["story"] or ("single", a["id"]) for a in truth["articles"]}
+    pred = {}
+    for a in truth["articles"]:
+        row = by_url.get(a["url"])
+        pred[a["id"]] = row["story_id"] if row and row["story_id"] is not None else ("none", a["id"])
+    p, r, f = bcubed(pred, gold)
+    missing = [a["id"] for a in truth["articles"] if a["url"] not in by_url]
+    print(f"stories    B-cubed P={p:.3f} R={r:.3f} F1={f:.3f}   (missing articles: {missing})")
+    if not args.quiet:
+        clusters = defaultdict(list)
+        for tid, sid in pred.items():
+            clusters[sid].append(f"{tid}:{gold[tid] if isinstance(gold[tid], str) else '-'}")
+        for sid, members in sorted(clusters.items(), key=lambda kv: str(kv[0])):
+            print(f"    story {sid}: {' '.join(members)}")
+
+    # ---- duplicates
+    gold_d = {(a["id"], a["duplicate_of"]) for a in truth["articles"] if a["duplicate_of"]}
+    pred_d = {
+        (aid_to_tid[a["article_id"]], aid_to_tid.get(a["duplicate_of"]))
+        for a in articles
+        if a["duplicate_of"] is not None
+    }
+    tp = len(gold_d & pred_d)
+    dp, dr, df = prf(tp, len(pred_d - gold_d), len(gold_d - pred_d))
+    print(f"duplicates P={dp:.3f} R={dr:.3f} F1={df:.3f}   pred={sorted(pred_d)}")
+
+    # ---- claims (multiset matching per article and kind)
+    truth_claims = [dict(c, idx=i) for i, c in enumerate(truth["claims"])]
+    pool = defaultdict(list)
+    for c in truth_claims:
+        pool[(c["article"], c["kind"])].append(c)
+    matched_truth: dict[int, dict] = {}  # predicted claim_id -> truth claim
+    counts = {k: Counter() for k in ("money", "percent", "count", "date")}
+    fps = []
+    for c in sorted(claims, key=lambda c: c["claim_id"]):
+        tid = aid_to_tid.get(c["article_id"])
+        kind = c["kind"]
+        value = c["date_value"] if kind == "date" else c["value"]
+        hit = None
+        for t in pool.get((tid, kind), []):
+            if t["idx"] in {m["idx"] for m in matched_truth.values()}:
+                continue
+            if not same_value(kind, value, t["value"]):
+                continue
+            if kind == "money" and (c["unit"] or "") != (t["unit"] or ""):
+                continue
+            hit = t
+            break
+        if hit is not None:
+            matched_truth[c["claim_id"]] = hit
+            counts[kind]["tp"] += 1
+        else:
+            counts.setdefault(kind, Counter())["fp"] += 1
+            fps.append((tid, kind, c["text"], value, c["unit"]))
+    used = {m["idx"] for m in matched_truth.values()}
+    fns = [c for c in truth_claims if c["idx"] not in used]
+    for c in fns:
+        counts[c["kind"]]["fn"] += 1
+    for kind, cnt in counts.items():
+        p, r, f = prf(cnt["tp"], cnt["fp"], cnt["fn"])
+        print(f"claims {kind:8s} P={p:.3f} R={r:.3f} F1={f:.3f}  "
+              f"(tp={cnt['tp']} fp={cnt['fp']} fn={cnt['fn']})")
+    if not args.quiet:
+        for fp_ in fps:
+            print(f"    FP {fp_}")
+        for c in fns:
+            print(f"    FN {c['article']} {c['kind']} {c['text']!r} {c['value']} {c['unit']}")
+
+    # ---- conflicts
+    flags = {e["fact"]: e for e in truth["expected_flags"]}
+    alerting = {k for k, e in flags.items() if e["verdict"] != "rounding_or_bound"}
+    hit_facts: dict[str, str] = {}
+    fp_conf = []
+    for k in sorted(conflicts, key=lambda k: k["conflict_id"]):
+        if k["verdict"] == "rounding_or_bound":
+            continue
+        ids = json.loads(k["claim_ids"]) if isinstance(k["claim_ids"], str) else k["claim_ids"]
+        facts = Counter(matched_truth[i]["fact"] for i in ids if i in matched_truth)
+        target = next((fct for fct, n in facts.most_common() if n >= 2 and fct in alerting), None)
+        if target is None or target in hit_facts:
+            fp_conf.append((k["conflict_id"], k["verdict"], dict(facts), k["summary"][:160]))
+            continue
+        hit_facts[target] = k["verdict"]
+    n_pred = sum(1 for k in conflicts if k["verdict"] != "rounding_or_bound")
+    cp = len(hit_facts) / n_pred if n_pred else 0.0
+    cr = len(hit_facts) / len(alerting) if alerting else 0.0
+    acc = (
+        sum(1 for fct, v in hit_facts.items() if flags[fct]["verdict"] == v) / len(hit_facts)
+        if hit_facts
+        else 0.0
+    )
+    print(f"conflicts  P={cp:.3f} R={cr:.3f} (hits={len(hit_facts)} predicted={n_pred} "
+          f"expected={len(alerting)})  verdict accuracy={acc:.3f}")
+    if not args.quiet:
+        for fct in sorted(alerting):
+            got = hit_facts.get(fct)
+            mark = "ok " if got == flags[fct]["verdict"] else ("~~ " if got else "MISS")
+            print(f"    {mark} {fct}: expected {flags[fct]['verdict']}, got {got}")
+        for item in fp_conf:
+            print(f"    FP conflict {item}")
+    _ = truth_by_id
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
