@@ -125,15 +125,19 @@ def main() -> int:
     id_of_url = {a["url"]: a["id"] for a in truth["articles"]}
     truth_by_id = {a["id"]: a for a in truth["articles"]}
     aid_to_tid = {a["article_id"]: id_of_url.get(a["url"]) for a in articles}
-    print(f"ingest: {len(articles)} articles, {len(claims)} claims, {n_stories} stories, "
-          f"{n_facts} facts, {len(conflicts)} conflicts in {elapsed:.1f} s")
+    print(
+        f"ingest: {len(articles)} articles, {len(claims)} claims, {n_stories} stories, "
+        f"{n_facts} facts, {len(conflicts)} conflicts in {elapsed:.1f} s"
+    )
 
     # ---- stories
     gold = {a["id"]: a["story"] or ("single", a["id"]) for a in truth["articles"]}
     pred = {}
     for a in truth["articles"]:
         row = by_url.get(a["url"])
-        pred[a["id"]] = row["story_id"] if row and row["story_id"] is not None else ("none", a["id"])
+        pred[a["id"]] = (
+            row["story_id"] if row and row["story_id"] is not None else ("none", a["id"])
+        )
     p, r, f = bcubed(pred, gold)
     missing = [a["id"] for a in truth["articles"] if a["url"] not in by_url]
     print(f"stories    B-cubed P={p:.3f} R={r:.3f} F1={f:.3f}   (missing articles: {missing})")
@@ -189,8 +193,10 @@ def main() -> int:
         counts[c["kind"]]["fn"] += 1
     for kind, cnt in counts.items():
         p, r, f = prf(cnt["tp"], cnt["fp"], cnt["fn"])
-        print(f"claims {kind:8s} P={p:.3f} R={r:.3f} F1={f:.3f}  "
-              f"(tp={cnt['tp']} fp={cnt['fp']} fn={cnt['fn']})")
+        print(
+            f"claims {kind:8s} P={p:.3f} R={r:.3f} F1={f:.3f}  "
+            f"(tp={cnt['tp']} fp={cnt['fp']} fn={cnt['fn']})"
+        )
     if not args.quiet:
         for fp_ in fps:
             print(f"    FP {fp_}")
@@ -220,8 +226,10 @@ def main() -> int:
         if hit_facts
         else 0.0
     )
-    print(f"conflicts  P={cp:.3f} R={cr:.3f} (hits={len(hit_facts)} predicted={n_pred} "
-          f"expected={len(alerting)})  verdict accuracy={acc:.3f}")
+    print(
+        f"conflicts  P={cp:.3f} R={cr:.3f} (hits={len(hit_facts)} predicted={n_pred} "
+        f"expected={len(alerting)})  verdict accuracy={acc:.3f}"
+    )
     if not args.quiet:
         for fct in sorted(alerting):
             got = hit_facts.get(fct)

@@ -45,7 +45,9 @@ pass_ctx = click.make_pass_decorator(Context)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", metavar="URL", help="Database URL or SQLite path [env FACTWATCH_DATABASE_URL].")
+@click.option(
+    "--db", metavar="URL", help="Database URL or SQLite path [env FACTWATCH_DATABASE_URL]."
+)
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.version_option(package_name="factwatch")
 @click.pass_context
@@ -100,8 +102,9 @@ def ingest(ctx: Context, sources: tuple[str, ...], allow_private: bool, timeout:
         for p in result.problems:
             repo.record_problem(s, p.source, p.level, p.message)
     for p in result.problems:
-        click.secho(f"{p.level}: {p.message}", fg="red" if p.level == "error" else "yellow",
-                    err=True)
+        click.secho(
+            f"{p.level}: {p.message}", fg="red" if p.level == "error" else "yellow", err=True
+        )
     try:
         embedder = load_embedder(ctx.settings.embed_model)
     except EmbedderError as exc:
@@ -234,8 +237,13 @@ def extract(lang: str, published, jsonl: bool) -> None:
     day = published.date() if published else None
     if not jsonl:
         text = sys.stdin.read()
-        click.echo(json.dumps([_claim_json(c) for c in extract_claims(text, lang, day)],
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [_claim_json(c) for c in extract_claims(text, lang, day)],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for n, line in enumerate(sys.stdin, 1):
         if not line.strip():
@@ -249,8 +257,12 @@ def extract(lang: str, published, jsonl: bool) -> None:
             click.echo(f"line {n}: skipped, not a JSON object with a text ({exc})", err=True)
             continue
         claims = extract_claims(str(text), item_lang, item_day)
-        click.echo(json.dumps({"id": obj.get("id"), "claims": [_claim_json(c) for c in claims]},
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"id": obj.get("id"), "claims": [_claim_json(c) for c in claims]},
+                ensure_ascii=False,
+            )
+        )
 
 
 def _claim_json(c) -> dict:

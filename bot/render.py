@@ -57,7 +57,7 @@ def conflict_text(conflict: Conflict) -> str:
     by_unit: dict[str, list[dict]] = {}
     for r in readings:
         by_unit.setdefault(r.get("unit") or "", []).append(r)
-    for unit, rs in sorted(by_unit.items()):
+    for _unit, rs in sorted(by_unit.items()):
         if len(rs) < 2 and len(by_unit) > 1:
             continue
         figures = " vs ".join(
@@ -86,7 +86,7 @@ def conflicts_text(session: Session, story_id: int | None = None, alerts_only: b
         if c.story_id != current:
             current = c.story_id
             story = session.get(Story, c.story_id) if c.story_id else None
-            out.append("" if not out else "")
+            out.append("")
             out.append(story_header(story) if story else "Unclustered")
         out.append(conflict_text(c))
     return "\n".join(out).strip()
@@ -131,8 +131,12 @@ def _cell(v: Any) -> Any:
 def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table") -> str:
     rows = [[_cell(v) for v in r] for r in rows]
     if fmt == "json":
-        return json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False,
-                          indent=2, default=str)
+        return json.dumps(
+            [dict(zip(columns, r, strict=True)) for r in rows],
+            ensure_ascii=False,
+            indent=2,
+            default=str,
+        )
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
@@ -144,10 +148,13 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "tab
     for r in shown:
         for i, v in enumerate(r):
             widths[i] = min(max(widths[i], len(v)), 60)
+
     def line(vals):
         return "  ".join(
-            (v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(vals, widths, strict=True)
+            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
+            for v, w in zip(vals, widths, strict=True)
         ).rstrip()
+
     out = [line(columns), line(["-" * w for w in widths])]
     out.extend(line(r) for r in shown)
     out.append(f"({len(rows)} row{'s' * (len(rows) != 1)})")

@@ -102,7 +102,9 @@ def embed_batch(embedder: Embedder, items: Sequence[Analysed]) -> None:
     texts: list[str] = []
     for it in items:
         texts.append(lead_text(it.article))
-        texts.extend(ctx.segment or c.sentence for c, ctx in zip(it.claims, it.contexts, strict=True))
+        texts.extend(
+            ctx.segment or c.sentence for c, ctx in zip(it.claims, it.contexts, strict=True)
+        )
     if not texts:
         return
     vectors = embedder.encode(texts)

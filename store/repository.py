@@ -69,9 +69,7 @@ def band_candidates(session: Session, bands: Sequence[tuple[int, str]]) -> list[
     """Articles sharing at least one LSH bucket, most shared first."""
     if not bands:
         return []
-    conds = [
-        (ArticleShingleBand.band == b) & (ArticleShingleBand.hash == h) for b, h in bands
-    ]
+    conds = [(ArticleShingleBand.band == b) & (ArticleShingleBand.hash == h) for b, h in bands]
     from sqlalchemy import or_
 
     rows = session.execute(
@@ -132,7 +130,9 @@ def recent_stories(session: Session, since: datetime, limit: int = 500) -> list[
     """Candidate stories for a new article: active since `since`, most recent first."""
     return list(
         session.scalars(
-            select(Story).where(Story.last_seen >= since).order_by(Story.last_seen.desc())
+            select(Story)
+            .where(Story.last_seen >= since)
+            .order_by(Story.last_seen.desc())
             .limit(limit)
         )
     )

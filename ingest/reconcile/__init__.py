@@ -29,6 +29,7 @@ def fact_label(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) 
     English clauses are preferred (most readers of a multilingual desk read English), then
     the earliest article's.
     """
+
     def rank(r: ClaimRecord):
         return (r.lang != "en", r.published or r.claim.start, r.claim_id)
 

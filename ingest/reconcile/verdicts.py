@@ -137,9 +137,7 @@ def readings_of(records: list[ClaimRecord]) -> list[Reading]:
         c = rec.claim
         value = round(c.value, 6) if c.value is not None else None
         groups[(value, c.unit, c.qualifier, c.date_value, c.date_end)].append(rec)
-    readings = [
-        Reading(k[0], k[1], k[2], k[3], k[4], v) for k, v in groups.items()
-    ]
+    readings = [Reading(k[0], k[1], k[2], k[3], k[4], v) for k, v in groups.items()]
     readings.sort(key=lambda r: (-n_sources(r.records), r.value or 0))
     return readings
 
@@ -270,8 +268,10 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
     ]
     listing = _listing_by_currency(readings)
     if explained and not per_currency_disagree:
-        differs = any(len({(r.value, r.qualifier) for r in readings if r.unit == cur}) > 1
-                      for cur in currencies)
+        differs = any(
+            len({(r.value, r.qualifier) for r in readings if r.unit == cur}) > 1
+            for cur in currencies
+        )
         if not differs:
             return base
         text = (

@@ -37,7 +37,8 @@ def test_select_returns_rows(db):
     [
         "DELETE FROM feeds",
         "UPDATE feeds SET url = 'x'",
-        "INSERT INTO ingest_problems (source, level, message, at) VALUES ('a','b','c', CURRENT_TIMESTAMP)",
+        "INSERT INTO ingest_problems (source, level, message, at)"
+        " VALUES ('a', 'b', 'c', CURRENT_TIMESTAMP)",
         "DROP TABLE feeds",
         "SELECT 1; DELETE FROM feeds",
     ],
