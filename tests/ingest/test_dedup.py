@@ -1,0 +1,53 @@
+"""Syndicated copies are recognised; translations and other stories are not copies."""
+
+from __future__ import annotations
+
+from ingest import dedup
+
+ORIGINAL = (
+    "Cobaltline will invest $8.5 billion in two European data-centre campuses through 2028, "
+    "the company said on Tuesday. The Settimo Milanese campus near Milan will receive $4.2 "
+    "billion and the Hanau site in Germany $4.3 billion. The two campuses are expected to "
+    "create 1,250 permanent jobs and employ up to 3,000 construction workers at peak. "
+    "Cobaltline said the campuses would run on 100% renewable electricity."
+)
+
+
+def _shared_bands(a: str, b: str) -> int:
+    ba = set(dedup.bands(dedup.minhash(dedup.shingles(a))))
+    bb = set(dedup.bands(dedup.minhash(dedup.shingles(b))))
+    return len(ba & bb)
+
+
+def test_lightly_edited_copy_is_a_near_duplicate():
+    copy = ORIGINAL.replace("the company said on Tuesday", "the group announced Tuesday")
+    copy = "By Staff Reporter. " + copy + " Shares rose 3% in early trading."
+    assert dedup.jaccard(dedup.shingles(ORIGINAL), dedup.shingles(copy)) >= dedup.NEAR_DUPLICATE
+    assert _shared_bands(ORIGINAL, copy) > 0  # found by an index lookup
+
+
+def test_exact_copy_has_the_same_hash_whatever_the_whitespace_and_case():
+    assert dedup.content_hash(ORIGINAL) == dedup.content_hash("  " + ORIGINAL.upper() + "\n")
+
+
+def test_translation_is_not_a_duplicate():
+    german = (
+        "Cobaltline investiert bis 2028 insgesamt 8,5 Milliarden Dollar in zwei europäische "
+        "Rechenzentrums-Campus. Der Standort Hanau erhält 4,3 Milliarden Dollar."
+    )
+    assert dedup.jaccard(dedup.shingles(ORIGINAL), dedup.shingles(german)) < 0.2
+
+
+def test_another_story_by_the_same_company_is_not_a_duplicate():
+    other = (
+        "Cobaltline reported 2024 revenue of $21.4 billion, up 12%, and said demand for AI "
+        "computing kept growing across Europe and Asia, with new orders from cloud customers."
+    )
+    assert dedup.jaccard(dedup.shingles(ORIGINAL), dedup.shingles(other)) < 0.2
+    assert _shared_bands(ORIGINAL, other) == 0
+
+
+def test_chinese_text_is_shingled_without_spaces():
+    a = "衡川新能源科技股份有限公司发布公告称，公司已于2025年1月17日在里斯本签署投资协议。"
+    b = "据报道，衡川新能源科技股份有限公司发布公告称，公司已于2025年1月17日在里斯本签署投资协议。"
+    assert dedup.jaccard(dedup.shingles(a), dedup.shingles(b)) >= dedup.NEAR_DUPLICATE
