@@ -78,7 +78,7 @@ def init(ctx: Context) -> None:
     is_flag=True,
     help="Allow fetching from private, loopback and link-local addresses.",
 )
-@click.option("--timeout", type=float, default=15.0, show_default=True, help="Read timeout (s).")
+@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds to wait for a server to answer (a whole page gets twice that).")
 @pass_ctx
 def ingest(ctx: Context, sources: tuple[str, ...], allow_private: bool, timeout: float) -> None:
     """Ingest feeds, pages, folders or files once: the whole pipeline.
@@ -95,7 +95,9 @@ def ingest(ctx: Context, sources: tuple[str, ...], allow_private: bool, timeout:
     from store import repository as repo
 
     db = ctx.ready_db()
-    config = FetchConfig(allow_private=allow_private, read_timeout=timeout)
+    config = FetchConfig(
+        allow_private=allow_private, read_timeout=timeout, total_timeout=max(2 * timeout, 5.0)
+    )
     stored = _StoredUrls(db)
     result = collect_sync(list(sources), config, known_urls=stored)
     with db.session() as s:

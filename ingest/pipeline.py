@@ -30,6 +30,7 @@ from ingest.stories import (
     StoryState,
     assign_story,
     figure_keys,
+    headline_and_lead,
     merge_into,
 )
 from store import repository as repo
@@ -38,7 +39,6 @@ from store.models import Article, Story
 
 log = logging.getLogger(__name__)
 
-LEAD_CHARS = 600
 STORY_WINDOW = timedelta(days=400)
 
 
@@ -71,11 +71,8 @@ class Analysed:
 
 
 def lead_text(article: ArticleInput) -> str:
-    """Title plus the opening of the text: what the story matcher compares (DESIGN.md)."""
-    body = article.text
-    if body.startswith(article.title):
-        body = body[len(article.title) :]
-    return f"{article.title}\n{body.strip()[:LEAD_CHARS]}"
+    """Headline and lead: what the story matcher compares, not the full text (DESIGN.md)."""
+    return headline_and_lead(article.title, article.text)
 
 
 def analyse(article: ArticleInput) -> Analysed:

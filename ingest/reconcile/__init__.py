@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ingest.models import ClaimRecord
 from ingest.reconcile.facts import ClaimFeatures, group_facts
@@ -31,7 +32,8 @@ def fact_label(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) 
     """
 
     def rank(r: ClaimRecord):
-        return (r.lang != "en", r.published or r.claim.start, r.claim_id)
+        in_headline = bool(r.title) and r.claim.sentence.strip() == r.title.strip()
+        return (r.lang != "en", in_headline, r.published or date.min, r.claim.start)
 
     best = min(records, key=rank)
     seg = feats[best.claim_id].segment if best.claim_id in feats else best.claim.sentence

@@ -49,6 +49,19 @@ def rounding_halfwidth(value: float, precision: int | None) -> float:
     return 0.5 * 10.0**exponent
 
 
+def comparison_precision(surface: str, precision: int | None) -> int | None:
+    """Significant digits to compare with: as extracted, but at least two written digits.
+
+    "50 milliards" could be read as one significant digit (45 to 55), which would make 45 vs
+    50 a rounding difference; outlets rounding that coarsely write "about 50". Trailing zeros
+    of a written figure therefore count, up to two digits ("1,200" stays ±50, "6" stays ±0.5).
+    """
+    written = sum(ch.isdigit() for ch in surface)
+    if precision is None:
+        return min(written, 2) or None
+    return max(precision, min(written, 2))
+
+
 def stated_interval(value: float, precision: int | None, qualifier: str | None) -> Interval:
     """The range of true values consistent with the figure as written."""
     h = rounding_halfwidth(value, precision)

@@ -28,6 +28,7 @@ _CLAUSE_CUT = re.compile(
     r"[,;:，；：。]|\s(?:and|while|whereas|but|et|mais|alors que|und|während|aber|y|pero|"
     r"mientras|e|ma|mentre|mas|enquanto)\s|而|并且|同时|但"
 )
+_LINKED_GAPS = re.compile(r"…[\s(（\[]*(?:soit|or|约合|约|i\.e\.)?[\s\w]{0,12}?…[\s)）\]]*")
 _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d])")
 
 
@@ -109,4 +110,6 @@ def _without_figures(text: str, lo: int, hi: int, claims: list[Claim]) -> str:
         parts.append(" … ")
         pos = c.end
     parts.append(text[pos:hi])
-    return re.sub(r"\s+", " ", "".join(parts)).strip(" ,;:()[]（），；")
+    joined = re.sub(r"\s+", " ", "".join(parts))
+    joined = _LINKED_GAPS.sub("… ", joined)
+    return joined.strip(" ,;:()[]（），；")

@@ -24,7 +24,12 @@ from itertools import combinations
 import numpy as np
 
 from ingest.models import ClaimRecord
-from ingest.reconcile.compare import ABOUT_SLACK, common_interval, stated_interval
+from ingest.reconcile.compare import (
+    ABOUT_SLACK,
+    common_interval,
+    comparison_precision,
+    stated_interval,
+)
 from ingest.reconcile.rates import rate_on
 
 MATCH_THRESHOLD = 0.40
@@ -121,8 +126,12 @@ def _values_compatible(a: Mention, b: Mention) -> bool:
                 continue
             if ca.value is None or cb.value is None:
                 continue
-            ia = stated_interval(ca.value, ca.precision, ca.qualifier)
-            ib = stated_interval(cb.value, cb.precision, cb.qualifier)
+            ia = stated_interval(
+                ca.value, comparison_precision(ca.surface, ca.precision), ca.qualifier
+            )
+            ib = stated_interval(
+                cb.value, comparison_precision(cb.surface, cb.precision), cb.qualifier
+            )
             if ca.unit != cb.unit:
                 day = ra.published or rb.published
                 rate = rate_on(ca.unit or "", cb.unit or "", day) if day else None

@@ -18,6 +18,7 @@ from ingest.reconcile.compare import (
     RATE_SLACK,
     Interval,
     common_interval,
+    comparison_precision,
     largest_compatible,
     stated_interval,
 )
@@ -149,7 +150,8 @@ def n_sources(records: list[ClaimRecord]) -> int:
 
 def _interval(rec: ClaimRecord) -> Interval:
     c = rec.claim
-    return stated_interval(float(c.value or 0.0), c.precision, c.qualifier)
+    precision = comparison_precision(c.surface, c.precision)
+    return stated_interval(float(c.value or 0.0), precision, c.qualifier)
 
 
 # ---------------------------------------------------------------- assessment
