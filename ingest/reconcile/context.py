@@ -15,15 +15,19 @@ from dataclasses import dataclass
 
 from ingest.models import Claim
 
-_APPOSITION_GAP = re.compile(
-    r"^[\s\u00a0\u202f]*(?:[(\[（,，、–—-]|=)?[\s\u00a0\u202f]*"
-    r"(?:soit|soit environ|soit près de|or|or about|or around|about|around|roughly|i\.e\.|"
-    r"equivalent to|equal to|umgerechnet|also|rund|etwa|circa|ca\.|oder|es decir|unos|"
-    r"aproximadamente|cerca de|pari a|circa|ovvero|cioè|ou seja|cerca de|"
-    r"约合|约|合|折合|相当于|大约)?"
-    r"[\s\u00a0\u202f:]*$",
+# A conversion stated beside a figure: "380 bn yuan (50 bn euros)", "41 Mrd. Yuan –
+# umgerechnet rund 4,9 Mrd. Euro", "450 millones de libras, unos 510 millones de euros al
+# cambio actual", "410亿元人民币（约合54亿欧元）". The gap between the two figures is short and
+# is either bare punctuation or carries a conversion marker.
+_BARE_GAP = re.compile(r"^[\s\u00a0\u202f]*[(\[（,，、:=–—-]?[\s\u00a0\u202f]*$")
+_CONVERSION_MARKER = re.compile(
+    r"\b(?:soit|umgerechnet|das sind|das entspricht|entspricht|equivalent|equal to|or about|"
+    r"or around|or roughly|worth about|i\.e\.|es decir|equivalentes?|al cambio|al tipo|"
+    r"pari a|ovvero|cioè|ou seja|equivalente|corrispondenti)\b|约合|折合|相当于|合计约",
     re.IGNORECASE,
 )
+_MAX_APPOSITION_GAP = 40
+
 _CLAUSE_CUT = re.compile(
     r"[,;:，；：。]|\s(?:and|while|whereas|but|et|mais|alors que|und|während|aber|y|pero|"
     r"mientras|e|ma|mentre|mas|enquanto)\s|而|并且|同时|但"
@@ -45,7 +49,9 @@ def _is_apposition(a: Claim, b: Claim, text: str) -> bool:
     if a.kind != "money" or b.kind != "money" or a.unit == b.unit:
         return False
     gap = text[a.end : b.start]
-    return len(gap) <= 24 and bool(_APPOSITION_GAP.match(gap))
+    if len(gap) > _MAX_APPOSITION_GAP or any(ch in gap for ch in ".;!?。；"):
+        return False
+    return bool(_BARE_GAP.match(gap) or _CONVERSION_MARKER.search(gap))
 
 
 def claim_contexts(text: str, claims: Sequence[Claim]) -> list[ClaimContext]:

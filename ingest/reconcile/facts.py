@@ -33,6 +33,9 @@ from ingest.reconcile.compare import (
 from ingest.reconcile.rates import rate_on
 
 MATCH_THRESHOLD = 0.40
+# Evidence from the figures themselves: the same value and unit stated by two outlets in one
+# story is strong evidence of one fact; a value compatible after rounding or conversion, less.
+SAME_VALUE_BONUS = 0.25
 VALUE_BONUS = 0.12
 
 
@@ -116,6 +119,16 @@ def _mentions(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -
     return mentions
 
 
+def _same_value(a: Mention, b: Mention) -> bool:
+    return any(
+        ra.claim.value == rb.claim.value
+        and ra.claim.unit == rb.claim.unit
+        and ra.claim.date_value == rb.claim.date_value
+        for ra in a.records
+        for rb in b.records
+    )
+
+
 def _values_compatible(a: Mention, b: Mention) -> bool:
     for ra in a.records:
         for rb in b.records:
@@ -153,7 +166,9 @@ def _score(a: Mention, b: Mention) -> float:
     if _blocked(a, b):
         return -1.0
     sim = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
-    if _values_compatible(a, b):
+    if _same_value(a, b):
+        sim += SAME_VALUE_BONUS
+    elif _values_compatible(a, b):
         sim += VALUE_BONUS
     return sim
 

@@ -20,8 +20,10 @@ BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
     "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre",
-    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
 })  # fmt: skip
+# Table cells are not blocks: a row reads as one line, "cell | cell".
+CELL_TAGS = frozenset({"td", "th"})
 # Never visible text.
 INVISIBLE_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -102,7 +104,8 @@ def is_hidden(element: _Element) -> bool:
 
 
 def collapse(text: str) -> str:
-    """Collapse HTML source whitespace, keeping non-breaking spaces and <br> line breaks."""
+    """Collapse runs of ASCII whitespace within lines, keeping non-breaking spaces; "\n"
+    (a <br>) stays a line break."""
     lines = (_ASCII_SPACE.sub(" ", line).strip(" ") for line in text.split(_BR))
     return "\n".join(line for line in lines if line).strip()
 
@@ -129,7 +132,8 @@ class _Walker:
     def add(self, text: str | None) -> None:
         if not text:
             return
-        self.parts.append(text)
+        # Source line breaks are plain whitespace; only <br> breaks a line.
+        self.parts.append(_ASCII_SPACE.sub(" ", text))
         visible = len(text.strip())
         if self.in_time:
             self.time_chars += visible
@@ -139,10 +143,15 @@ class _Walker:
     def flush(self) -> None:
         text = collapse("".join(self.parts))
         if text and self.owners:
-            self.out.append(Segment(
-                text, self.owners[-1], len(self.out),
-                min(self.time_chars, len(text)), min(self.link_chars, len(text)),
-            ))
+            self.out.append(
+                Segment(
+                    text,
+                    self.owners[-1],
+                    len(self.out),
+                    min(self.time_chars, len(text)),
+                    min(self.link_chars, len(text)),
+                )
+            )
         self.parts.clear()
         self.time_chars = self.link_chars = 0
 
@@ -157,6 +166,8 @@ class _Walker:
         if block:
             self.flush()
             self.owners.append(element)
+        if tag in CELL_TAGS and "".join(self.parts).strip():
+            self.parts.append(" | ")
         self.in_time += tag == "time"
         self.in_link += tag == "a"
         self.add(element.text)

@@ -6,6 +6,7 @@ from datetime import date
 from itertools import count
 
 from ingest.models import Claim, ClaimRecord
+from ingest.reconcile.verdicts import format_number
 
 _ids = count(1)
 
@@ -27,7 +28,7 @@ def record(
     cid = next(_ids)
     claim = Claim(
         kind=kind,
-        surface=str(value or day),
+        surface=format_number(value) if value is not None else str(day),
         start=0,
         end=1,
         value=value,

@@ -29,10 +29,28 @@ _ACCEPT = (
     "application/xml;q=0.9,text/xml;q=0.9,text/*;q=0.5"
 )
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_TEXT_TYPES = frozenset({"application/xhtml+xml", "application/xml", "application/rss+xml",
-                         "application/atom+xml", "application/rdf+xml"})
-_SECRET_PARAMS = ("token", "key", "secret", "password", "passwd", "pass", "sig", "signature",
-                  "auth", "session", "credential")
+_TEXT_TYPES = frozenset(
+    {
+        "application/xhtml+xml",
+        "application/xml",
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+    }
+)
+_SECRET_PARAMS = (
+    "token",
+    "key",
+    "secret",
+    "password",
+    "passwd",
+    "pass",
+    "sig",
+    "signature",
+    "auth",
+    "session",
+    "credential",
+)
 
 
 @dataclass(frozen=True)
@@ -164,7 +182,7 @@ async def resolve_host(host: str, port: int) -> list[IPAddress]:
 
 def _refusal(host: str, blocked: Iterable[IPAddress]) -> str:
     listed = ", ".join(sorted(str(ip) for ip in blocked))
-    target = host if host == listed else f"{host} resolves to {listed}, which is"
+    target = f"{host} is" if host == listed else f"{host} resolves to {listed}, which is"
     return (
         f"refused: {target} a private, loopback, link-local or reserved address "
         "(use --allow-private to fetch internal addresses)"
@@ -174,7 +192,7 @@ def _refusal(host: str, blocked: Iterable[IPAddress]) -> str:
 async def _check_destination(url: httpx.URL, config: FetchConfig, *, raw: str) -> None:
     if url.scheme not in ("http", "https"):
         raise FetchError(raw, f"unsupported URL scheme {url.scheme!r} (only http and https)")
-    host = url.host
+    host = url.raw_host.decode("ascii", "replace")  # IDNA-encoded, as DNS sees it
     if not host:
         raise FetchError(raw, "URL has no host")
     if config.allow_private:
@@ -221,7 +239,10 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         for ip in addresses:
             try:
                 return await self._inner.connect_tcp(
-                    str(ip), port, timeout=timeout, local_address=local_address,
+                    str(ip),
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
                     socket_options=socket_options,
                 )
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
@@ -230,7 +251,9 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         raise last
 
     async def connect_unix_socket(
-        self, path: str, timeout: float | None = None,
+        self,
+        path: str,
+        timeout: float | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         raise httpcore.ConnectError("unix sockets are not allowed")
@@ -280,6 +303,7 @@ def _timeout(config: FetchConfig) -> httpx.Timeout:
 
 
 # --- the request --------------------------------------------------------------------------
+
 
 def media_type(header: str | None) -> tuple[str | None, str | None]:
     """(media type lower-cased, charset) from a Content-Type header value."""
@@ -363,13 +387,13 @@ async def _one_hop(
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise FetchError(url, f"request failed: {exc}") from None
     try:
-        return await _read_response(response, url, config)
+        return await _read_response(response, url, config, headers)
     finally:
         await response.aclose()
 
 
 async def _read_response(
-    response: httpx.Response, url: str, config: FetchConfig
+    response: httpx.Response, url: str, config: FetchConfig, headers: dict[str, str]
 ) -> FetchResult | str:
     status = response.status_code
     if status in _REDIRECT_STATUSES:
@@ -378,10 +402,14 @@ async def _read_response(
             raise FetchError(url, f"HTTP {status} redirect without a Location header")
         return urljoin(url, location.strip())
     if status == 304:
+        # Servers may omit the validators on a 304: keep the ones we sent.
         return FetchResult(
-            url=url, status=status, content=b"", not_modified=True,
-            etag=response.headers.get("etag"),
-            last_modified=response.headers.get("last-modified"),
+            url=url,
+            status=status,
+            content=b"",
+            not_modified=True,
+            etag=response.headers.get("etag") or headers.get("If-None-Match"),
+            last_modified=response.headers.get("last-modified") or headers.get("If-Modified-Since"),
         )
     if not 200 <= status < 300:
         reason = response.reason_phrase or ""

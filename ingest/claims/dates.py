@@ -1,0 +1,204 @@
+"""Calendar days: "le 31 août 2025", "8. Juli", "16 de enero", "Feb. 3", "2025年1月17日",
+ranges ("du 24 au 26 septembre", "24-26 September") and numeric dates ("23.04.2024").
+
+Only a named day is a date claim: bare years, months, quarters and weekdays are not. A
+year left out of the text is the one that puts the day nearest the publication date
+(a month far after the publication month is last year's).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ingest.claims import lexicon
+from ingest.claims.candidates import Candidate
+from ingest.claims.grammar import SP, WORD_END, WORD_START
+
+# The future counts double: news reports more past days than coming ones, so a day more
+# than about four months ahead of publication is read as last year's.
+FUTURE_WEIGHT = 2.0
+
+_ORD = {
+    "en": r"(?:st|nd|rd|th)?",
+    "fr": r"(?:er|e|ème|ᵉʳ)?",
+    "de": r"\.?",
+    "es": r"(?:º|°|\.º)?",
+    "it": r"(?:°|º)?",
+    "pt": r"(?:º|°|\.º)?",
+}
+_OF = {"en": r"(?:of{SP}+)?", "fr": "", "de": "", "es": r"de{SP}+", "it": "", "pt": r"de{SP}+"}
+_YEAR_JOIN = {
+    "en": r",?{SP}+", "fr": r"{SP}+", "de": r"{SP}+", "es": r"{SP}+(?:de|del){SP}+",
+    "it": r"{SP}+(?:del{SP}+)?", "pt": r"{SP}+de{SP}+",
+}
+_DAY = r"(?<![0-9])(?<![0-9][.,])(?P<{name}>[12][0-9]|3[01]|0?[1-9])(?![0-9])"
+_YEAR = r"(?P<y>1[89][0-9]{2}|2[0-9]{3})(?![0-9])"
+
+
+def _month_alt(lang: str) -> str:
+    names = sorted(lexicon.MONTHS[lang], key=len, reverse=True)
+    parts = []
+    for name in names:
+        body = re.escape(name)
+        if lang == "en" and name in lexicon.CASE_SENSITIVE_MONTHS:
+            parts.append(body)
+        else:
+            parts.append(f"(?i:{body})")
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=16)
+def _patterns(lang: str) -> list[re.Pattern[str]]:
+    if lang == "zh":
+        return [re.compile(
+            r"(?<![0-9])(?:(?P<y>[12][0-9]{3})年)?(?P<m>1[0-2]|0?[1-9])月"
+            r"(?P<d>[12][0-9]|3[01]|0?[1-9])[日号](?:(?:至|到|-|–|~|～|—)(?:(?P<m2>1[0-2]|0?[1-9])月)?"
+            r"(?P<d2>[12][0-9]|3[01]|0?[1-9])[日号])?"
+        )]
+    months = _month_alt(lang)
+    ordinal = _ORD[lang]
+    joins = "|".join(re.escape(w) for w in lexicon.RANGE_WORDS[lang])
+    range_part = (
+        rf"(?:{SP}*(?:{joins}){SP}*(?:le{SP}+|el{SP}+|il{SP}+)?"
+        + _DAY.format(name="d2") + ordinal + ")?"
+    )
+    year_part = "(?:" + _YEAR_JOIN[lang].format(SP=SP) + _YEAR + ")?"
+    day_first = (
+        WORD_START + _DAY.format(name="d") + ordinal + range_part
+        + SP + "*" + _OF[lang].format(SP=SP) + rf"(?P<m>{months})" + WORD_END + year_part
+    )
+    patterns = [re.compile(day_first)]
+    if lang == "en":
+        month_first = (
+            WORD_START + rf"(?P<m>{months})" + r"\.?" + SP + "+" + _DAY.format(name="d")
+            + ordinal + range_part + WORD_END
+            + rf"(?:,?{SP}+" + _YEAR + ")?"
+        )
+        patterns.append(re.compile(month_first))
+    if lang in ("es", "it", "fr", "pt"):
+        lead = {"es": "del", "it": "dal", "fr": "du", "pt": "de"}[lang]
+        to = {"es": "al", "it": "al", "fr": "au", "pt": "a"}[lang]
+        patterns.insert(0, re.compile(
+            WORD_START + rf"{lead}{SP}+" + _DAY.format(name="d") + ordinal + rf"{SP}+{to}{SP}+"
+            + _DAY.format(name="d2") + ordinal + SP + "+" + _OF[lang].format(SP=SP)
+            + rf"(?P<m>{months})" + WORD_END + year_part
+        ))
+    return patterns
+
+
+_ISO = re.compile(r"(?<![0-9])(?P<y>[12][0-9]{3})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9])")
+_NUMERIC = re.compile(
+    r"(?<![0-9./])(?P<a>[0-3]?[0-9])(?P<sep>[./])(?P<b>[01]?[0-9])(?P=sep)"
+    r"(?P<y>[12][0-9]{3})(?![0-9])"
+)
+
+
+def find_dates(text: str, lang: str, published: date | None) -> list[Candidate]:
+    """Date candidates of `text` (`lang` a primary language tag), years inferred if absent."""
+    found: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _patterns(lang if lang in lexicon.MONTHS else "en"):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            cand = _from_match(m, lang, text, published)
+            if cand:
+                found.append(cand)
+                taken.append((cand.start, cand.end))
+    for m in _ISO.finditer(text):
+        _add_numeric(found, taken, m, int(m["y"]), int(m["m"]), int(m["d"]))
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        us_style = lang == "en" and m["sep"] == "/" and a <= 12
+        day, month = (b, a) if us_style else (a, b)
+        _add_numeric(found, taken, m, int(m["y"]), month, day)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _add_numeric(found, taken, m: re.Match[str], year: int, month: int, day: int) -> None:
+    if any(m.start() < e and s < m.end() for s, e in taken):
+        return
+    d = _safe_date(year, month, day)
+    if d:
+        found.append(Candidate("date", m.start(), m.end(), date_value=d))
+        taken.append((m.start(), m.end()))
+
+
+def _from_match(
+    m: re.Match[str], lang: str, text: str, published: date | None
+) -> Candidate | None:
+    groups = m.groupdict()
+    month = int(groups["m"]) if lang == "zh" else _month_number(lang, groups["m"])
+    if not month:
+        return None
+    day = int(groups["d"])
+    year = int(groups["y"]) if groups.get("y") else None
+    start, end = m.start(), m.end()
+    if _safe_date(year or 2000, month, day) is None:
+        return None
+    first = _resolve(year, month, day, published, text, m.start())
+    if first is None:
+        # A day we cannot place in a year: still a date (its digits are no count), no claim.
+        return Candidate("date", start, end)
+    last = None
+    if groups.get("d2"):
+        month2 = int(groups["m2"]) if groups.get("m2") else month
+        d2 = int(groups["d2"])
+        last = _safe_date(first.year, month2, d2)
+        if last and last < first:
+            last = _safe_date(first.year + 1, month2, d2)
+        if last is None or last == first:
+            last = None
+    return Candidate("date", start, end, date_value=first, date_end=last)
+
+
+def _month_number(lang: str, name: str) -> int:
+    table = lexicon.MONTHS.get(lang) or lexicon.MONTHS["en"]
+    if name in table:
+        return table[name]
+    low = name.casefold()
+    for k, v in table.items():
+        if k.casefold() == low:
+            return v
+    return 0
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<![0-9])(?:19[5-9][0-9]|20[0-9]{2})(?![0-9])")
+
+
+def _resolve(
+    year: int | None, month: int, day: int, published: date | None, text: str, pos: int
+) -> date | None:
+    if year is not None:
+        return _safe_date(year, month, day)
+    if published is not None:
+        return infer_year(month, day, published)
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text[:pos])] or [
+        int(y) for y in _YEAR_IN_TEXT.findall(text)
+    ]
+    if not years:
+        return None
+    return _safe_date(years[-1], month, day)
+
+
+def infer_year(month: int, day: int, published: date) -> date | None:
+    """The day (month, day) nearest to `published`, the future counting a little more."""
+    best: tuple[float, date] | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        d = _safe_date(year, month, day)
+        if d is None:
+            continue
+        delta = (d - published) / timedelta(days=1)
+        cost = delta * FUTURE_WEIGHT if delta > 0 else -delta
+        if best is None or cost < best[0]:
+            best = (cost, d)
+    return best[1] if best else None

@@ -1,0 +1,79 @@
+"""Money: a numeral with a currency symbol, code or name before or after it.
+
+"€2.9 billion", "5,4 milliards d'euros", "2,82 Mrd. Franken", "US$ 150 million",
+"约合人民币17.2亿元", "€48 a share". A bare "pounds"/"livres" needs a scale or money words
+nearby ("300 pounds of cocaine" is a weight).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingest.claims import currencies
+from ingest.claims.candidates import Candidate, Mention
+from ingest.claims.grammar import Grammar, key
+from ingest.claims.qualifiers import qualify
+
+_HYPHEN_NAME = re.compile(r"-(?=[A-Za-z])")
+
+
+def currency_prefix(text: str, g: Grammar, start: int) -> tuple[str, float, int] | None:
+    """(code, factor, symbol start) of a currency written right before the numeral."""
+    m = g.currency_before.search(text, max(0, start - 12), start)
+    if not m:
+        return None
+    found = _lookup(g, m.group("cur"))
+    return (found[0], found[1], m.start("cur")) if found else None
+
+
+def currency_suffix(text: str, g: Grammar, mention: Mention) -> tuple[str, float, int] | None:
+    """(code, factor, end) of a currency written after the numeral and its scale."""
+    positions = []
+    if mention.power:
+        cm = g.connector_after.match(text, mention.scale_end)
+        if cm:
+            positions.append(cm.end())
+    positions.append(mention.scale_end)
+    for pos in positions:
+        start = pos + 1 if _HYPHEN_NAME.match(text, pos) else pos
+        m = g.currency_after.match(text, start)
+        if m:
+            found = _lookup(g, m.group("cur"))
+            if found:
+                return found[0], found[1], m.end()
+    return None
+
+
+def _lookup(g: Grammar, phrase: str) -> tuple[str, float] | None:
+    return g.currency_names.get(phrase) or g.currency_names.get(key(phrase))
+
+
+def match_money(text: str, g: Grammar, mention: Mention, window: str) -> Candidate | None:
+    """A money candidate for `mention`, or None when no currency is written next to it."""
+    prefix = currency_prefix(text, g, mention.start)
+    suffix = currency_suffix(text, g, mention)
+    if prefix is None and suffix is None:
+        return None
+    code, factor = (prefix or suffix)[:2]  # type: ignore[index]
+    if suffix and (prefix is None or prefix[0].startswith("?")):
+        code, factor = suffix[0], suffix[1]
+    if code == "?GBP" and not _pound_is_money(mention, window):
+        return None
+    iso = currencies.resolve_currency(code, g.lang, window)
+    if not iso:
+        return None
+    start = prefix[2] if prefix else mention.start
+    end = suffix[2] if suffix else mention.scale_end
+    per = g.per_unit_after.match(text, end)
+    if per:
+        end = per.end()
+    qualifier, start, end = qualify(text, g, start, end, mention.zh_more)
+    value = float(mention.scaled * Decimal(str(factor)))
+    return Candidate("money", start, end, value, iso, qualifier, mention.precision,
+                     subunit=factor < 1)
+
+
+def _pound_is_money(mention: Mention, window: str) -> bool:
+    return mention.power >= 3 or bool(currencies.MONEY_CUES.search(window))
+

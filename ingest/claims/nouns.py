@@ -1,0 +1,306 @@
+"""Counted nouns per language with their canonical English plural, and the nouns that are
+not counts (time, measurements, repetitions), so "3 years" or "150 km" never become claims.
+
+Entries are "canonical: form|form|...". Forms are matched case-insensitively as whole
+words; multi-word forms ("posti di lavoro") are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One table for every language: forms rarely collide across languages, and an article in
+# one language often borrows another's words. The zh entries are matched without spaces.
+_COUNT_NOUNS = """
+employees: employees|employee|staff|staffers|staff members|personnel|workforce|
+  salariés|salariées|employés|employées|collaborateurs|collaboratrices|agents|personnels|
+  Mitarbeitende|Mitarbeitenden|Mitarbeiter|Mitarbeiterinnen|Beschäftigte|Beschäftigten|
+  Angestellte|Angestellten|Arbeitnehmer|Arbeitnehmende|Vollzeitstellen|
+  empleados|empleadas|asalariados|plantilla|dipendenti|addetti|impiegati|collaboratori|
+  funcionários|empregados|colaboradores|员工|职工|雇员|工作人员|从业人员|在职员工|当地员工
+researchers: researchers|scientists|engineers|technicians|chercheurs et techniciens|
+  chercheurs|techniciens|ingénieurs|Forscher|Forschende|Ingenieure|Techniker|
+  investigadores|ingenieros|técnicos|ricercatori|tecnici|ingegneri|pesquisadores|
+  engenheiros|研发人员|技术人员|工程师|科研人员
+workers: workers|labourers|laborers|construction workers|factory workers|
+  ouvriers|travailleurs|intérimaires|Arbeiter|Arbeitskräfte|Bauarbeiter|Leiharbeiter|
+  Fachkräfte|trabajadores|obreros|operarios|jornaleros|temporeros|lavoratori|operai|
+  trabalhadores|operários|工人|农民工|劳动力
+jobs: jobs|positions|posts|roles|vacancies|permanent jobs|new jobs|job cuts|
+  emplois|postes|postes de travail|emplois directs|emplois permanents|suppressions de postes|
+  embauches|recrutements|Arbeitsplätze|Arbeitsplätzen|Stellen|Jobs|Arbeitsstellen|
+  Ausbildungsplätze|empleos|puestos de trabajo|puestos|empleos directos|despidos|
+  contrataciones|posti di lavoro|posti|occupati|assunzioni|esuberi|nuovi posti|
+  empregos|postos de trabalho|vagas|postos|empregos diretos|demissões|
+  就业岗位|工作岗位|岗位|就业机会|个就业岗位
+stores: stores|shops|outlets|boutiques|supermarkets|branches|UK stores|
+  magasins|points de vente|enseignes|supermarchés|hypermarchés|agences|succursales|
+  Filialen|Geschäfte|Läden|Märkte|Supermärkte|Niederlassungen|Verkaufsstellen|Warenhäuser|
+  tiendas|establecimientos|locales|sucursales|supermercados|comercios|puntos de venta|
+  negozi|punti vendita|filiali|supermercati|sportelli|lojas|filiais|agências|
+  pontos de venda|门店|店铺|家门店|分店|网点|商店|超市
+restaurants: restaurants|Restaurants|restaurantes|ristoranti|餐厅|餐馆
+people: people|persons|individuals|personnes|individus|gens|Menschen|Personen|Leute|
+  personas|individuos|persone|individui|pessoas|indivíduos|人|人次
+users: users|daily users|active users|monthly users|daily active users|subscribers|
+  utilisateurs|abonnés|internautes|Nutzer|Nutzerinnen|Nutzende|Abonnenten|usuarios|
+  suscriptores|abonados|utenti|abbonati|iscritti|usuários|utilizadores|assinantes|
+  用户|日活跃用户|活跃用户|月活跃用户|注册用户|日活用户|用户数
+customers: customers|clients|shoppers|consumers|clientes|consommateurs|Kunden|
+  Kundinnen|Verbraucher|consumidores|clienti|consumatori|客户|顾客|消费者
+accounts: accounts|comptes|Konten|cuentas|account|contas|账户|账号
+downloads: downloads|téléchargements|Downloads|descargas|download|下载量|次下载
+parameters: parameters|paramètres|Parameter|Parametern|parámetros|parametri|parâmetros|
+  参数|参数量|总参数|总参数量|激活参数
+tokens: tokens|jetons|Token|token
+companies: companies|firms|businesses|enterprises|startups|start-ups|
+  entreprises|sociétés|start-up|PME|firmes|Unternehmen|Firmen|Betriebe|Start-ups|Konzerne|
+  empresas|compañías|sociedades|pymes|aziende|imprese|società|startup|companhias|
+  家企业|企业|公司|家公司|厂商|机构
+suppliers: suppliers|fournisseurs|Zulieferer|Lieferanten|proveedores|fornitori|
+  fornecedores|供应商
+banks: banks|banques|Banken|bancos|banche|银行|家银行
+countries: countries|nations|pays|nations|Länder|Ländern|Staaten|Nationen|países|
+  naciones|paesi|nazioni|nações|国家和地区|国家
+states: states|États|Bundesländer|Kantone|estados|stati|Stati membri|États membres
+cities: cities|towns|municipalities|villes|communes|Städte|Gemeinden|ciudades|
+  municipios|città|comuni|cidades|municípios|城市|座城市
+residents: residents|inhabitants|habitants|résidents|Einwohner|Einwohnerinnen|Bewohner|
+  habitantes|residentes|vecinos|abitanti|residenti|moradores|居民|常住人口
+households: households|families|ménages|foyers|familles|Haushalte|Familien|hogares|
+  familias|famiglie|famílias|domicílios|家庭|户|住户
+homes: homes|houses|dwellings|apartments|flats|housing units|properties|logements|
+  maisons|appartements|Wohnungen|Häuser|viviendas|pisos|casas|abitazioni|case|
+  appartamenti|moradias|imóveis|住房|套住房|住宅|套
+visitors: visitors|tourists|visiteurs|touristes|Besucher|Besucherinnen|Touristen|Gäste|
+  visitantes|turistas|visitatori|turisti|presenze|ospiti|游客|访客|人次游客
+spectators: spectators|fans|attendees|spectateurs|festivaliers|Zuschauer|Fans|
+  espectadores|asistentes|spettatori|tifosi|观众|球迷
+participants: participants|Teilnehmer|Teilnehmende|participantes|partecipanti|参与者
+projects: projects|programmes|programs|projets|Projekte|Projekten|proyectos|progetti|
+  projetos|项目|个项目
+contracts: contracts|orders|deals|contrats|commandes|Verträge|Aufträge|Bestellungen|
+  contratos|pedidos|contratti|ordini|commesse|encomendas|合同|订单|份订单
+stops: stops|arrêts|Haltestellen|paradas|fermate|paragens|站点|座车站|车站
+stations: stations|gares|Stationen|Bahnhöfe|estaciones|stazioni|estações|站
+trams: trams|low-floor trams|tramcars|tramways|rames|Straßenbahnen|Trams|tranvías|tram|
+  tranvie|elétricos|bondes|有轨电车|电车|列有轨电车
+trains: trains|Züge|trenes|treni|comboios|trens|列车|列
+vehicles: vehicles|cars|véhicules|voitures|Fahrzeuge|Autos|vehículos|coches|veicoli|
+  auto|automobili|veículos|carros|车辆|辆|辆车|汽车
+buses: buses|bus|Busse|autobuses|autobus|ônibus|autocarros|公交车
+aircraft: aircraft|planes|jets|airplanes|avions|Flugzeuge|aviones|aerei|aviões|飞机|架飞机
+ships: ships|vessels|boats|navires|bateaux|Schiffe|barcos|buques|navi|navios|船|艘船
+students: students|pupils|élèves|étudiants|Schüler|Schülerinnen|Studierende|Studenten|
+  alumnos|estudiantes|studenti|alunni|alunos|estudantes|学生|名学生
+schools: schools|écoles|Schulen|colegios|escuelas|scuole|escolas|学校|所学校
+universities: universities|universités|Universitäten|Hochschulen|universidades|università|
+  大学|所大学
+teachers: teachers|enseignants|professeurs|Lehrer|Lehrkräfte|profesores|insegnanti|
+  docenti|professores|教师|老师
+patients: patients|Patienten|pacientes|pazienti|患者|病人
+beds: beds|lits|Betten|camas|posti letto|letti|leitos|病床|张病床|床位
+hospitals: hospitals|clinics|hôpitaux|cliniques|Krankenhäuser|Kliniken|hospitales|
+  clínicas|ospedali|cliniche|hospitais|医院|家医院
+doctors: doctors|physicians|nurses|médecins|infirmiers|infirmières|Ärzte|Pflegekräfte|
+  médicos|enfermeros|medici|infermieri|enfermeiros|医生|医护人员|护士
+cases: cases|infections|cas|Fälle|Neuinfektionen|casos|casi|病例|例
+tests: tests|Tests|pruebas|tamponi|testes|检测
+deaths: deaths|fatalities|dead|killed|morts|décès|tués|Tote|Toten|Todesopfer|muertos|
+  fallecidos|morti|vittime|deceduti|mortos|mortes|óbitos|死亡|人死亡|人遇难|遇难者
+victims: victims|casualties|victimes|Opfer|víctimas|vítimas|伤亡
+injured: injured|wounded|blessés|Verletzte|Verletzten|heridos|feriti|feridos|人受伤|伤者
+members: members|membres|adhérents|Mitglieder|miembros|socios|afiliados|membri|soci|
+  membros|sócios|会员|成员|名成员
+shareholders: shareholders|actionnaires|Aktionäre|accionistas|azionisti|acionistas|股东
+seats: seats|sièges|Sitze|Mandate|escaños|seggi|assentos|cadeiras|席|个席位|席位
+votes: votes|voix|Stimmen|votos|voti|票|张选票
+voters: voters|électeurs|Wähler|votantes|electores|elettori|eleitores|选民
+lawmakers: lawmakers|deputies|MPs|députés|Abgeordnete|diputados|deputati|deputados|议员
+soldiers: soldiers|troops|soldats|militaires|Soldaten|soldados|militares|soldati|
+  militari|士兵|名士兵
+police officers: police officers|officers|policiers|gendarmes|Polizisten|Einsatzkräfte|
+  policías|agentes|poliziotti|carabinieri|policiais|警察|名警察|民警
+refugees: refugees|asylum seekers|réfugiés|Flüchtlinge|Geflüchtete|refugiados|profughi|
+  rifugiati|难民|名难民
+migrants: migrants|migrantes|Migranten|migranti|移民
+children: children|kids|enfants|Kinder|niños|bambini|crianças|儿童|名儿童|孩子
+women: women|femmes|Frauen|mujeres|donne|mulheres|女性|妇女
+men: men|hommes|Männer|hombres|uomini|homens|男性
+runners: runners|coureurs|Läufer|Läuferinnen|corredores|corridori|跑者|名跑者
+athletes: athletes|players|athlètes|joueurs|Athleten|Spieler|atletas|jugadores|atleti|
+  giocatori|jogadores|运动员|选手|名选手|参赛者
+volunteers: volunteers|bénévoles|Freiwillige|Helfer|voluntarios|volontari|voluntários|
+  志愿者|名志愿者
+applicants: applicants|candidates|candidats|Bewerber|candidatos|candidati|报名人数|报名者
+investors: investors|investisseurs|Investoren|Anleger|inversores|inversionistas|investitori|
+  investidores|投资者|家投资机构
+bidders: bidders|buyers|sellers|acheteurs|repreneurs|Bieter|Käufer|compradores|
+  acquirenti|offerenti|买家|竞买人
+chips: chips|GPUs|processors|accelerators|puces|processeurs|cartes graphiques|
+  Prozessoren|Grafikkarten|procesadores|chip|processori|processadores|加速卡|芯片|GPU|显卡
+servers: servers|serveurs|Server|servidores|server|服务器|台服务器
+data centers: data centers|data centres|centres de données|Rechenzentren|
+  centros de datos|data center|centros de dados|数据中心
+plants: plants|factories|usines|Werke|Fabriken|fábricas|plantas|stabilimenti|fabbriche|
+  usinas|工厂|家工厂|厂
+sites: sites|facilities|sites de production|Standorte|Anlagen|Produktionsstätten|
+  instalaciones|centros|siti|impianti|siti produttivi|instalações|unidades|生产基地|基地
+production lines: production lines|lignes de production|Produktionslinien|
+  líneas de producción|linee di produzione|linhas de produção|生产线|条生产线
+mills: mills|almazaras|frantoi|lagares|Ölmühlen|moulins
+mines: mines|Minen|Bergwerke|minas|miniere|矿山
+warehouses: warehouses|entrepôts|Lager|almacenes|magazzini|armazéns|仓库
+shares: shares|actions|titres|Aktien|acciones|títulos|azioni|titoli|ações|股|万股|亿股
+units: units|unités|Einheiten|Stück|unidades|unità|pezzi|台|部|件|套
+products: products|items|produits|articles|Produkte|Artikel|productos|artículos|prodotti|
+  articoli|produtos|itens|产品|款产品|件商品|商品
+devices: devices|smartphones|phones|appareils|Geräte|Smartphones|dispositivos|
+  dispositivi|aparelhos|设备|台设备|部手机|手机
+models: models|modèles|Modelle|modelos|modelli|款车型|车型|款
+copies: copies|exemplaires|Exemplare|ejemplares|copias|esemplari|copie|cópias|册|本
+points: points|Punkte|puntos|punti|pontos
+goals: goals|buts|Tore|goles|gol|gols|golos|进球|个进球
+medals: medals|médailles|Medaillen|medallas|medaglie|medalhas|枚奖牌|奖牌|枚金牌|金牌
+games: games|matches|matchs|Spiele|partidos|partite|jogos|场比赛|比赛
+wins: wins|victories|victoires|Siege|victorias|vittorie|vitórias|场胜利
+titles: titles|Titel|títulos|titoli|冠军
+parking spaces: parking spaces|parking spots|places de parking|places de stationnement|
+  Parkplätze|Stellplätze|plazas de aparcamiento|plazas de garaje|posti auto|
+  vagas de estacionamento|停车位|个停车位
+lines: lines|routes|lignes|Linien|líneas|linee|linhas|线路|条线路|条
+flights: flights|vols|Flüge|vuelos|voli|voos|航班|个航班
+passengers: passengers|travellers|travelers|passagers|voyageurs|Passagiere|Fahrgäste|
+  pasajeros|viajeros|passeggeri|viaggiatori|passageiros|乘客|旅客|人次乘客
+trips: trips|journeys|trajets|voyages|Fahrten|Reisen|viajes|trayectos|viaggi|corse|
+  viagens|次出行
+farms: farms|exploitations|fermes|Höfe|Betriebe|explotaciones|granjas|aziende agricole|
+  fazendas|农场
+farmers: farmers|agriculteurs|Landwirte|Bauern|agricultores|agricoltori|农民
+animals: animals|cattle|pigs|cows|animaux|Tiere|animales|animali|animais|头牛|头猪|头
+trees: trees|arbres|Bäume|árboles|alberi|árvores|棵树|棵
+hectares of olive groves: hectáreas de olivar|olivares
+categories: categories|catégories|Kategorien|categorías|categorie|categorias|类
+bedrooms: bedrooms|bathrooms|rooms|chambres|Zimmer|habitaciones|camere|quartos|房间
+countries and regions: 国家和地区
+supply stations: 补给站|个补给站
+"""
+
+
+def _parse(block: str) -> dict[str, str]:
+    """{form (case-folded): canonical} from "canonical: a|b|c" lines (continuations allowed)."""
+    table: dict[str, str] = {}
+    canonical = ""
+    for raw in block.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if ":" in line:
+            canonical, forms = (part.strip() for part in line.split(":", 1))
+        else:
+            forms = line
+        for form in forms.split("|"):
+            form = form.strip()
+            if form:
+                table.setdefault(form.casefold(), canonical)
+    return table
+
+
+COUNT_NOUNS: dict[str, str] = _parse(_COUNT_NOUNS)
+
+# Generic nouns whose canonical form depends on the sentence: "4,500 people" said of a
+# plant's workforce are its employees.
+PEOPLE_WORDS: frozenset[str] = frozenset({"people", "persons", "personnes", "menschen",
+                                          "personen", "personas", "persone", "pessoas", "人"})
+EMPLOYMENT_CUES = re.compile(
+    r"employ|staff|workforce|hire|hiring|job|emplo|salari|effectif|embauch|beschäftig|"
+    r"Mitarbeit|Arbeitspl|Stellen|einstell|plantilla|emple|contrat|trabaj|lavor|dipenden|"
+    r"occupa|assun|funcion|empreg|trabalh|员工|就业|岗位|雇|招聘",
+    re.IGNORECASE,
+)
+
+# Chinese measure words that may stand between a number and its noun ("6个生产基地").
+ZH_MEASURE_WORDS = "个名家座块列辆台架艘款项条所位只张件套户间支种批部栋处期颗枚人"
+ZH_MEASURE_DEFAULT: dict[str, str] = {
+    "名": "people", "位": "people", "人": "people", "家": "companies", "座": "sites",
+    "所": "institutions", "辆": "vehicles", "台": "units", "架": "aircraft", "艘": "ships",
+    "款": "models", "项": "items", "条": "lines", "列": "trains", "块": "units",
+    "户": "households", "栋": "buildings", "颗": "units", "枚": "units", "部": "units",
+}
+
+# Nouns after a number that make it a duration, a repetition, a measurement, an age or a
+# time of day: never a count claim. Matched against the lower-cased noun (prefix match for
+# compounds such as "Gigawattstunden", "kilomètres").
+_NOT_COUNTED = r"""
+    years? yrs? months? weeks? days? hours? hrs? minutes? mins? seconds? secs? decades?
+    centur(?:y|ies) quarters? semesters? nights? mornings? weekends? times? fold
+    ans? années? mois semaines? jours? heures? minutes? secondes? décennies? siècles?
+    trimestres? semestres? nuits? fois
+    jahre?n? jahrzehnte?n? monate?n? wochen? tage?n? stunden? minuten? sekunden? mal
+    jahrhunderte?n? quartale?n? nächte?n?
+    años? meses? semanas? días? horas? minutos? segundos? décadas? siglos? trimestres?
+    veces noches?
+    anni|anno mesi|mese settimane? giorni|giorno ore|ora minuti|minuto secondi|secondo
+    decenni|decennio secoli|secolo trimestri|trimestre volte notti|notte
+    anos? meses? semanas? dias? horas? minutos? segundos? décadas? séculos? vezes noites?
+    km kms km2 km² m2 m² m3 cm mm nm kg kgs g mg t lb lbs oz mph kmh km/h kph ft in yd mi
+    ha mw gw kw kwh mwh gwh twh w wh v mah ghz mhz hz gb mb tb kb pb gbps mbps db dpi p
+    pixels? bits? bytes? gigabytes? megabytes? terabytes? petaflops? flops teraflops?
+    metres? meters? kilomet\w* kilomèt\w* centim\w* millim\w* mètres? metros? metri metro
+    miles? millas? miglia yards? feet foot inch(?:es)? pouces? zoll
+    acres? hectares? hektar\w* ettari ettaro hectáreas? hectares?
+    tonnes? tons? tonnen? toneladas? tonnellate? barrels? barils? barriles? barili
+    litres? liters? liter litros? litri gallons?
+    degrees? degrés? grad grados? gradi celsius fahrenheit kelvin
+    kilos? quilos? chili kg\. \w*watt\w*
+    (?:kil[oóô]|quil[oóô]|chil[oó]|zenti|cent[ií]|centi|mil[ií]|milli|quadrat|kubik|square|cubic)?-?m[eéè]t(?:er|re|ro|ri)s?n?
+    (?:kilo|centi|milli)?mètres? (?:kilo|milli|mikro|micro)?gram(?:m|me|mes|s|mi|os|mm?en)?
+    gigawattheures? gigavatios? \w*vatios? \w*joules? calories? kalorien
+    volts? amps? amperes? ohms? farads? decibels? \w*pascals? \w*tonnes? gigatons? megatons?
+    pounds? carats? knots? lumens? newtons? psi rpm bpm hp cc
+    percent per pourcent prozent porcentaje percento
+    o'clock am pm a\.m\. p\.m\. h uhr m
+    old aged prozentpunkte percentage
+"""
+NOT_COUNTED = re.compile("|".join(_NOT_COUNTED.split()), re.IGNORECASE)
+
+ZH_NOT_COUNTED = re.compile(
+    r"(?:年|个月|月|周|天|日|小时|分钟|秒|岁|倍|次|公里|千米|米|厘米|毫米|吨|公斤|千克|克|"
+    r"平方米|平方公里|亩|公顷|瓦|千瓦|兆瓦|吉瓦|度|升|元|美元|欧元|%|％|号|层|届|期|名次|"
+    r"个百分点|百分点|成|折|代|季度|个季度|世纪|点|时|分)"
+)
+
+# Function words that can follow a number without being its noun ("in 2023 les ventes").
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": """is was has as its this thus his hers ours yours theirs us yes plus less
+            unless across always perhaps sometimes besides towards afterwards whereas does
+            goes says gets makes takes comes becomes seems remains includes means its' plans
+            rises falls grows drops jumps gains loses stands sits reports shows hits ends
+            begins starts marks turns was were this those these lots various numerous its
+            chinese swiss french german british american japanese plus minus versus""",
+        "fr": """les des ces mes tes ses nos vos leurs dans sans sous vers après depuis chez
+            plus moins très alors puis jamais toujours parfois pas tous toutes autres mêmes
+            quelques plusieurs certains certaines ceux celles nous vous ils elles aux lors dès
+            hors parmi selon afin tandis ailleurs près assez trop mais jusqu'aux avons avez
+            sont étaient seraient auraient font vont ont sera pourrait était avait fois
+            dont donc ainsi aussi encore contre entre pour par sur avec est soit""",
+        "de": """""",
+        "es": """los las unos unas más menos tras desde después antes mientras entonces sus
+            nos les estos esos aquellos otros otras todos todas muchos muchas varios varias
+            pocos pocas además sólo solo pues según hasta hacia sobre entre para por con sin
+            son eran serán fueron han habían tras mediante durante""",
+        "it": """dei degli delle nei negli nelle dai dagli dalle ai agli alle sui sugli sulle
+            che come anche oltre mentre sempre dove quale quali questi queste quelli quelle
+            altri altre tutti tutte molti molte pochi poche più sono hanno sarebbe potrebbe
+            deve viene vengono erano ogni circa contro verso fra tra per con nel nella dalla
+            della alla sulla presso grazie secondo durante mediante rispetto invece quindi
+            pari""",
+        "pt": """os as uns umas mais menos após desde depois antes enquanto seus suas nos nas
+            dos das pelos pelas estes estas esses essas outros outras todos todas muitos
+            muitas vários várias poucos poucas são eram foram serão têm segundo durante
+            entre para por com sem sobre contra""",
+        "zh": "",
+    }.items()
+}

@@ -1,0 +1,102 @@
+"""Sentence boundaries and the words around a claim.
+
+A full stop ends a sentence unless it ends an abbreviation ("Feb.", "Mrd.", "ca."), an
+initial ("J. Smith"), a German ordinal before a month ("am 8. Juli") or is followed by a
+lower-case word. Line breaks always end a sentence (headlines have no full stop).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ingest.claims import lexicon
+from ingest.claims.lexicon import words
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)\]]*[ \u00a0]+(?=\S)|[。！？]+[”’」』）)]*|\s*\n\s*")
+ABBREVIATIONS = frozenset(
+    words(
+        """mr mrs ms dr prof st jr sr inc ltd co corp plc no nr vs etc e.g i.e u.s u.k
+        jan feb mar apr jun jul aug sep sept oct nov dec approx est dept gov sen rep gen col
+        lt sgt capt fig vol ed eds al pp mt ft
+        m mme mlle me md mds env av bd janv févr fév avr juil déc cf
+        mio mrd mia tsd bio mill ca rd bzw z.b u.a d.h evtl ggf inkl jh mrz okt dez str hr
+        sr sra srta dña ee.uu uu aprox núm pág ene abr ago dic
+        sig dott ing avv sig.ra mln mld gen giu lug ott
+        sr.ª dra exmo"""
+    )
+)
+_WORD = re.compile(r"[\w'’-]+|[\u4e00-\u9fff]+")
+_MONTH_WORDS = frozenset(
+    name.casefold().rstrip(".") for table in lexicon.MONTHS.values() for name in table
+)
+CONTEXT_WORDS = 12
+CONTEXT_CHARS_ZH = 24
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of `text`, in order, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if "\n" not in m.group() and not _is_break(text, m):
+            continue
+        end = m.start() + len(m.group().rstrip())
+        _add(spans, text, start, end)
+        start = m.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _is_break(text: str, m: re.Match[str]) -> bool:
+    punct = m.group()[0]
+    nxt = text[m.end() : m.end() + 1]
+    if punct in "。！？":
+        return True
+    if nxt and nxt.islower():
+        return False
+    if punct != ".":
+        return True
+    before = text[max(0, m.start() - 12) : m.start()]
+    word = re.split(r"[\s(\[\"'«“]", before)[-1].casefold()
+    if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial
+    if word.isdigit():
+        following = re.match(r"[\w]+", text[m.end() : m.end() + 12])
+        if following and following.group().casefold() in _MONTH_WORDS:
+            return False  # "am 8. Juli"
+    return True
+
+
+def sentence_at(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+    """The sentence span containing `pos` (`starts` lists the span starts)."""
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return spans[0] if spans else (0, 0)
+    return spans[i]
+
+
+def context_words(sentence: str, rel_start: int, rel_end: int) -> str:
+    """Lower-cased words of the sentence around the claim, the claim itself removed."""
+    left, right = sentence[:rel_start], sentence[rel_end:]
+    if _is_cjk(sentence):
+        left = left[-CONTEXT_CHARS_ZH:]
+        right = right[:CONTEXT_CHARS_ZH]
+    left_words = [w for w in _WORD.findall(left.casefold()) if not w.isdigit()]
+    right_words = [w for w in _WORD.findall(right.casefold()) if not w.isdigit()]
+    return " ".join(left_words[-CONTEXT_WORDS:] + right_words[:CONTEXT_WORDS])
+
+
+def _is_cjk(s: str) -> bool:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in s) * 3 > len(s)

@@ -1,0 +1,42 @@
+"""Getting articles in: RSS/Atom feeds, web pages and local folders -> `ArticleInput`.
+
+`collect` is the one-call entry point; `fetch`, `parse_feed`, `extract_page` and
+`read_local` are the pieces a scheduler uses to poll feeds itself (conditional GET).
+"""
+
+from ingest.sources.base import CollectResult, SourceProblem
+from ingest.sources.collector import collect, collect_sync
+from ingest.sources.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
+from ingest.sources.httpfetch import (
+    FetchConfig,
+    FetchError,
+    FetchResult,
+    fetch,
+    is_public_address,
+    make_client,
+    redact_url,
+)
+from ingest.sources.local import read_local
+from ingest.sources.pages import ExtractError, decode_html, extract_page
+
+__all__ = [
+    "CollectResult",
+    "ExtractError",
+    "FeedEntry",
+    "FeedError",
+    "FetchConfig",
+    "FetchError",
+    "FetchResult",
+    "ParsedFeed",
+    "SourceProblem",
+    "collect",
+    "collect_sync",
+    "decode_html",
+    "extract_page",
+    "fetch",
+    "is_public_address",
+    "make_client",
+    "parse_feed",
+    "read_local",
+    "redact_url",
+]

@@ -1,0 +1,257 @@
+"""Turn the sources a user names (feeds, pages, folders, files) into articles.
+
+Every source and every feed entry is handled on its own: a failure becomes a SourceProblem
+and the rest carry on. Requests are bounded overall and per host (a feed of 50 items from
+one site must not open 50 connections to it), and CPU-bound parsing runs in a worker thread
+so it cannot starve the event loop and make other requests miss their deadlines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections import defaultdict
+from collections.abc import Container, Sequence
+from dataclasses import replace
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+import httpx
+
+from ingest.language import detect_language
+from ingest.models import ArticleInput
+from ingest.sources.base import CollectResult, SourceProblem
+from ingest.sources.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
+from ingest.sources.httpfetch import FetchConfig, FetchError, FetchResult, fetch, make_client
+from ingest.sources.local import read_local
+from ingest.sources.pages import ExtractError, decode_html, extract_page
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_FEED_TYPES = frozenset({
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+    "text/xml",
+})  # fmt: skip
+
+_ROOT_ELEMENT = re.compile(rb"<(rss|feed|rdf:rdf|html)[\s>]")
+
+Outcome = tuple[list[ArticleInput], list[SourceProblem]]
+
+
+class _Limiter:
+    """Shared client plus the overall and per-host request bounds."""
+
+    def __init__(self, client: httpx.AsyncClient, config: FetchConfig) -> None:
+        self.client = client
+        self.config = config
+        self._overall = asyncio.Semaphore(config.max_concurrency)
+        self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(config.max_per_host)
+        )
+
+    async def fetch(self, url: str) -> FetchResult:
+        host = (urlsplit(url).hostname or "").lower()
+        # Host slot first: waiting for a busy host must not hold one of the overall slots.
+        async with self._hosts[host], self._overall:
+            return await fetch(self.client, url, self.config)
+
+
+async def collect(
+    sources: Sequence[str],
+    config: FetchConfig | None = None,
+    *,
+    known_urls: Container[str] = frozenset(),
+) -> CollectResult:
+    """Articles from every source, in source order; failures become problems.
+
+    A source is an http(s) URL (an RSS/Atom feed, whose entries' pages are fetched, or one
+    HTML page), a local folder, a local file, or a file:// URI. URLs in `known_urls` are
+    not fetched again and produce no article.
+    """
+    config = config or FetchConfig()
+    async with make_client(config) as client:
+        limiter = _Limiter(client, config)
+        outcomes = await asyncio.gather(
+            *(_guarded(source, limiter, known_urls) for source in sources)
+        )
+    result = CollectResult()
+    seen: set[str] = set()
+    for articles, problems in outcomes:
+        for article in articles:
+            if article.url in seen or article.url in known_urls:
+                continue
+            seen.add(article.url)
+            result.articles.append(article)
+        result.problems.extend(problems)
+    return result
+
+
+def collect_sync(
+    sources: Sequence[str],
+    config: FetchConfig | None = None,
+    *,
+    known_urls: Container[str] = frozenset(),
+) -> CollectResult:
+    """`collect` for synchronous callers (CLI); not usable inside a running event loop."""
+    return asyncio.run(collect(sources, config, known_urls=known_urls))
+
+
+async def _guarded(source: str, limiter: _Limiter, known: Container[str]) -> Outcome:
+    try:
+        return await _collect_source(source, limiter, known)
+    except Exception as exc:  # a bug in one source must not lose the others' articles
+        return [], [SourceProblem(source, f"{source}: unexpected error: {exc!r}", "error")]
+
+
+async def _collect_source(source: str, limiter: _Limiter, known: Container[str]) -> Outcome:
+    text = source.strip()
+    if not text:
+        return [], [SourceProblem(source, "empty source name", "error")]
+    scheme = urlsplit(text).scheme.lower()
+    if scheme in ("http", "https"):
+        return await _collect_url(text, source, limiter, known)
+    if scheme == "file":
+        path = url2pathname(unquote(urlsplit(text).path))
+        articles, problems = await asyncio.to_thread(read_local, path, source=source)
+        return articles, problems
+    if len(scheme) > 1 and "://" in text:
+        message = f"{source}: unsupported scheme {scheme!r} (use http(s) URLs or local paths)"
+        return [], [SourceProblem(source, message, "error")]
+    return await asyncio.to_thread(read_local, text, source=source)
+
+
+def _kind(result: FetchResult) -> str | None:
+    """'feed', 'html' or None: the document's root element first, then the content type
+    (servers often label feeds text/html or text/plain, and pages text/xml)."""
+    head = result.content[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<!doctype html"):
+        return "html"
+    root = _ROOT_ELEMENT.search(head)
+    if root is not None:
+        return "html" if root.group(1) == b"html" else "feed"
+    content_type = result.content_type or ""
+    if content_type in _HTML_TYPES:
+        return "html"
+    if content_type in _FEED_TYPES or content_type.endswith("+xml"):
+        return "feed"  # parse_feed then says what is wrong with it
+    return None
+
+
+async def _collect_url(url: str, source: str, limiter: _Limiter, known: Container[str]) -> Outcome:
+    if url in known:
+        return [], []
+    try:
+        result = await limiter.fetch(url)
+    except FetchError as exc:
+        return [], [SourceProblem(source, str(exc), "error")]
+    kind = _kind(result)
+    if kind == "feed":
+        try:
+            feed = await asyncio.to_thread(parse_feed, result.content, result.url)
+        except FeedError as exc:
+            return [], [SourceProblem(source, f"{url}: {exc}", "error")]
+        return await _collect_feed(feed, source, limiter, known)
+    if kind == "html":
+        if result.url in known:
+            return [], []
+        try:
+            article = await asyncio.to_thread(_extract, result, source, None)
+        except ExtractError as exc:
+            return [], [SourceProblem(source, str(exc), "error")]
+        return [article], []
+    shown = result.content_type or "no content type"
+    message = f"{url}: neither an RSS/Atom feed nor an HTML page ({shown})"
+    return [], [SourceProblem(source, message, "error")]
+
+
+def _extract(result: FetchResult, source: str, hint: FeedEntry | None) -> ArticleInput:
+    markup = decode_html(result.content, result.charset)
+    return extract_page(markup, result.url, hint=hint, source=source)
+
+
+async def _collect_feed(
+    feed: ParsedFeed, source: str, limiter: _Limiter, known: Container[str]
+) -> Outcome:
+    problems: list[SourceProblem] = []
+    if not feed.entries:
+        problems.append(SourceProblem(source, f"{feed.url}: the feed has no entries", "warning"))
+    jobs = []
+    links: set[str] = set()
+    for entry in feed.entries:
+        link = _entry_link(entry)
+        if link is None:
+            name = entry.title or entry.guid or "untitled"
+            problems.append(
+                SourceProblem(
+                    source, f"{feed.url}: entry {name!r} has no http(s) link, skipped", "warning"
+                )
+            )
+            continue
+        if link in links or link in known or (entry.guid and entry.guid in known):
+            continue
+        links.add(link)
+        jobs.append(_collect_entry(entry, link, feed, source, limiter, known))
+    outcomes = await asyncio.gather(*jobs)
+    articles: list[ArticleInput] = []
+    for article, problem in outcomes:
+        if article is not None:
+            articles.append(article)
+        if problem is not None:
+            problems.append(problem)
+    return articles, problems
+
+
+def _entry_link(entry: FeedEntry) -> str | None:
+    for candidate in (entry.link, entry.guid):
+        if candidate and urlsplit(candidate).scheme.lower() in ("http", "https"):
+            return candidate
+    return None
+
+
+async def _collect_entry(
+    entry: FeedEntry,
+    link: str,
+    feed: ParsedFeed,
+    source: str,
+    limiter: _Limiter,
+    known: Container[str],
+) -> tuple[ArticleInput | None, SourceProblem | None]:
+    # Without an RSS <source>, the feed's own title is the best outlet name we have.
+    hint = entry if entry.outlet else replace(entry, outlet=feed.title)
+    try:
+        result = await limiter.fetch(link)
+        if result.url != link and result.url in known:
+            return None, None
+        if _kind(result) != "html":
+            shown = result.content_type or "no content type"
+            raise ExtractError(f"{result.url}: not an HTML page ({shown})")
+        return await asyncio.to_thread(_extract, result, source, hint), None
+    except (FetchError, ExtractError) as exc:
+        reason = str(exc)
+    fallback = _from_entry(hint, link, source)
+    if fallback is None:
+        message = f"{reason}; the feed entry has no title or summary to fall back on"
+        return None, SourceProblem(source, message, "error")
+    message = f"{reason}; used the feed entry's title and summary instead"
+    return fallback, SourceProblem(source, message, "warning")
+
+
+def _from_entry(entry: FeedEntry, link: str, source: str) -> ArticleInput | None:
+    title = entry.title or ""
+    summary = entry.summary or ""
+    if not title and not summary:
+        return None
+    parts = [title] if title else []
+    if summary and summary != title:
+        parts.append(summary)
+    text = "\n\n".join(parts)
+    return ArticleInput(
+        url=link,
+        title=title or summary[:200],
+        text=text,
+        source=source,
+        lang=detect_language(text, hint=entry.lang),
+        published=entry.published,
+        outlet=entry.outlet,
+        summary=entry.summary,
+        author=entry.author,
+    )

@@ -1,0 +1,679 @@
+"""Incremental story clustering: an article joins the best-matching story or starts a new one.
+
+Pure functions over dataclasses; the caller loads candidate stories (e.g. those seen in the last
+year) and persists the result (`StoryState.to_record` / `StoryState.from_record`).
+
+Why several signals: on headline + lead embeddings, same-story pairs across languages and
+same-company-other-story pairs overlap in cosine (DESIGN.md, step 7), so cosine alone decides
+only at the extremes. In between, the decision asks for corroboration that a different story
+rarely provides: names shared with the story (cross-lingual for Latin scripts) and figures
+shared with it (a distinctive amount such as 41 bn CNY, across currencies). Chinese names are
+transliterated, so for a zh article against a Latin-script story the name channel is blind and
+the cosine bar sits between the two. Stories run for months, so elapsed time raises the bar
+gently (logarithmically) instead of cutting stories off.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from ingest.entities import is_generic_name
+from ingest.models import Claim
+
+__all__ = [
+    "ArticleSignals",
+    "StoryConfig",
+    "StoryDecision",
+    "StoryState",
+    "assign_story",
+    "cluster_articles",
+    "figure_keys",
+    "figures_match",
+    "headline_and_lead",
+    "merge_into",
+    "new_story",
+    "short_label",
+]
+
+
+@dataclass(frozen=True)
+class StoryConfig:
+    """Decision thresholds (cosines of L2-normalised USE-m3 headline+lead embeddings).
+
+    The defaults are round values on the encoder's scale: unrelated news ~0.1-0.3, same domain
+    0.3-0.5, same story in another language 0.45-0.8, syndicated copies > 0.9.
+    """
+
+    high_similarity: float = 0.70  # join on the embedding alone
+    mid_similarity: float = 0.45  # join with two distinctive shared names, or a shared figure
+    low_similarity: float = 0.35  # floor: below it, never join
+    name_cap: float = 2.0  # shared-name credit counted at most (two distinctive names)
+    generic_name_weight: float = 0.5  # a shared country or region ("portugal") counts half
+    figure_credit: float = 2.0  # a shared figure is worth two names
+    blind_name_credit: float = 1.0  # names not comparable (zh vs Latin script): neutral
+    time_scale_days: float = 30.0
+    time_slope: float = 0.02  # bar rise per doubling of (1 + gap / time_scale)
+    max_gap_days: float = 400.0  # beyond: only the high-similarity rule applies
+    entity_support: float = 0.2  # story names: mentioned by at least this share of members
+    max_entities: int = 200  # name tokens kept per story (most frequent)
+    max_figures: int = 300
+    label_chars: int = 90
+
+
+@dataclass(frozen=True)
+class ArticleSignals:
+    """What the matcher knows about one article.
+
+    `embedding`: L2-normalised vector of headline + lead (`headline_and_lead`), not the whole
+    text. `entities`: `ingest.entities.extract_entities` of the same text. `figures`:
+    `figure_keys(claims)`.
+    """
+
+    embedding: np.ndarray
+    entities: frozenset[str] = frozenset()
+    figures: frozenset[str] = frozenset()
+    published: datetime | date | None = None
+    lang: str | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class StoryState:
+    """A story as the matcher needs it; persisted by the caller.
+
+    `centroid` is the normalised mean of the member embeddings and `mean_norm` the length of
+    that mean before normalising (1.0 for one member), which makes updates exact. `entities`
+    counts, for each name token ("hengchuan", "sines"), the members naming it; `figures` is
+    the union of member figure keys.
+    """
+
+    story_id: int | None
+    centroid: np.ndarray
+    n_articles: int
+    entities: Counter[str] = field(default_factory=Counter)
+    figures: frozenset[str] = frozenset()
+    first_seen: datetime | date | None = None
+    last_seen: datetime | date | None = None
+    label: str = ""
+    langs: frozenset[str] = frozenset()
+    mean_norm: float = 1.0
+    label_lang: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """JSON-friendly fields for storage. `centroid` is the mean vector (not normalised:
+        its length is `mean_norm`) so that `from_record` restores the state exactly."""
+        return {
+            "story_id": self.story_id,
+            "centroid": (self.centroid * self.mean_norm).astype(np.float32),
+            "n_articles": self.n_articles,
+            "entities": [[k, int(v)] for k, v in _top(self.entities, len(self.entities))],
+            "figures": sorted(self.figures),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "label": self.label,
+            "langs": sorted(self.langs),
+        }
+
+    @classmethod
+    def from_record(
+        cls,
+        *,
+        story_id: int | None,
+        centroid: np.ndarray | Sequence[float],
+        n_articles: int,
+        entities: Mapping[str, int] | Iterable[str | Sequence[Any]] = (),
+        figures: Iterable[str] = (),
+        first_seen: datetime | date | None = None,
+        last_seen: datetime | date | None = None,
+        label: str = "",
+        langs: Iterable[str] = (),
+        label_lang: str | None = None,
+    ) -> StoryState:
+        """Rebuild a state from stored fields; `entities` may be a mapping, [key, count] pairs
+        or plain keys. The label is taken as English when the story has an English member
+        (merge_into switches the label to the first English title)."""
+        mean = np.asarray(centroid, dtype=np.float32).reshape(-1)
+        norm = float(np.linalg.norm(mean))
+        counts: Counter[str] = Counter()
+        if isinstance(entities, Mapping):
+            counts.update({str(k): int(v) for k, v in entities.items()})
+        else:
+            for item in entities:
+                if isinstance(item, str):
+                    counts[item] += 1
+                else:
+                    counts[str(item[0])] += int(item[1])
+        lang_set = frozenset(langs)
+        if label_lang is None and "en" in lang_set:
+            label_lang = "en"
+        return cls(
+            story_id=story_id,
+            centroid=mean / norm if norm > 0 else mean,
+            n_articles=int(n_articles),
+            entities=counts,
+            figures=frozenset(figures),
+            first_seen=first_seen,
+            last_seen=last_seen,
+            label=label,
+            langs=lang_set,
+            mean_norm=min(norm, 1.0) if norm > 0 else 1.0,
+            label_lang=label_lang,
+        )
+
+
+@dataclass(frozen=True)
+class StoryDecision:
+    """The outcome of `assign_story`: a candidate to join, or a new story (`index` None).
+
+    `index` points into the candidates given, `story_id` is that candidate's id; `score` is
+    how far the cosine cleared the candidate's bar; `reasons` explain it in words.
+    """
+
+    index: int | None
+    story_id: int | None
+    score: float
+    similarity: float
+    reasons: tuple[str, ...] = ()
+    shared_entities: tuple[str, ...] = ()
+    shared_figures: tuple[str, ...] = ()
+
+    @property
+    def is_new(self) -> bool:
+        return self.index is None
+
+
+# ----------------------------------------------------------------------------- text
+
+
+_SHORT_LINE = 40  # characters: section labels, bylines and timestamps are shorter
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+
+
+def headline_and_lead(title: str, text: str, max_chars: int = 600) -> str:
+    """Headline plus the opening paragraphs, the text to embed and to take names from.
+
+    The lead names the event; the rest of an article drifts into background that other
+    stories share. Short lines before the first paragraph (section, byline, timestamp) are
+    skipped. CJK text is ~2.5x denser per character, so its budget is smaller.
+    """
+    title = (title or "").strip()
+    body = (text or "").strip()
+    if title and body.startswith(title):
+        body = body[len(title) :]
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
+    dense = bool(lines) and len(_CJK.findall(" ".join(lines[:3]))) > len(" ".join(lines[:3])) / 3
+    budget = int(max_chars * (0.4 if dense else 1.0))
+    min_line = _SHORT_LINE * (0.4 if dense else 1.0)
+    picked: list[str] = []
+    size = 0
+    for line in lines:
+        if not picked and len(line) < min_line:
+            continue
+        picked.append(line)
+        size += len(line)
+        if size >= budget:
+            break
+    lead = "\n".join(picked)
+    if len(lead) > budget:
+        cut = max(lead.rfind(". ", 0, budget), lead.rfind("。", 0, budget))
+        lead = lead[: cut + 1] if cut >= budget // 2 else lead[:budget]
+    return f"{title}\n{lead}".strip()
+
+
+def short_label(title: str, max_chars: int = 90) -> str:
+    """A headline shortened at a word boundary (site names after " | " dropped)."""
+    text = " ".join((title or "").split())
+    if " | " in text:
+        text = text.split(" | ")[0]
+    if len(text) <= max_chars:
+        return text
+    cut = text.rfind(" ", 0, max_chars)
+    if cut < max_chars // 2:  # no spaces (zh) or one long word
+        cut = max_chars - 1
+    return text[:cut].rstrip(" ,;:-–—") + "…"
+
+
+# -------------------------------------------------------------------------- figures
+
+
+def _fmt(value: float) -> str:
+    if float(value).is_integer() and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def _significant_digits(value: float) -> int:
+    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0")
+    if "e" in digits:
+        digits = digits.split("e")[0]
+    return len(digits.rstrip("0")) or 1
+
+
+def figure_keys(claims: Iterable[Claim]) -> frozenset[str]:
+    """Distinctive figures of an article as keys: "money:41000000000:CNY", "count:4500:jobs",
+    "percent:81.2".
+
+    Kept when an unrelated article would rarely state the same value: money with at least two
+    significant digits, counts from 100 with two, percentages with three ("81.2 %", not
+    "2.1 %"). Round figures ("1 billion", "50 %"), small counts and dates are left out: many
+    stories share them, and same-day news shares dates.
+    """
+    keys: set[str] = set()
+    for claim in claims:
+        value = claim.value
+        if value is None or not math.isfinite(value) or value <= 0:
+            continue
+        digits = _significant_digits(value)
+        if claim.kind == "money" and claim.unit and digits >= 2:
+            keys.add(f"money:{_fmt(value)}:{claim.unit.upper()}")
+        elif claim.kind == "count" and digits >= 2 and (value >= 100 or digits >= 3):
+            keys.add(f"count:{_fmt(value)}:{(claim.unit or '').lower()}")
+        elif claim.kind == "percent" and digits >= 3:
+            keys.add(f"percent:{_fmt(value)}")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _parse_figure(key: str) -> tuple[str, float, str] | None:
+    parts = key.split(":")
+    if len(parts) < 2:
+        return None
+    try:
+        value = float(parts[1])
+    except ValueError:
+        return None
+    return parts[0], value, (parts[2] if len(parts) > 2 else "")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    try:
+        from currency_converter import CurrencyConverter
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+
+@lru_cache(maxsize=4096)
+def _rate(base: str, quote: str, day: date | None) -> float | None:
+    conv = _converter()
+    if conv is None or base not in conv.currencies or quote not in conv.currencies:
+        return None
+    try:
+        return float(conv.convert(1.0, base, quote, date=day))
+    except Exception:  # outside the bundled history: the latest rate is close enough here
+        try:
+            return float(conv.convert(1.0, base, quote))
+        except Exception:
+            return None
+
+
+def figures_match(a: str, b: str, day: date | None = None) -> bool:
+    """Whether two figure keys state the same quantity.
+
+    Same currency: within 2 % (rounding: "$5.7bn" vs "$5.72bn"). Another currency: converted
+    at the ECB rate of `day` (the newer article's date: an outlet converts at its own date),
+    within 3 %. Counts compare values only (the counted noun varies by outlet and language).
+    """
+    pa, pb = _parse_figure(a), _parse_figure(b)
+    if pa is None or pb is None or pa[0] != pb[0]:
+        return False
+    kind, va, ua = pa
+    _, vb, ub = pb
+    if kind == "percent":
+        return abs(va - vb) < 0.05
+    if kind == "money" and ua != ub:
+        rate = _rate(ua, ub, day)
+        return rate is not None and _close(va * rate, vb, 0.03)
+    return _close(va, vb, 0.02)
+
+
+def _close(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def _shared_figures(article: Iterable[str], story: frozenset[str], day: date | None) -> list[str]:
+    shared = []
+    for key in article:
+        if key in story or any(figures_match(key, other, day) for other in story):
+            shared.append(key)
+    return sorted(shared)
+
+
+# ----------------------------------------------------------------------------- time
+
+
+def _as_utc(value: datetime | date) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return datetime(value.year, value.month, value.day, tzinfo=UTC)
+
+
+def _day(value: datetime | date | None) -> date | None:
+    if value is None:
+        return None
+    return _as_utc(value).date() if isinstance(value, datetime) else value
+
+
+def _gap_days(when: datetime | date | None, story: StoryState) -> float:
+    """Days between the article and the story's active span (0 inside it or when unknown)."""
+    if when is None:
+        return 0.0
+    t = _as_utc(when)
+    gaps = []
+    if story.first_seen is not None and t < _as_utc(story.first_seen):
+        gaps.append((_as_utc(story.first_seen) - t).total_seconds())
+    if story.last_seen is not None and t > _as_utc(story.last_seen):
+        gaps.append((t - _as_utc(story.last_seen)).total_seconds())
+    return max(gaps, default=0.0) / 86400.0
+
+
+def _earlier(a: datetime | date | None, b: datetime | date | None) -> datetime | date | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return a if _as_utc(a) <= _as_utc(b) else b
+
+
+def _later(a: datetime | date | None, b: datetime | date | None) -> datetime | date | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return a if _as_utc(a) >= _as_utc(b) else b
+
+
+# ------------------------------------------------------------------------- decision
+
+
+def _is_cjk_key(key: str) -> bool:
+    return bool(_CJK.search(key))
+
+
+def _active_entities(story: StoryState, config: StoryConfig) -> set[str]:
+    """Names carried by enough members to characterise the story (not one member's aside)."""
+    floor = max(1, math.ceil(config.entity_support * story.n_articles))
+    return {k for k, n in story.entities.items() if n >= floor}
+
+
+_CJK_LANGS = frozenset({"zh", "ja", "ko"})
+
+
+def _names_comparable(article_lang: str | None, story_langs: frozenset[str]) -> bool:
+    """Whether a shared name could have been seen: Latin-script names survive translation
+    between Latin-script languages, not into Chinese (transliterated) or out of it."""
+    if not article_lang or not story_langs:
+        return True
+    cjk = article_lang.split("-")[0] in _CJK_LANGS
+    return any((lang.split("-")[0] in _CJK_LANGS) == cjk for lang in story_langs)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _name_tokens(names: Iterable[str]) -> set[str]:
+    return {token for name in names for token in name.split()}
+
+
+def _name_groups(names: frozenset[str]) -> list[tuple[str, frozenset[str]]]:
+    """The article's names merged when they share a token ("hengchuan new energy" and
+    "hengchuan" are one actor): (representative name, its tokens), one per actor."""
+    groups: list[tuple[list[str], set[str]]] = []
+    for name in sorted(names, key=lambda n: (-len(n.split()), n)):
+        tokens = set(name.split())
+        hits = [g for g in groups if g[1] & tokens]
+        if not hits:
+            groups.append(([name], tokens))
+            continue
+        keep = hits[0]
+        keep[0].append(name)
+        keep[1].update(tokens)
+        for other in hits[1:]:
+            keep[0].extend(other[0])
+            keep[1].update(other[1])
+            groups.remove(other)
+    return [(min(members, key=len), frozenset(tokens)) for members, tokens in groups]
+
+
+def _token_match(token: str, story: set[str]) -> str | None:
+    """The story token naming the same thing: equal, or sharing a long prefix-stem
+    ("milan"/"milanese", "lisbonne"/"lisboa", "portugal"/"portuguese")."""
+    if token in story:
+        return token
+    if len(token) < 5 or _is_cjk_key(token):
+        return None
+    for other in story:
+        if other[:5] != token[:5]:
+            continue
+        if _common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other))):
+            return other
+    return None
+
+
+def _shared_names(
+    groups: list[tuple[str, frozenset[str]]],
+    story: set[str],
+    df: Counter[str],
+    generic_weight: float,
+) -> tuple[float, list[str]]:
+    """Credit for the article's actors also named by the story: one per actor, divided by
+    the number of candidate stories naming it (a name every story carries says little), and
+    scaled by `generic_weight` for countries and regions."""
+    weight = 0.0
+    shown = []
+    for label, tokens in groups:
+        best = 0.0
+        for token in tokens:
+            other = _token_match(token, story)
+            if other is not None:
+                best = max(best, 1.0 / max(1, df[token], df[other]))
+        if best > 0:
+            if is_generic_name(label):
+                best *= generic_weight
+            weight += best
+            shown.append(label)
+    return weight, shown
+
+
+def assign_story(
+    article: ArticleSignals,
+    candidates: Sequence[StoryState],
+    config: StoryConfig | None = None,
+) -> StoryDecision:
+    """Choose the story `article` belongs to among `candidates`, or a new one.
+
+    The cosine bar starts at `high_similarity` and is lowered by corroboration: each unit of
+    credit takes off half the gap between the high and mid bars, down to `low_similarity`.
+      - shared names: 1 unit per distinctive name, at most `name_cap` (2: the mid bar);
+        a name carried by k candidate stories counts 1/k (a country or a big company that
+        every story mentions counts for little);
+      - a shared figure: `figure_credit` units (2: the mid bar on its own);
+      - names not comparable (no names, or different scripts): `blind_name_credit` (1:
+        half-way), since an unseen name is neither evidence for nor against.
+    So: high cosine alone joins, medium cosine with two names or a figure joins, low cosine
+    never does. Elapsed time raises the bar by `time_slope * log2(1 + gap / time_scale)`, and
+    beyond `max_gap_days` only the high bar applies. Among candidates that clear their bar,
+    the largest margin wins. Cost: one matrix-vector product, set work for candidates above
+    the floor.
+    """
+    config = config or StoryConfig()
+    if not candidates:
+        return StoryDecision(None, None, 0.0, 0.0, ("new story: no candidate stories",))
+    vector = np.asarray(article.embedding, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(vector))
+    vector = vector / norm if norm > 0 else vector
+    centroids = np.stack([np.asarray(c.centroid, dtype=np.float32).reshape(-1) for c in candidates])
+    sims = centroids @ vector
+    gaps = np.array([_gap_days(article.published, c) for c in candidates])
+    raises = config.time_slope * np.log2(1.0 + gaps / config.time_scale_days)
+    unit = (config.high_similarity - config.mid_similarity) / 2.0
+
+    groups = _name_groups(article.entities)
+    article_tokens = _name_tokens(article.entities)
+    df: Counter[str] = Counter()
+    active: dict[int, set[str]] = {}
+    for i, story in enumerate(candidates):
+        names = _active_entities(story, config)
+        df.update(names & article_tokens)
+        if sims[i] >= config.low_similarity:
+            active[i] = names
+
+    day = _day(article.published)
+    best: StoryDecision | None = None
+    best_margin = -math.inf
+    closest: tuple[float, int, list[str]] | None = None  # the nearest miss, to explain "new"
+    for i, names in active.items():
+        story, sim, bump, gap = candidates[i], float(sims[i]), float(raises[i]), float(gaps[i])
+        name_weight, matched = _shared_names(groups, names, df, config.generic_name_weight)
+        shared_figs = _shared_figures(article.figures, story.figures, day)
+        comparable = bool(article.entities and names) and _names_comparable(
+            article.lang, story.langs
+        )
+        if gap > config.max_gap_days:
+            credit = 0.0
+        else:
+            credit = min(name_weight, config.name_cap)
+            if not comparable:
+                credit = max(credit, config.blind_name_credit)
+            credit += config.figure_credit if shared_figs else 0.0
+        bar = max(config.low_similarity, config.high_similarity - unit * credit) + bump
+        margin = sim - bar
+        reasons = [f"cosine {sim:.3f} vs bar {bar:.3f}"]
+        if gap > 0:
+            reasons.append(f"{gap:.0f} days from the story (bar +{bump:.3f})")
+        if matched:
+            reasons.append(f"shared names ({name_weight:.1f}): {', '.join(matched[:8])}")
+        if shared_figs:
+            reasons.append(f"shared figures: {', '.join(shared_figs[:5])}")
+        if not comparable:
+            reasons.append("names not comparable")
+        if margin < 0 and (closest is None or margin > closest[0]):
+            closest = (margin, i, reasons)
+        if margin >= 0 and margin > best_margin:
+            best_margin = margin
+            best = StoryDecision(
+                index=i,
+                story_id=story.story_id,
+                score=margin,
+                similarity=sim,
+                reasons=(f"join: cosine {sim:.3f} clears bar {bar:.3f}", *reasons[1:]),
+                shared_entities=tuple(matched),
+                shared_figures=tuple(shared_figs),
+            )
+    if best is not None:
+        return best
+    top = int(np.argmax(sims))
+    why = [f"new story: best cosine {float(sims[top]):.3f} (candidate {top})"]
+    if closest is not None:
+        why.append(f"nearest miss: candidate {closest[1]}, " + "; ".join(closest[2]))
+    return StoryDecision(None, None, 0.0, float(sims[top]), tuple(why))
+
+
+# --------------------------------------------------------------------------- update
+
+
+def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def new_story(
+    article: ArticleSignals, story_id: int | None = None, config: StoryConfig | None = None
+) -> StoryState:
+    """A one-article story."""
+    config = config or StoryConfig()
+    vector = np.asarray(article.embedding, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(vector))
+    return StoryState(
+        story_id=story_id,
+        centroid=vector / norm if norm > 0 else vector,
+        n_articles=1,
+        entities=Counter(dict(_top(Counter(_name_tokens(article.entities)), config.max_entities))),
+        figures=frozenset(sorted(article.figures)[: config.max_figures]),
+        first_seen=article.published,
+        last_seen=article.published,
+        label=short_label(article.title, config.label_chars),
+        langs=frozenset([article.lang] if article.lang else []),
+        mean_norm=1.0,
+        label_lang=article.lang if article.title else None,
+    )
+
+
+def merge_into(
+    story: StoryState | None, article: ArticleSignals, config: StoryConfig | None = None
+) -> StoryState:
+    """The story with `article` added (a new story when `story` is None).
+
+    The centroid is the exact running mean; names count members; the label is the first
+    English headline if any member is English, else the first headline.
+    """
+    config = config or StoryConfig()
+    if story is None:
+        return new_story(article, None, config)
+    vector = np.asarray(article.embedding, dtype=np.float32).reshape(-1)
+    vnorm = float(np.linalg.norm(vector))
+    vector = vector / vnorm if vnorm > 0 else vector
+    n = story.n_articles
+    total = story.centroid * (story.mean_norm * n) + vector
+    mean = total / (n + 1)
+    mnorm = float(np.linalg.norm(mean))
+    entities = story.entities + Counter(_name_tokens(article.entities))
+    if len(entities) > config.max_entities:
+        entities = Counter(dict(_top(entities, config.max_entities)))
+    figures = story.figures | article.figures
+    if len(figures) > config.max_figures:
+        figures = frozenset(sorted(figures)[: config.max_figures])
+    label, label_lang = story.label, story.label_lang
+    if article.title and (not label or (label_lang != "en" and article.lang == "en")):
+        label, label_lang = short_label(article.title, config.label_chars), article.lang
+    return replace(
+        story,
+        centroid=(mean / mnorm if mnorm > 0 else mean).astype(np.float32),
+        mean_norm=min(mnorm, 1.0),
+        n_articles=n + 1,
+        entities=entities,
+        figures=figures,
+        first_seen=_earlier(story.first_seen, article.published),
+        last_seen=_later(story.last_seen, article.published),
+        label=label,
+        label_lang=label_lang,
+        langs=story.langs | ({article.lang} if article.lang else set()),
+    )
+
+
+def cluster_articles(
+    articles: Sequence[ArticleSignals],
+    stories: Sequence[StoryState] = (),
+    config: StoryConfig | None = None,
+) -> tuple[list[int], list[StoryState], list[StoryDecision]]:
+    """Assign `articles` one by one in the given order (oldest first, as a feed is ingested).
+
+    Returns each article's index into the returned story list, the stories (the given ones
+    first, updated) and the decisions. New stories get `story_id` None unless the caller sets
+    one; indices are what link articles to stories here.
+    """
+    config = config or StoryConfig()
+    states = list(stories)
+    assignment: list[int] = []
+    decisions: list[StoryDecision] = []
+    for article in articles:
+        decision = assign_story(article, states, config)
+        if decision.index is None:
+            states.append(new_story(article, None, config))
+            assignment.append(len(states) - 1)
+        else:
+            states[decision.index] = merge_into(states[decision.index], article, config)
+            assignment.append(decision.index)
+        decisions.append(decision)
+    return assignment, states, decisions

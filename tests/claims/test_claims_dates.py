@@ -1,0 +1,96 @@
+"""Calendar days in every language, ranges, and the year inferred from publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.claims.dates import infer_year
+from tests.claims.helpers import of_kind, one
+
+PUB = date(2025, 9, 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day"),
+    [
+        ("en", "the companies said on Feb. 3", date(2025, 2, 3)),
+        ("en", "released on March 3, 2026", date(2026, 3, 3)),
+        ("en", "a meeting on 11 June", date(2025, 6, 11)),
+        ("en", "the deal closes by June 30, 2025", date(2025, 6, 30)),
+        ("en", "on the 1st of May", date(2025, 5, 1)),
+        ("fr", "Alibaba a annoncé le 31 août 2025 un plan", date(2025, 8, 31)),
+        ("fr", "le 1er avril", date(2025, 4, 1)),
+        ("fr", "le 1er octobre", date(2025, 10, 1)),
+        ("fr", "du vendredi 19 avril", date(2025, 4, 19)),
+        ("de", "hat am 8. Juli den Bebauungsplan beschlossen", date(2025, 7, 8)),
+        ("de", "am 3. März 2026", date(2026, 3, 3)),
+        ("de", "Stand: 23.04.2024", date(2024, 4, 23)),
+        ("es", "el 16 de enero", date(2025, 1, 16)),
+        ("es", "el 16 de diciembre", date(2025, 12, 16)),
+        ("es", "comenzarán el 7 de abril de 2026", date(2026, 4, 7)),
+        ("it", "resterà aperta fino all’8 dicembre", date(2025, 12, 8)),
+        ("it", "il 1° maggio", date(2025, 5, 1)),
+        ("pt", "em 1º de janeiro de 2024", date(2024, 1, 1)),
+        ("zh", "公司已于2025年1月17日在里斯本签署协议", date(2025, 1, 17)),
+        ("zh", "1月19日晚间发布公告", date(2025, 1, 19)),
+        ("zh", "发布于2025-10-27", date(2025, 10, 27)),
+    ],
+)
+def test_dates(lang: str, text: str, day: date) -> None:
+    claim = one(text, lang, "date", PUB)
+    assert claim.date_value == day
+    assert claim.value is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "last"),
+    [
+        ("fr", "qui se tiendra du 24 au 26 septembre à Hangzhou", date(2025, 9, 24),
+         date(2025, 9, 26)),
+        ("de", "vom 24. bis 26. September", date(2025, 9, 24), date(2025, 9, 26)),
+        ("es", "del 24 al 26 de septiembre", date(2025, 9, 24), date(2025, 9, 26)),
+        ("it", "dal 24 al 26 settembre", date(2025, 9, 24), date(2025, 9, 26)),
+        ("en", "on September 24-26", date(2025, 9, 24), date(2025, 9, 26)),
+        ("en", "from 24 to 26 September", date(2025, 9, 24), date(2025, 9, 26)),
+        ("zh", "大会将于9月24日至26日举行", date(2025, 9, 24), date(2025, 9, 26)),
+    ],
+)
+def test_date_ranges(lang: str, text: str, first: date, last: date) -> None:
+    claim = one(text, lang, "date", PUB)
+    assert (claim.date_value, claim.date_end) == (first, last)
+
+
+def test_year_inferred_from_publication() -> None:
+    # A month far after the publication month is last year's; a near one is this year's.
+    assert infer_year(11, 20, date(2026, 3, 5)) == date(2025, 11, 20)
+    assert infer_year(2, 3, date(2025, 9, 1)) == date(2025, 2, 3)
+    assert infer_year(12, 1, date(2025, 9, 1)) == date(2025, 12, 1)
+    assert infer_year(4, 7, date(2026, 2, 13)) == date(2026, 4, 7)
+    assert infer_year(1, 7, date(2024, 12, 10)) == date(2025, 1, 7)
+    assert infer_year(2, 29, date(2025, 3, 1)) == date(2024, 2, 29)
+
+
+def test_no_year_and_no_publication_date_gives_no_date() -> None:
+    assert of_kind("on March 3 the firm said", "en", "date") == []
+
+
+def test_year_from_the_text_when_publication_is_unknown() -> None:
+    claim = one("Results for 2023 were released; on 19 April the board met.", "en", "date")
+    assert claim.date_value == date(2023, 4, 19)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "in 2025, in May 2025, in the third quarter, on Monday, at 10:30 a.m."),
+        ("fr", "en 2025, en septembre, au troisième trimestre, ce lundi"),
+        ("de", "im Februar, Ende 2026, am Montag"),
+        ("zh", "2029年底建成，今年下半年，上午7时30分"),
+        ("en", "We may 3D print it."),
+        ("en", "Invalid: 31 February"),
+    ],
+)
+def test_not_dates(lang: str, text: str) -> None:
+    assert of_kind(text, lang, "date", PUB) == []
