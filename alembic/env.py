@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 
-from alembic import context
 from sqlalchemy import create_engine, pool
 
+from alembic import context
 from store.models import Base
 
 config = context.config

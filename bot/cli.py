@@ -78,7 +78,13 @@ def init(ctx: Context) -> None:
     is_flag=True,
     help="Allow fetching from private, loopback and link-local addresses.",
 )
-@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds to wait for a server to answer (a whole page gets twice that).")
+@click.option(
+    "--timeout",
+    type=float,
+    default=15.0,
+    show_default=True,
+    help="Seconds to wait for a server to answer (a whole page gets twice that).",
+)
 @pass_ctx
 def ingest(ctx: Context, sources: tuple[str, ...], allow_private: bool, timeout: float) -> None:
     """Ingest feeds, pages, folders or files once: the whole pipeline.
