@@ -180,7 +180,12 @@ def _read_file(file: Path, meta: dict[str, Any], label: str) -> tuple[ArticleInp
     title, body = _title_and_body(body, _str(meta.get("title")))
     if not body and not title:
         raise _Skip("empty file, skipped", "warning")
-    full = f"{title}\n\n{body}" if body else title
+    # A title taken from the lead is already the start of the body: don't repeat it.
+    full = (
+        body
+        if body and body.startswith(title.rstrip("…"))
+        else (f"{title}\n\n{body}" if body else title)
+    )
     lang = normalize_language_tag(_str(meta.get("lang")))
     article = ArticleInput(
         url=url,
@@ -267,6 +272,18 @@ _BLANK_RUN = re.compile(r"\n{3,}")
 _HARD_WRAP = 100
 
 
+_HEADLINE_MAX = 160
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s")
+
+
+def _headline_from_lead(lead: str) -> str:
+    """The lead's first sentence, cut at a word boundary if still long."""
+    sentence = _SENTENCE_END.split(lead, maxsplit=1)[0]
+    if len(sentence) <= _HEADLINE_MAX:
+        return sentence
+    return sentence[: _HEADLINE_MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _title_and_body(text: str, title: str | None) -> tuple[str, str]:
     """Headline and body paragraphs (blank-line separated) of a plain text.
 
@@ -286,6 +303,10 @@ def _title_and_body(text: str, title: str | None) -> tuple[str, str]:
     first, _, rest = body.partition("\n\n")
     if title is None:
         first_line, _, remainder = body.partition("\n")
+        if len(first_line) > _HEADLINE_MAX:
+            # A lead paragraph, not a headline: title it with its first sentence and keep
+            # the paragraph in the body.
+            return _headline_from_lead(first_line.strip()), body
         return first_line.strip(), remainder.strip()
     if first.strip() == title.strip():
         return title, rest.strip()
