@@ -23,7 +23,7 @@ from ingest.entities import extract_entities
 from ingest.language import detect_language
 from ingest.models import ArticleInput, Claim
 from ingest.reconcile import ClaimFeatures, reconcile
-from ingest.reconcile.context import claim_contexts
+from ingest.reconcile.context import claim_contexts, countries_in
 from ingest.stories import (
     ArticleSignals,
     StoryConfig,
@@ -253,6 +253,7 @@ class Pipeline:
                         years=_years(row.context),
                         link_group=row.link_group,
                         segment=row.context,
+                        countries=countries_in(row.sentence),
                     )
                 facts = reconcile(records, feats)
                 changed += len(repo.save_facts(s, story_id, facts, rows))

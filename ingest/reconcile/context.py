@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.models import Claim
 
@@ -34,6 +35,39 @@ _CLAUSE_CUT = re.compile(
 )
 _LINKED_GAPS = re.compile(r"…[\s(（\[]*(?:soit|or|约合|约|i\.e\.)?[\s\w]{0,12}?…[\s)）\]]*")
 _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d])")
+
+
+# Country names that are also common words.
+_AMBIGUOUS_NAMES = frozenset({"chad", "jersey", "turkey", "georgia", "jordan", "guinea", "niger"})
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Country names in the seven languages (babel's CLDR data) → ISO 3166 code."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for lang in ("en", "fr", "de", "es", "it", "pt", "zh"):
+        for code, name in Locale.parse(lang).territories.items():
+            long_enough = len(name) >= 4 or (not name.isascii() and len(name) >= 2)
+            key = name.casefold()
+            if len(code) == 2 and code.isalpha() and long_enough and key not in _AMBIGUOUS_NAMES:
+                names.setdefault(key, code)
+    alternatives = sorted(names, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(n) for n in alternatives) + r")(?!\w)"
+        "|(" + "|".join(re.escape(n) for n in alternatives if not n.isascii()) + ")",
+        re.IGNORECASE,
+    )
+    return pattern, names
+
+
+def countries_in(text: str) -> frozenset[str]:
+    """ISO codes of the countries a text names, in any of the seven languages."""
+    pattern, names = _country_pattern()
+    return frozenset(
+        names[(m.group(1) or m.group(2)).casefold()] for m in pattern.finditer(text)
+    )
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ class ClaimFeatures:
     years: frozenset[int]
     link_group: int
     segment: str = ""
+    countries: frozenset[str] = frozenset()
 
 
 def _find(parent: dict[int, int], x: int) -> int:
@@ -65,6 +66,7 @@ class Mention:
     vector: np.ndarray | None
     years: frozenset[int]
     units: frozenset[str]
+    countries: frozenset[str] = frozenset()
 
 
 def _mentions(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -> list[Mention]:
@@ -106,8 +108,12 @@ def _mentions(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -
             years = frozenset().union(
                 *(feats[m.claim_id].years for m in members if m.claim_id in feats)
             )
+            countries = frozenset().union(
+                *(feats[m.claim_id].countries for m in members if m.claim_id in feats)
+            )
             mentions.append(
                 Mention(
+                    countries=countries,
                     article=article,
                     kind=members[0].claim.kind,
                     records=members,
@@ -157,9 +163,12 @@ def _values_compatible(a: Mention, b: Mention) -> bool:
 
 
 def _blocked(a: Mention, b: Mention) -> bool:
+    """Hard evidence of two different facts: other things counted, other years, places."""
     if a.kind == "count" and not (a.units & b.units):
         return True
-    return bool(a.years and b.years and not (a.years & b.years))
+    if a.years and b.years and not (a.years & b.years):
+        return True
+    return bool(a.countries and b.countries and not (a.countries & b.countries))
 
 
 def _score(a: Mention, b: Mention) -> float:

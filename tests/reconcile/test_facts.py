@@ -137,3 +137,20 @@ def test_reconcile_labels_and_judges_each_fact():
     [fact] = reconcile([a, b], f)
     assert fact.assessment.status == "genuine"
     assert fact.label.startswith("count 4,500 jobs")
+
+
+def test_clauses_about_different_countries_never_match():
+    from ingest.reconcile.context import countries_in
+
+    fr = record(42, "stores", kind="count", article=1)
+    es = record(27, "stores", kind="count", article=2)
+    f = {
+        fr.claim_id: ClaimFeatures(
+            vec(jobs=1), frozenset(), 0, countries=countries_in("En France, 42 magasins ferment.")
+        ),
+        es.claim_id: ClaimFeatures(
+            vec(jobs=1), frozenset(), 0, countries=countries_in("En España cierran 27 tiendas.")
+        ),
+    }
+    assert len(group_facts([fr, es], f)) == 2
+    assert countries_in("在西班牙科尔多瓦") == {"ES"}
