@@ -9,9 +9,12 @@ Usage: python bench/claims_peers.py [PEERS_DIR] [--misses N]
   ambiguous ones ("Dollar" -> USD, "Franc" -> CHF, "Pound"/"Livre" -> GBP, "Cent" -> USD/100,
   "Pence" -> GBP/100, "Centimes" -> EUR/100). Percentage points count as percent.
 * CQE NewsQuant: the money, percent and count quantities (counts: any unit that is not a
-  currency, a percentage or a physical/time unit, written with digits). value and
+  currency, a percentage or a physical/time unit, written with digits); a range "A-B" is
+  two figures, A and B (we extract each end of a range as its own claim). value and
   value+unit P/R/F1 per kind; a count's unit matches when our unit or the counted noun of
   our surface equals NewsQuant's normalized unit (singular, lower case).
+* CQE `currency-model.json` (the English currency specs re-annotated by CQE, all 180
+  sentences): money value and value+unit, beside CQE's published figures.
 * Speed: sentences per second over all the sentences above, one call per sentence.
 """
 
@@ -70,10 +73,16 @@ NQ_CURRENCIES: dict[str, str] = {
     "chinese yuan": "CNY", "australian dollar": "AUD", "hong kong dollar": "HKD",
     "malaysian ringgit": "MYR", "shekel": "ILS", "canadian dollar": "CAD",
     "indian rupee": "INR", "swiss franc": "CHF", "south african rand": "ZAR",
-    "new zealand dollar": "NZD", "singapore dollar": "SGD", "russian ruble": "RUB",
+    "new zealand dollar": "NZD", "singapore dollar": "SGD", "singaporean dollar": "SGD",
+    "russian ruble": "RUB", "united states dollar": "USD", "danish krone": "DKK",
+    "croatian kuna": "HRK", "rupee": "INR", "mexican peso": "MXN", "turkish lira": "TRY",
+    "finnish markka": "FIM", "peseta": "ESP", "netherlands guilde": "NLG", "mark": "DEM",
+    "costa rican colón": "CRC", "georgian lari": "GEL", "lao kip": "LAK",
+    "sri lankan rupee": "LKR", "bitcoin": "BTC",
 }
 NQ_SUBUNITS: dict[str, tuple[str, float]] = {"cent": ("USD", 0.01), "sen": ("MYR", 0.01),
-                                             "penny": ("GBP", 0.01), "pence": ("GBP", 0.01)}
+                                             "penny": ("GBP", 0.01), "pence": ("GBP", 0.01),
+                                             "satoshi": ("BTC", 1e-8)}
 NQ_NOT_COUNTS = re.compile(
     r"year|month|week|day|hour|minute|second|age|mile|inch|yard|foot|feet|metre|meter|litre|"
     r"liter|gallon|gram|ton|pound-|pound-mass|horsepower|degree|celsius|fahrenheit|hertz|watt|"
@@ -193,7 +202,12 @@ def singular(word: str) -> str:
 
 
 def newsquant(peers: Path, show: int) -> list[tuple[str, str]]:
-    data = load(peers / "cqe" / "NewsQuant.json")
+    return cqe_file(peers / "cqe" / "NewsQuant.json", "CQE NewsQuant (en)", show)
+
+
+def cqe_file(path: Path, title: str, show: int, kinds: tuple[str, ...] = (
+        "money", "percent", "count")) -> list[tuple[str, str]]:
+    data = load(path)
     tallies = {(k, m): Tally() for k in ("money", "percent", "count") for m in ("v", "vu")}
     sentences = []
     for item in data:
@@ -202,21 +216,8 @@ def newsquant(peers: Path, show: int) -> list[tuple[str, str]]:
         gold: dict[str, list[tuple]] = {"money": [], "percent": [], "count": []}
         for q in item["quantities"]:
             unit = (q.get("normalized_unit") or "").strip()
-            try:
-                value = float(q["value"])
-            except (TypeError, ValueError):
-                continue
-            low = unit.lower()
-            cur = NQ_CURRENCIES.get(low.split(" per ")[0])
-            sub = NQ_SUBUNITS.get(low.split(" per ")[0])
-            if cur:
-                gold["money"].append((value, cur))
-            elif sub:
-                gold["money"].append((value * sub[1], sub[0]))
-            elif low.startswith("percentage"):
-                gold["percent"].append((value, "%"))
-            elif not NQ_NOT_COUNTS.search(low) and _digits_written(text, value):
-                gold["count"].append((value, singular(unit.split()[-1]) if unit else ""))
+            for value in _nq_values(str(q.get("value", ""))):
+                _nq_gold(gold, text, unit, value)
         claims = extract_claims(text, "en")
         for kind in gold:
             pred = [_nq_pred(c) for c in claims if c.kind == kind]
@@ -225,19 +226,48 @@ def newsquant(peers: Path, show: int) -> list[tuple[str, str]]:
             tallies[(kind, "v")].add(tp_v, len(pred), len(gold[kind]))
             tallies[(kind, "vu")].add(tp_vu, len(pred), len(gold[kind]),
                                       f"{text[:110]!r} gold={gold[kind]} pred={pred}")
-    print("\nCQE NewsQuant (en)          value: P     R     F1          value+unit: P     R     F1")
-    for kind in ("money", "percent", "count"):
+    print(f"\n{title:27} value: P     R     F1          value+unit: P     R     F1")
+    for kind in kinds:
         print(f"  {kind:8} {tallies[(kind, 'v')].row():>36}   {tallies[(kind, 'vu')].row()}")
-    total_v, total_vu = Tally(), Tally()
-    for (_, m), t in tallies.items():
-        (total_v if m == "v" else total_vu).add(t.tp, t.pred, t.gold)
-    print(f"  {'all':8} {total_v.row():>36}   {total_vu.row()}")
-    print("  published (all quantity kinds): CQE 92.0 / 85.6, quantulum3 73.0 / 47.2, "
-          "Recognizers-Text 69.1 / 34.2")
-    for kind in ("money", "percent", "count"):
+    if len(kinds) > 1:
+        total_v, total_vu = Tally(), Tally()
+        for (_, m), t in tallies.items():
+            (total_v if m == "v" else total_vu).add(t.tp, t.pred, t.gold)
+        print(f"  {'all':8} {total_v.row():>36}   {total_vu.row()}")
+    for kind in kinds:
         for note in tallies[(kind, "vu")].misses[:show]:
             print(f"      - {kind}: {note}")
     return sentences
+
+
+_RANGE = re.compile(r"^(-?[\d.]+)-(-?[\d.]+)$")
+
+
+def _nq_values(raw: str) -> list[float]:
+    """NewsQuant writes a range as one quantity "A-B": it states two figures."""
+    m = _RANGE.match(raw.strip())
+    parts = [m.group(1), m.group(2)] if m else [raw]
+    out = []
+    for part in parts:
+        try:
+            out.append(float(part))
+        except ValueError:
+            continue
+    return out
+
+
+def _nq_gold(gold: dict[str, list[tuple]], text: str, unit: str, value: float) -> None:
+    low = unit.lower()
+    cur = NQ_CURRENCIES.get(low.split(" per ")[0])
+    sub = NQ_SUBUNITS.get(low.split(" per ")[0])
+    if cur:
+        gold["money"].append((value, cur))
+    elif sub:
+        gold["money"].append((value * sub[1], sub[0]))
+    elif low.startswith("percentage"):
+        gold["percent"].append((value, "%"))
+    elif not NQ_NOT_COUNTS.search(low) and _digits_written(text, value):
+        gold["count"].append((value, singular(unit.split()[-1]) if unit else ""))
 
 
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -284,6 +314,12 @@ def main() -> None:
           f"Recognizers-Text {PUBLISHED['rt'][0]}, quantulum3 32.5")
     seen += recognizers(peers, "PercentModel", "percent", args.misses)
     seen += newsquant(peers, args.misses)
+    print("  published (all quantity kinds): CQE 92.0 / 85.6, quantulum3 73.0 / 47.2, "
+          "Recognizers-Text 69.1 / 34.2")
+    cqe_file(peers / "cqe" / "currency-model.json", "CQE currency-model (en)", args.misses,
+             ("money",))
+    print("  published (value / value+unit): CQE 84.2 / 79.6, Recognizers-Text 77.7 / 52.5, "
+          "quantulum3 76.2 / 32.5")
     speed(seen)
 
 

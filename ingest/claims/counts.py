@@ -39,6 +39,9 @@ _IRREGULAR_PLURALS = frozenset(
 _MONTH_WORDS = frozenset(m.casefold().rstrip(".") for t in MONTHS.values() for m in t)
 _CAPITAL_BEFORE = re.compile(r"(?P<w>[A-Z][\w&'.-]*|[A-Z&]{2,})[ \u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«(]\s*)$")
+_RATIO_BEFORE = re.compile(
+    r"\d[ \u00a0]+(?:in|out of|sur|von|de cada|su|em cada|de)[ \u00a0]+$", re.IGNORECASE
+)
 _ZH_CLAUSE = re.compile(r"[，。；：,;:！？、（）()]")
 _ZH_STOP = "的和与及、，。；：在等为是了将已于至"
 _ZH_NOUNS = sorted(
@@ -57,6 +60,8 @@ def match_count(text: str, g: Grammar, mention: Mention, window: str) -> Candida
     before = text[mention.start - 1 : mention.start] if mention.start else ""
     if before and before in "+#№-":
         return None  # a phone number, an identifier, a negative number
+    if _RATIO_BEFORE.search(text, max(0, mention.start - 16), mention.start):
+        return None  # "1 in 5 children": a proportion, not a count
     if g.lang == "zh":
         found = _zh_noun(text, mention)
     else:

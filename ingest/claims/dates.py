@@ -9,6 +9,7 @@ year left out of the text is the one that puts the day nearest the publication d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -98,15 +99,16 @@ _NUMERIC = re.compile(
 def find_dates(text: str, lang: str, published: date | None) -> list[Candidate]:
     """Date candidates of `text` (`lang` a primary language tag), years inferred if absent."""
     found: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
+    years = _Years(text)
     for pattern in _patterns(lang if lang in lexicon.MONTHS else "en"):
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
-            cand = _from_match(m, lang, text, published)
+            cand = _from_match(m, lang, published, years)
             if cand:
                 found.append(cand)
-                taken.append((cand.start, cand.end))
+                taken.add(cand.start, cand.end)
     for m in _ISO.finditer(text):
         _add_numeric(found, taken, m, int(m["y"]), int(m["m"]), int(m["d"]))
     for m in _NUMERIC.finditer(text):
@@ -117,17 +119,52 @@ def find_dates(text: str, lang: str, published: date | None) -> list[Candidate]:
     return sorted(found, key=lambda c: c.start)
 
 
-def _add_numeric(found, taken, m: re.Match[str], year: int, month: int, day: int) -> None:
-    if any(m.start() < e and s < m.end() for s, e in taken):
+class _Spans:
+    """Non-overlapping spans already taken, searchable in log time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+class _Years:
+    """Years written in the text, for days named without one when publication is unknown."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: list[tuple[int, int]] | None = None
+
+    def before(self, pos: int) -> int | None:
+        if self._found is None:
+            self._found = [(m.start(), int(m.group())) for m in _YEAR_IN_TEXT.finditer(self.text)]
+        if not self._found:
+            return None
+        i = bisect_right([p for p, _ in self._found], pos) - 1
+        return self._found[i][1] if i >= 0 else self._found[-1][1]
+
+
+def _add_numeric(found, taken: _Spans, m: re.Match[str], year: int, month: int, day: int) -> None:
+    if taken.overlaps(m.start(), m.end()):
         return
     d = _safe_date(year, month, day)
     if d:
         found.append(Candidate("date", m.start(), m.end(), date_value=d))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
 
 
 def _from_match(
-    m: re.Match[str], lang: str, text: str, published: date | None
+    m: re.Match[str], lang: str, published: date | None, years: _Years
 ) -> Candidate | None:
     groups = m.groupdict()
     month = int(groups["m"]) if lang == "zh" else _month_number(lang, groups["m"])
@@ -138,7 +175,7 @@ def _from_match(
     start, end = m.start(), m.end()
     if _safe_date(year or 2000, month, day) is None:
         return None
-    first = _resolve(year, month, day, published, text, m.start())
+    first = _resolve(year, month, day, published, years, m.start())
     if first is None:
         # A day we cannot place in a year: still a date (its digits are no count), no claim.
         return Candidate("date", start, end)
@@ -176,18 +213,14 @@ _YEAR_IN_TEXT = re.compile(r"(?<![0-9])(?:19[5-9][0-9]|20[0-9]{2})(?![0-9])")
 
 
 def _resolve(
-    year: int | None, month: int, day: int, published: date | None, text: str, pos: int
+    year: int | None, month: int, day: int, published: date | None, years: _Years, pos: int
 ) -> date | None:
     if year is not None:
         return _safe_date(year, month, day)
     if published is not None:
         return infer_year(month, day, published)
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(text[:pos])] or [
-        int(y) for y in _YEAR_IN_TEXT.findall(text)
-    ]
-    if not years:
-        return None
-    return _safe_date(years[-1], month, day)
+    written = years.before(pos)
+    return _safe_date(written, month, day) if written else None
 
 
 def infer_year(month: int, day: int, published: date) -> date | None:

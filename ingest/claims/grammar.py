@@ -148,43 +148,26 @@ def grammar_for(lang: str) -> Grammar:
     """The compiled grammar of `lang` (cached; unknown languages use English)."""
     if lang not in lexicon.LANGS:
         lang = "en"
+    number = re.compile(
+        number_pattern(lang) + (rf"(?P<zh>[多余]?[{ZH_SCALE_CHARS}]*)" if lang == "zh" else "")
+    )
+    zh_numeral = re.compile(
+        rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?" if lang == "zh" else "(?!)"
+    )
+    return Grammar(
+        lang=lang, number=number, zh_numeral=zh_numeral, **_scales(lang), **_currency(lang),
+        **_percent(lang), **_qualifiers(lang), **_context(lang),
+    )
+
+
+def _scales(lang: str) -> dict:
     scales: dict[str, tuple[int, bool]] = {}
     for phrase, power, weak in lexicon.SCALES[lang]:
         scales[key(phrase)] = (power, weak)
         scales[phrase] = (power, weak)
-    scale_alt = alternation([p for p, _, _ in lexicon.SCALES[lang]]) or "(?!)"
+    alt = alternation([p for p, _, _ in lexicon.SCALES[lang]]) or "(?!)"
     scale_after = re.compile(
-        rf"{SP}?(?P<s1>{scale_alt}){WORD_END}(?:{SP}+(?P<s2>{scale_alt}){WORD_END})?"
-    )
-
-    suffix, prefix, currency_names = _currency_tables(lang)
-    lower_alt = "|".join(sorted(currencies.LOWER_OK))
-    symbols = {s for s, _, _ in currencies.SYMBOLS} | set(currencies.CODES)
-    symbol_like = [p for p in suffix if p in symbols]
-    word_like = [p for p in suffix if p not in symbols]
-    boundary = "" if lang == "zh" else WORD_END
-    lettered = [p for p in symbol_like if p[-1].isascii() and p[-1].isalpha()]
-    signs = [p for p in symbol_like if p not in lettered]
-    currency_after = re.compile(
-        rf"{SP}?(?P<cur>(?:{alternation(word_like)}){boundary}(?!-(?!an?-)[{LATIN}])"
-        rf"|(?:{_exact(lettered)}){WORD_END}|(?:{_exact(signs)})|(?i:{lower_alt}){WORD_END})"
-    )
-    currency_before = re.compile(
-        rf"{WORD_START}(?P<cur>{_exact(prefix)}|(?i:{lower_alt}){WORD_END}){SP}?$"
-    )
-
-    percent_alt = alternation(PERCENT_WORDS[lang])
-    percent_after = re.compile(rf"{SP}?(?P<pct>{percent_alt})(?![{LATIN}])")
-    percent_before = (
-        re.compile(r"(?P<pct>百分之|千分之|万分之)$") if lang == "zh" else re.compile("(?!)")
-    )
-    points = {key(p): f for p, f in POINT_WORDS[lang]}
-    points_after = re.compile(
-        rf"{SP}?(?P<pts>{alternation([p for p, _ in POINT_WORDS[lang]])}){boundary}"
-    )
-    per_unit = PER_UNIT[lang]
-    per_unit_after = re.compile(
-        rf"{SP}+(?P<per>{alternation(per_unit)}){WORD_END}" if per_unit else "(?!)"
+        rf"(?:{SP}?|(?P<hy>-)(?=[a-z]))(?P<s1>{alt}){WORD_END}(?:{SP}+(?P<s2>{alt}){WORD_END})?"
     )
     connectors = [
         re.escape(c) + (f"{SP}*" if c.endswith("'") else f"{SP}+")
@@ -193,59 +176,82 @@ def grammar_for(lang: str) -> Grammar:
     connector_after = re.compile(
         rf"{SP}+(?i:{'|'.join(connectors)})" if connectors else "(?!)"
     )
+    return {"scale_after": scale_after, "scales": scales, "connector_after": connector_after}
 
+
+def _currency(lang: str) -> dict:
+    suffix, prefix, names = _currency_tables(lang)
+    lower_alt = "|".join(sorted(currencies.LOWER_OK))
+    symbols = {s for s, _, _ in currencies.SYMBOLS} | set(currencies.CODES)
+    word_like = [p for p in suffix if p not in symbols]
+    lettered = [p for p in suffix if p in symbols and p[-1].isascii() and p[-1].isalpha()]
+    signs = [p for p in suffix if p in symbols and p not in lettered]
+    boundary = "" if lang == "zh" else WORD_END
+    # A name glued to a hyphenated word is a compound ("pound-feet"), except "-a-share".
+    currency_after = re.compile(
+        rf"{SP}?(?P<cur>(?:{alternation(word_like)}){boundary}(?!-(?!an?-)[{LATIN}])"
+        rf"|(?:{_exact(lettered)}){WORD_END}|(?:{_exact(signs)})|(?i:{lower_alt}){WORD_END})"
+    )
+    currency_before = re.compile(
+        rf"{WORD_START}(?P<cur>{_exact(prefix)}|(?i:{lower_alt}){WORD_END}){SP}?$"
+    )
+    per_unit = PER_UNIT[lang]
+    per_unit_after = re.compile(
+        rf"{SP}+(?P<per>{alternation(per_unit)}){WORD_END}" if per_unit else "(?!)"
+    )
+    return {"currency_after": currency_after, "currency_before": currency_before,
+            "currency_names": names, "per_unit_after": per_unit_after}
+
+
+def _percent(lang: str) -> dict:
+    boundary = "" if lang == "zh" else WORD_END
+    percent_after = re.compile(rf"{SP}?(?P<pct>{alternation(PERCENT_WORDS[lang])})(?![{LATIN}])")
+    percent_before = (
+        re.compile(r"(?P<pct>百分之|千分之|万分之)$") if lang == "zh" else re.compile("(?!)")
+    )
+    points_after = re.compile(
+        rf"{SP}?(?P<pts>{alternation([p for p, _ in POINT_WORDS[lang]])}){boundary}"
+    )
+    return {"percent_after": percent_after, "percent_before": percent_before,
+            "points_after": points_after, "points": {key(p): f for p, f in POINT_WORDS[lang]}}
+
+
+def _qualifiers(lang: str) -> dict:
     qualifiers: dict[str, str] = {}
+    before: list[str] = []
     for qual, phrases in lexicon.QUALIFIERS[lang].items():
         for p in phrases:
             qualifiers[key(p)] = qual
-    suffix_quals: list[str] = []
+            before.append(p)
+    after: list[str] = []
     for qual, phrases in lexicon.SUFFIX_QUALIFIERS[lang].items():
         for p in phrases:
             qualifiers.setdefault(key(p), qual)
-            suffix_quals.append(p)
-    qual_alt = alternation(list(qualifiers_phrases(lang)))
+            after.append(p)
     if lang == "zh":
-        qualifier_before = re.compile(rf"(?P<q>{qual_alt}){SP}?$")
+        qualifier_before = re.compile(rf"(?P<q>{alternation(before)}){SP}?$")
     else:
         qualifier_before = re.compile(
-            rf"{WORD_START}(?P<q>{qual_alt})(?:{SP}+|(?<='))$|(?P<t>~){SP}?$"
+            rf"{WORD_START}(?P<q>{alternation(before)})(?:{SP}+|(?<='))$|(?P<t>~){SP}?$"
         )
     qualifier_after = re.compile(
-        rf"{SP}?(?P<q>{alternation(suffix_quals)})" + ("" if lang == "zh" else WORD_END)
-        if suffix_quals else "(?!)"
+        rf"{SP}?(?P<q>{alternation(after)})" + ("" if lang == "zh" else WORD_END)
+        if after else "(?!)"
     )
     verbs = lexicon.BOUND_VERBS[lang]
     bound_verb_before = re.compile(
         rf"{WORD_START}(?:{alternation(verbs)}){SP}+(?:\S+{SP}+)?$" if verbs else "(?!)"
     )
+    return {"qualifier_before": qualifier_before, "qualifier_after": qualifier_after,
+            "qualifiers": qualifiers, "bound_verb_before": bound_verb_before}
+
+
+def _context(lang: str) -> dict:
     ranks = lexicon.RANK_WORDS[lang]
     rank_before = re.compile(
         rf"(?:{WORD_START}(?:{alternation(ranks)}){SP}*|#|n°{SP}*|N°{SP}*)$"
         if lang != "zh" else rf"(?:{alternation(ranks)})$"
     )
-    range_words = lexicon.RANGE_WORDS[lang]
-    range_after = re.compile(rf"{SP}*(?:{alternation(range_words)}){SP}*")
-    if lang == "zh":
-        word_after = re.compile(r"[\u4e00-\u9fff]{1,6}")
-    else:
-        word_after = re.compile(rf"{SP}*(?P<w>[{LATIN}][{LATIN}'\-]*)")
-    zh_numeral = re.compile(
-        rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?" if lang == "zh" else "(?!)"
-    )
-    number = re.compile(
-        number_pattern(lang) + (rf"(?P<zh>[多余]?[{ZH_SCALE_CHARS}]*)" if lang == "zh" else "")
-    )
-    return Grammar(
-        lang=lang, number=number, zh_numeral=zh_numeral, scale_after=scale_after,
-        scales=scales, percent_after=percent_after, percent_before=percent_before,
-        points_after=points_after, points=points, currency_after=currency_after,
-        currency_before=currency_before, currency_names=currency_names,
-        per_unit_after=per_unit_after, connector_after=connector_after,
-        qualifier_before=qualifier_before, qualifier_after=qualifier_after,
-        qualifiers=qualifiers, bound_verb_before=bound_verb_before, rank_before=rank_before,
-        range_after=range_after, word_after=word_after,
-    )
-
-
-def qualifiers_phrases(lang: str) -> list[str]:
-    return [p for phrases in lexicon.QUALIFIERS[lang].values() for p in phrases]
+    range_after = re.compile(rf"{SP}*(?:{alternation(lexicon.RANGE_WORDS[lang])}){SP}*")
+    word_after = re.compile(rf"{SP}*(?P<w>[{LATIN}][{LATIN}0-9'\-]*)")
+    return {"rank_before": rank_before, "range_after": range_after, "word_after": word_after}

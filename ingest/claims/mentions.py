@@ -26,7 +26,8 @@ from ingest.claims.words import ARTICLES, number_word_pattern, number_words
 _GLUED_LETTER = re.compile(rf"[{LATIN}]")
 # A numeral inside a time ("11:15"), a fraction or date ("24/7", "3/4"), a code ("12-A").
 _TIME_OR_CODE_AFTER = re.compile(r"(?::\d|/\d|-[0-9]+[A-Za-z]|\^)")
-_DECIMAL_FRAGMENT = re.compile(r"[0-9] ?[.,] $|[0-9] [.,]$")
+_PENCE_GLUED = re.compile(r"p(?![\w])")
+_DECIMAL_FRAGMENT = re.compile(r"[0-9] [.,] $|[0-9] [.,]$|[0-9]\. $")
 _SIGN_BEFORE = re.compile(rf"(?<![0-9{LATIN}])[-+]$")
 
 
@@ -80,7 +81,7 @@ def _with_scale(
             weak = weak or w
         # A weak English abbreviation must touch the digits: "5m" is money, "5 m" a length.
         attached = sm.start("s1") == end
-        weak_ok = not (weak and not attached and g.lang == "en")
+        weak_ok = not (weak and not attached and g.lang == "en") and not (weak and sm["hy"])
         if weak_ok:
             return Mention(start, end, value, precision, sm.end(), power, weak)
     if end < len(text) and _GLUED_LETTER.match(text, end) and not _glued_unit(text, g, end):
@@ -90,7 +91,10 @@ def _with_scale(
 
 def sign_before(text: str, start: int) -> bool:
     """A minus sign written right before the numeral ("-22.2%")."""
-    return start > 0 and text[start - 1] == "-" and bool(_SIGN_BEFORE.search(text, 0, start))
+    return (
+        start > 0 and text[start - 1] == "-"
+        and bool(_SIGN_BEFORE.search(text, max(0, start - 2), start))
+    )
 
 
 def _glued_unit(text: str, g: Grammar, end: int) -> bool:
@@ -98,6 +102,7 @@ def _glued_unit(text: str, g: Grammar, end: int) -> bool:
     return bool(
         g.percent_after.match(text, end) or g.points_after.match(text, end)
         or g.currency_after.match(text, end)
+        or (g.lang == "en" and _PENCE_GLUED.match(text, end))
     )
 
 
@@ -168,7 +173,7 @@ def _inside_longer_number(text: str, table: dict[str, int], start: int, end: int
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
     if before:
         word = before.group(1).casefold()
-        if word in table or _NUMBER_GLUE.fullmatch(word):
+        if (word in table and word not in ARTICLES) or _NUMBER_GLUE.fullmatch(word):
             return True
     after = _WORD_AFTER.match(text, end)
     return bool(after and _FRACTION_AFTER.fullmatch(after.group(1)))

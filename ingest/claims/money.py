@@ -49,10 +49,17 @@ def _lookup(g: Grammar, phrase: str) -> tuple[str, float] | None:
     return g.currency_names.get(phrase) or g.currency_names.get(key(phrase))
 
 
+# British prices in pence are written "245p"; "480p", "1080p" are video resolutions.
+_PENCE = re.compile(r"p(?![\w])")
+_RESOLUTIONS = frozenset({144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})
+
+
 def match_money(text: str, g: Grammar, mention: Mention, window: str) -> Candidate | None:
     """A money candidate for `mention`, or None when no currency is written next to it."""
     prefix = currency_prefix(text, g, mention.start)
     suffix = currency_suffix(text, g, mention)
+    if prefix is None and suffix is None and g.lang == "en" and _is_pence(text, mention):
+        suffix = ("GBP", 0.01, mention.end + 1)
     if prefix is None and suffix is None:
         return None
     code, factor = (prefix or suffix)[:2]  # type: ignore[index]
@@ -72,6 +79,13 @@ def match_money(text: str, g: Grammar, mention: Mention, window: str) -> Candida
     value = float(mention.scaled * Decimal(str(factor)))
     return Candidate("money", start, end, value, iso, qualifier, mention.precision,
                      subunit=factor < 1)
+
+
+def _is_pence(text: str, mention: Mention) -> bool:
+    return (
+        mention.power == 0 and mention.scale_end == mention.end
+        and bool(_PENCE.match(text, mention.end)) and mention.value not in _RESOLUTIONS
+    )
 
 
 def _pound_is_money(mention: Mention, window: str) -> bool:

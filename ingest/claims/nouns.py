@@ -278,7 +278,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
             unless across always perhaps sometimes besides towards afterwards whereas does
             goes says gets makes takes comes becomes seems remains includes means its' plans
             rises falls grows drops jumps gains loses stands sits reports shows hits ends
-            begins starts marks turns was were this those these lots various numerous its
+            begins starts marks turns was were this those these various numerous its
             chinese swiss french german british american japanese plus minus versus""",
         "fr": """les des ces mes tes ses nos vos leurs dans sans sous vers après depuis chez
             plus moins très alors puis jamais toujours parfois pas tous toutes autres mêmes

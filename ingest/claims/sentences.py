@@ -31,7 +31,9 @@ _MONTH_WORDS = frozenset(
     name.casefold().rstrip(".") for table in lexicon.MONTHS.values() for name in table
 )
 CONTEXT_WORDS = 12
+CONTEXT_CHARS = 160  # enough for twelve words; bounds the work per claim
 CONTEXT_CHARS_ZH = 24
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -88,15 +90,19 @@ def sentence_at(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tu
 
 
 def context_words(sentence: str, rel_start: int, rel_end: int) -> str:
-    """Lower-cased words of the sentence around the claim, the claim itself removed."""
-    left, right = sentence[:rel_start], sentence[rel_end:]
-    if _is_cjk(sentence):
+    """Lower-cased words of the sentence around the claim, the claim itself removed: up to
+    twelve words each side (Chinese: 24 characters each side, as it has no spaces)."""
+    left = sentence[max(0, rel_start - CONTEXT_CHARS):rel_start]
+    right = sentence[rel_end:rel_end + CONTEXT_CHARS]
+    if _is_cjk(left[-CONTEXT_CHARS_ZH:] + right[:CONTEXT_CHARS_ZH]):
         left = left[-CONTEXT_CHARS_ZH:]
         right = right[:CONTEXT_CHARS_ZH]
+    else:
+        left = left[left.find(" ") + 1:] if len(left) == CONTEXT_CHARS else left  # whole words
     left_words = [w for w in _WORD.findall(left.casefold()) if not w.isdigit()]
     right_words = [w for w in _WORD.findall(right.casefold()) if not w.isdigit()]
     return " ".join(left_words[-CONTEXT_WORDS:] + right_words[:CONTEXT_WORDS])
 
 
 def _is_cjk(s: str) -> bool:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in s) * 3 > len(s)
+    return len(_CJK.findall(s)) * 3 > len(s)

@@ -1,0 +1,97 @@
+"""Figures that borrow from a neighbour: the first end of a range takes the unit written
+once after the second ("3-5%", "entre 5 et 10 millions d'euros", "$10 to $15 billion"), and
+a number right after a count takes its noun ("435 homes by open sale and 187 by tender").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from ingest.claims.candidates import Candidate, Mention
+from ingest.claims.grammar import Grammar
+from ingest.claims.lexicon import words
+from ingest.claims.money import currency_suffix
+from ingest.claims.qualifiers import qualify
+
+
+def fill_ranges(
+    t: str, g: Grammar, mentions: list[Mention], found: list[Candidate | None]
+) -> None:
+    """"3-5%", "entre 5 et 10 millions d'euros", "$10 to $15 billion": the first number of a
+    range takes the unit (and the scale) written once after the second."""
+    for i in reversed(range(len(mentions) - 1)):  # right to left: "24.2 to 33-35 billion"
+        a, b = mentions[i], mentions[i + 1]
+        ca, cb = found[i], found[i + 1]
+        if cb is None or cb.bare or a.power or a.zh_more or not a.value or not b.value:
+            continue
+        link = g.range_after.match(t, ca.end if ca else a.end)
+        if not link or link.end() not in (b.start, cb.start):
+            continue
+        joint = link.group()
+        if joint.strip() == "-" and joint[0] in " \u00a0" and joint[-1] not in " \u00a0":
+            continue  # "Stoxx 50 -1.3%": a sign, not a range
+        if not Decimal("0.01") <= a.value / b.value <= 100:
+            continue  # "enero. 1.1990 a 1.015 francos": not a range
+        if ca is None:
+            found[i] = _range_start(t, g, a, b, cb)
+        elif (ca.kind == cb.kind == "money" and ca.unit == cb.unit and b.power >= 6
+              and a.value < b.value):
+            found[i] = replace(ca, value=float(Decimal(str(ca.value)).scaleb(b.power)),
+                               precision=a.precision)
+
+
+def _range_start(t: str, g: Grammar, a: Mention, b: Mention, cb: Candidate) -> Candidate:
+    # The scale is shared only when the first number is the smaller ("5 to 10 million");
+    # "from 1,200 to 900 million" keeps 1,200 as written (in the same currency).
+    ratio = Decimal(str(cb.value)) / b.value if cb.value is not None else Decimal(1)
+    if cb.kind == "percent":
+        ratio = Decimal(1)
+    elif a.value >= b.value:
+        ratio = _money_factor(t, g, b) if cb.kind == "money" else Decimal(1)
+    qualifier, start, _ = qualify(t, g, a.start, a.end)
+    return Candidate(cb.kind, start, a.end, float(a.value * ratio), cb.unit, qualifier,
+                     a.precision)
+
+
+def _money_factor(t: str, g: Grammar, b: Mention) -> Decimal:
+    suffix = currency_suffix(t, g, b)
+    return Decimal(str(suffix[1])) if suffix else Decimal(1)
+
+
+_ELISION = re.compile(
+    r"^[^\d.;:!?()]{0,24}?\b(?:and|or|from|to|while|including|against|versus|vs\.?|et|contre|"
+    r"dont|und|gegenüber|y|frente a|e|contro|contra)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]*(\w+)")
+# Words that may follow an elided count ("187 by tender", "95 800 qui", "63 during").
+ELIDED_NEXT = frozenset(words(
+    "by in on at for from who that which while during of to and or than with under over "
+    "par en au aux pour de du des qui dont et ou avec dans sur "
+    "bei in im am für von aus die der mit und oder "
+    "por en para de del que y o con "
+    "per in nel nella di del che e o con su "
+    "por em no na para de do da que e ou com"
+))
+
+
+def fill_elided(t: str, mentions: list[Mention], found: list[Candidate | None]) -> None:
+    """"435 homes by open sale and 187 by tender": the second number counts the same noun."""
+    for i in range(1, len(mentions)):
+        a, cb = found[i - 1], found[i]
+        b = mentions[i]
+        if cb is not None or a is None or a.kind != "count" or b.spelled or b.weak_scale:
+            continue
+        if b.power == 0 and b.value == b.value.to_integral_value() and 1800 <= b.value <= 2199:
+            continue  # a year
+        if a.end > b.start or not _ELISION.match(t[a.end:b.start]):
+            continue
+        after = _NEXT_WORD.match(t, b.scale_end)
+        if after and after.group(1).casefold() not in ELIDED_NEXT:
+            continue  # "20 000 m² de bureaux": the number has a unit of its own
+        found[i] = Candidate("count", b.start, b.scale_end, float(b.scaled), a.unit, None,
+                             b.precision)
