@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -80,16 +80,7 @@ def conflicts_text(session: Session, story_id: int | None = None, alerts_only: b
         conflicts = [c for c in conflicts if c.verdict != "rounding_or_bound"]
     if not conflicts:
         return "No conflicting figures found."
-    out: list[str] = []
-    current = object()
-    for c in conflicts:
-        if c.story_id != current:
-            current = c.story_id
-            story = session.get(Story, c.story_id) if c.story_id else None
-            out.append("")
-            out.append(story_header(story) if story else "Unclustered")
-        out.append(conflict_text(c))
-    return "\n".join(out).strip()
+    return _by_story(session, conflicts, conflict_text)
 
 
 def facts_text(session: Session, story_id: int | None = None, multi_only: bool = True) -> str:
@@ -101,19 +92,27 @@ def facts_text(session: Session, story_id: int | None = None, multi_only: bool =
     facts = session.scalars(q).all()
     if not facts:
         return "No facts reported by two or more outlets yet."
+    return _by_story(session, facts, _fact_line)
+
+
+def _fact_line(f: Fact) -> str:
+    mark = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}.get(f.status, "⚠")
+    return (
+        f"  {mark} fact {f.id} [{f.status}] {f.label} ({f.n_claims} claims, {f.n_sources} sources)"
+    )
+
+
+def _by_story(session: Session, items: Sequence, line: Callable[[Any], str]) -> str:
+    """Items (ordered by story) under a header for each story."""
     out: list[str] = []
     current = object()
-    for f in facts:
-        if f.story_id != current:
-            current = f.story_id
-            story = session.get(Story, f.story_id) if f.story_id else None
+    for item in items:
+        if item.story_id != current:
+            current = item.story_id
+            story = session.get(Story, item.story_id) if item.story_id else None
             out.append("")
             out.append(story_header(story) if story else "Unclustered")
-        mark = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}.get(f.status, "⚠")
-        out.append(
-            f"  {mark} fact {f.id} [{f.status}] {f.label} "
-            f"({f.n_claims} claims, {f.n_sources} sources)"
-        )
+        out.append(line(item))
     return "\n".join(out).strip()
 
 

@@ -337,14 +337,15 @@ def is_generic_name(name: str) -> bool:
             continue
         near = by_prefix.get(token[:5], ()) if len(token) >= 5 else ()
         if not any(
-            _common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other)))
+            common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other)))
             for other in near
         ):
             return False
     return True
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
+    """Length of the shared beginning of two name keys (inflected forms share a stem)."""
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from ingest.entities import is_generic_name
+from ingest.entities import common_prefix, is_generic_name
 from ingest.models import Claim
 
 __all__ = [
@@ -414,14 +414,6 @@ def _names_comparable(article_lang: str | None, story_langs: frozenset[str]) -> 
     return any((lang.split("-")[0] in _CJK_LANGS) == cjk for lang in story_langs)
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
 
 def _name_tokens(names: Iterable[str]) -> set[str]:
     return {token for name in names for token in name.split()}
@@ -457,7 +449,7 @@ def _token_match(token: str, story: set[str]) -> str | None:
     for other in story:
         if other[:5] != token[:5]:
             continue
-        if _common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other))):
+        if common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other))):
             return other
     return None
 
