@@ -23,7 +23,7 @@ from ingest.entities import extract_entities
 from ingest.language import detect_language
 from ingest.models import ArticleInput, Claim
 from ingest.reconcile import ClaimFeatures, reconcile
-from ingest.reconcile.context import claim_contexts, countries_in
+from ingest.reconcile.context import claim_contexts, countries_in, years_in
 from ingest.stories import (
     ArticleSignals,
     StoryConfig,
@@ -250,7 +250,7 @@ class Pipeline:
                 for rec, row in zip(records, rows, strict=True):
                     feats[rec.claim_id] = ClaimFeatures(
                         vector=repo.bytes_to_vector(row.context_embedding),
-                        years=_years(row.context),
+                        years=years_in(row.context),
                         link_group=row.link_group,
                         segment=row.context,
                         countries=countries_in(row.sentence),
@@ -265,12 +265,6 @@ class Pipeline:
         with self.db.session() as s:
             ids = list(s.scalars(select(Story.id)))
         return self.reconcile(ids)
-
-
-def _years(segment: str) -> frozenset[int]:
-    from ingest.reconcile.context import _YEAR
-
-    return frozenset(int(y) for y in _YEAR.findall(segment))
 
 
 def _merge_langs(langs: str, lang: str | None) -> str:

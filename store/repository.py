@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
 import numpy as np
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from ingest.models import Claim, ClaimRecord
@@ -70,8 +70,6 @@ def band_candidates(session: Session, bands: Sequence[tuple[int, str]]) -> list[
     if not bands:
         return []
     conds = [(ArticleShingleBand.band == b) & (ArticleShingleBand.hash == h) for b, h in bands]
-    from sqlalchemy import or_
-
     rows = session.execute(
         select(ArticleShingleBand.article_id, func.count())
         .where(or_(*conds))
@@ -209,6 +207,12 @@ def save_facts(session: Session, story_id: int | None, facts, claim_rows: Sequen
     for r in claim_rows:
         if r.fact_id in existing_claims:
             existing_claims[r.fact_id].add(r.id)
+    conflicts_by_fact = {
+        c.fact_id: c
+        for c in session.scalars(
+            select(Conflict).where(Conflict.fact_id.in_(list(existing_claims)))
+        )
+    }
     taken: set[int] = set()
     changed: list[Conflict] = []
     kept: set[int] = set()
@@ -240,7 +244,7 @@ def save_facts(session: Session, story_id: int | None, facts, claim_rows: Sequen
         kept.add(row.id)
         for cid in ids:
             by_id[cid].fact_id = row.id
-        conflict = session.scalars(select(Conflict).where(Conflict.fact_id == row.id)).first()
+        conflict = conflicts_by_fact.get(row.id)
         finding = a.conflict
         if finding is None:
             if conflict is not None:

@@ -1,4 +1,4 @@
-"""What each claim is about: the clause around it, apposition links, years it refers to.
+"""What each claim is about: the clause around it, apposition links, years and countries.
 
 A sentence often carries several figures ("revenue of 280 bn yuan (36.7 bn euros), up 8%");
 each claim gets the part of its sentence nearest to it (cut at clause boundaries between
@@ -65,9 +65,7 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def countries_in(text: str) -> frozenset[str]:
     """ISO codes of the countries a text names, in any of the seven languages."""
     pattern, names = _country_pattern()
-    return frozenset(
-        names[(m.group(1) or m.group(2)).casefold()] for m in pattern.finditer(text)
-    )
+    return frozenset(names[(m.group(1) or m.group(2)).casefold()] for m in pattern.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,11 @@ class ClaimContext:
 
     segment: str
     link_group: int
-    years: frozenset[int]
+
+
+def years_in(segment: str) -> frozenset[int]:
+    """Years a clause refers to ("2024 revenue", "le budget 2026")."""
+    return frozenset(int(y) for y in _YEAR.findall(segment))
 
 
 def _is_apposition(a: Claim, b: Claim, text: str) -> bool:
@@ -119,9 +121,8 @@ def claim_contexts(text: str, claims: Sequence[Claim]) -> list[ClaimContext]:
     for gi, group in enumerate(groups):
         lo, hi = bounds[gi]
         segment = _without_figures(text, lo, hi, [claims[i] for i in group])
-        years = frozenset(int(y) for y in _YEAR.findall(segment))
         for i in group:
-            result[i] = ClaimContext(segment=segment, link_group=gi, years=years)
+            result[i] = ClaimContext(segment=segment, link_group=gi)
     return [r for r in result if r is not None]
 
 

@@ -284,7 +284,7 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
             base, fact_key, "money", "rounding_or_bound", text, records, readings, details
         )
     if explained:
-        rates_text = _rates_text(records, used, base_reading)
+        rates_text = _rates_text(used, base_reading)
         text = (
             f"{label}: outlets report different figures — {listing}. All are consistent with "
             f"one fixed amount of {_fig(base_reading)} converted at the ECB reference rate of "
@@ -327,7 +327,7 @@ def _unique_rates(rates) -> list[Rate]:
     return sorted(seen.values(), key=lambda r: (r.day, r.quote))
 
 
-def _rates_text(records: list[ClaimRecord], used: dict[int, Rate], base: Reading) -> str:
+def _rates_text(used: dict[int, Rate], base: Reading) -> str:
     parts = []
     for rate in _unique_rates(used.values()):
         converted = (base.value or 0.0) * rate.value
