@@ -15,33 +15,10 @@ import click
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.config import Settings
-from store.db import Database, is_initialised
+from bot.context import Context, pass_ctx
+from store.db import Database
 
 log = logging.getLogger("factwatch")
-
-
-class Context:
-    def __init__(self, db: str | None) -> None:
-        self.settings = Settings.from_env(db)
-        self._db: Database | None = None
-
-    @property
-    def db(self) -> Database:
-        if self._db is None:
-            self._db = Database(self.settings.database_url)
-        return self._db
-
-    def ready_db(self) -> Database:
-        """The database, created or upgraded first if it is not yet initialised."""
-        db = self.db
-        if not is_initialised(db.engine):
-            click.echo(f"Initialising {self.settings.safe_database_url()}", err=True)
-            db.upgrade()
-        return db
-
-
-pass_ctx = click.make_pass_decorator(Context)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

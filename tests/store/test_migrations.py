@@ -83,5 +83,5 @@ def test_upgrade_twice_is_harmless(db_url):
     db = Database(db_url)
     db.upgrade()
     db.upgrade()
-    assert current_revision(db.engine) == "0001"
+    assert current_revision(db.engine) == "0002"
     db.dispose()

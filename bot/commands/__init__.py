@@ -1,0 +1,1 @@
+"""Click command groups beyond the core listing commands, one module per area."""
