@@ -126,4 +126,3 @@ class Settings:
         from sqlalchemy.engine import make_url
 
         return make_url(self.database_url).render_as_string(hide_password=True)
-

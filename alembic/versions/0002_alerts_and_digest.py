@@ -32,7 +32,9 @@ def upgrade() -> None:
         "subscriptions",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "chat_id", sa.BigInteger(), sa.ForeignKey("chats.id", ondelete="CASCADE"),
+            "chat_id",
+            sa.BigInteger(),
+            sa.ForeignKey("chats.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("kind", sa.String(16), nullable=False),
@@ -46,16 +48,21 @@ def upgrade() -> None:
         "alert_outbox",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "chat_id", sa.BigInteger(), sa.ForeignKey("chats.id", ondelete="CASCADE"),
+            "chat_id",
+            sa.BigInteger(),
+            sa.ForeignKey("chats.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column(
-            "conflict_id", sa.Integer(), sa.ForeignKey("conflicts.id", ondelete="CASCADE"),
+            "conflict_id",
+            sa.Integer(),
+            sa.ForeignKey("conflicts.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("conflict_version", sa.Integer(), nullable=False),
         sa.Column(
-            "subscription_id", sa.Integer(),
+            "subscription_id",
+            sa.Integer(),
             sa.ForeignKey("subscriptions.id", ondelete="SET NULL"),
         ),
         sa.Column("status", sa.String(16), nullable=False),
@@ -69,9 +76,7 @@ def upgrade() -> None:
             "chat_id", "conflict_id", "conflict_version", name="uq_alert_outbox_chat_version"
         ),
     )
-    op.create_index(
-        "ix_alert_outbox_status_next", "alert_outbox", ["status", "next_attempt_at"]
-    )
+    op.create_index("ix_alert_outbox_status_next", "alert_outbox", ["status", "next_attempt_at"])
     op.create_table(
         "digest_subscribers",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -88,8 +93,10 @@ def upgrade() -> None:
         "digest_sends",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "subscriber_id", sa.Integer(),
-            sa.ForeignKey("digest_subscribers.id", ondelete="CASCADE"), nullable=False,
+            "subscriber_id",
+            sa.Integer(),
+            sa.ForeignKey("digest_subscribers.id", ondelete="CASCADE"),
+            nullable=False,
         ),
         sa.Column("local_date", sa.Date(), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
