@@ -12,7 +12,12 @@ Conventions beyond `ingest.models.Claim`:
   "employees" when the sentence is about employment. Unknown nouns keep their own word.
 - money: a scaled amount written without currency ("5.400 millones") takes the currency of
   an amount in the same sentence, or of the same amount written elsewhere with its currency;
-  otherwise it is not a claim. Sub-units are converted ("50 cents" -> 0.5 USD).
+  otherwise it is not a claim. Sub-units are converted ("50 cents" -> 0.5 USD), and two
+  digits right after an amount written with its currency's name or code are its cents
+  ("15 dollars 50", "zwei Euro fünfzig" -> 15.5, 2.5). Bitcoin, outside ISO 4217, is "BTC".
+- numbers written in words are read whole in every language but Chinese ("quinientos
+  treinta y cinco", "einhundertneunundneunzig", "dos coma cinco"); they make a claim next
+  to a percent word, a currency or a scale ("deux milliards").
 - dates: a day without a year takes the year that puts it nearest the publication date, the
   future counting double (a day more than ~4 months ahead is last year's). Without a
   publication date the latest year written before it is used, else no claim.

@@ -12,9 +12,14 @@ from dataclasses import replace
 from ingest.claims.candidates import Candidate, Mention
 from ingest.claims.counts import next_words
 from ingest.claims.grammar import Grammar
-from ingest.claims.nouns import NOT_COUNTED
+from ingest.claims.nouns import COUNT_NOUNS, NOT_COUNTED
 from ingest.claims.qualifiers import qualify
+from ingest.claims.words import read_spelled
 
+# "280 million of the 1.5 billion shekels", "2 milliards des 5 milliards": part of an amount.
+_PARTITIVE = re.compile(
+    r"(?i:(?:the|its|their|les|la|le|l'|los|las|el|gli|i|le|os|as|o|a)[ \u00a0]+)?[0-9]"
+)
 # A bare scaled amount ("5.400 millones") is money only from a million up.
 BARE_MIN_POWER = 6
 
@@ -23,7 +28,8 @@ def bare_amount(t: str, g: Grammar, m: Mention) -> Candidate | None:
     """A scaled amount with no unit ("4 miliardi a Settimo"): money in a currency found later."""
     if g.lang == "zh" or m.power < BARE_MIN_POWER or m.weak_scale or not m.value or m.spelled:
         return None
-    if g.connector_after.match(t, m.scale_end):
+    cm = g.connector_after.match(t, m.scale_end)
+    if cm and not _PARTITIVE.match(t, cm.end()):
         return None  # "480 milliards de tonnes": a unit we do not count
     words = next_words(t, g, m.scale_end, 1)
     if words and NOT_COUNTED.fullmatch(words[0].group("w").casefold()):
@@ -66,7 +72,7 @@ def _factor_of(c: Candidate) -> float:
     return 0.01 if c.subunit else 1.0
 
 
-_SUBUNIT_LINK = re.compile(r"[ \u00a0]*(?:and|und|et|y|e)?[ \u00a0]*$", re.IGNORECASE)
+_SUBUNIT_LINK = re.compile(r"[ \u00a0]*(?:and|und|et|y|e|con|com)?[ \u00a0]*$", re.IGNORECASE)
 
 
 def merge_subunits(t: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -84,3 +90,71 @@ def merge_subunits(t: str, candidates: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+# "15 dollars 50", "15 USD 50 more", "zwei Euro fünfzig", "15 dólares con 50": the two-digit
+# number right after an amount written with its currency's name or code is its cents.
+_CENTS_LINK = re.compile(r"[ \u00a0]+(?:(?P<j>and|und|et|y|e|con|com)[ \u00a0]+)?",
+                         re.IGNORECASE)
+_TWO_DIGITS = re.compile(r"[0-9]{2}(?![0-9]|[.,][0-9])")
+_AFTER_CENTS = re.compile(r"[ \u00a0]*(?:$|[.,;:!?)\]\"'»”])|[ \u00a0]+(?P<w>[^\W\d_]+)")
+# "between 15 dollars and 20": a range, not cents.
+_RANGE_BEFORE = re.compile(
+    r"(?i:\b(?:between|entre|zwischen|tra|fra|from|von|desde|de|da)[ \u00a0]+)$"
+)
+# Currencies without cents in use.
+_NO_CENTS = frozenset({"JPY", "KRW", "CLP", "ISK", "VND", "IDR", "BTC"})
+
+
+def merge_trailing_cents(t: str, g: Grammar, candidates: list[Candidate]) -> list[Candidate]:
+    """Amounts followed by their cents without a sub-unit word take them in."""
+    out = []
+    for c in candidates:
+        if (c.kind == "money" and not c.bare and not c.subunit and c.value is not None
+                and c.value == int(c.value) and c.unit not in _NO_CENTS
+                and t[c.end - 1 : c.end].isalpha() and not _prefixed(t, g, c)):
+            cents = _cents_after(t, g, c)
+            if cents:
+                c = replace(c, end=cents[1], value=c.value + cents[0] / 100, precision=None)
+        out.append(c)
+    return out
+
+
+_FIRST_DIGIT = re.compile(r"[0-9]")
+
+
+def _prefixed(t: str, g: Grammar, c: Candidate) -> bool:
+    """True when the currency is (also) written before the figure ("rmb 10 usd 20")."""
+    digit = _FIRST_DIGIT.search(t, c.start, c.end)
+    return bool(digit and g.currency_before.search(t, max(0, digit.start() - 12),
+                                                   digit.start()))
+
+
+def _cents_after(t: str, g: Grammar, c: Candidate) -> tuple[int, int] | None:
+    link = _CENTS_LINK.match(t, c.end)
+    if not link:
+        return None
+    if link.group("j") and _RANGE_BEFORE.search(t, max(0, c.start - 12), c.start):
+        return None
+    pos = link.end()
+    digits = _TWO_DIGITS.match(t, pos)
+    if digits:
+        cents, end = int(digits.group()), digits.end()
+    else:
+        sp = read_spelled(t, pos, g.lang)
+        if (sp is None or sp.power or sp.article or sp.value != int(sp.value)
+                or not 0 < sp.value < 100):
+            return None
+        cents, end = int(sp.value), sp.scale_end
+    after = _AFTER_CENTS.match(t, end)
+    if not after:
+        return None
+    word = after.group("w")
+    if word and (
+        not word[0].islower() or word.casefold() in COUNT_NOUNS
+        or NOT_COUNTED.fullmatch(word.casefold())
+        or g.currency_after.match(t, end) or g.percent_after.match(t, end)
+        or g.points_after.match(t, end) or g.scale_after.match(t, end)
+    ):
+        return None  # "15 dollars 50 cents" (merged as a sub-unit), "5 euros 20 people"
+    return cents, end

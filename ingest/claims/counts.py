@@ -18,7 +18,7 @@ from ingest.claims.grammar import Grammar
 from ingest.claims.lexicon import MONTHS, words
 from ingest.claims.qualifiers import qualify
 
-MAX_WORDS = 4
+MAX_WORDS = 5
 _SHORT_WORDS = frozenset(
     words(
         "of the a an in on at to for from by with and or but than that which who per each are "
@@ -114,16 +114,21 @@ def _latin_noun(
         return None
     tokens = [w.group("w") for w in words]
     strict = _year_like(mention)
+    determiner = connected and tokens[0].casefold() in _DETERMINERS
+    if determiner:  # "35m of its Echo devices": a known noun only
+        words, tokens = words[1:], tokens[1:]
     for i, token in enumerate(tokens):
-        if i and (strict or not _is_modifier(tokens[i - 1], g.lang, known_follows=True)):
+        if i and (strict or not _modifies(tokens, i, g.lang)):
             break
         for k in range(min(3, len(tokens) - i), 0, -1):
             canonical = nouns.COUNT_NOUNS.get(" ".join(tokens[i : i + k]).casefold())
             if canonical:
                 return canonical, words[i + k - 1].end()
         if _not_counted(token):
+            if i and len(token) <= 2 and token.islower():
+                break  # "138,285 lots in the week": "in" is no inch here
             return None
-    if mention.weak_scale or strict or after_name:
+    if mention.weak_scale or strict or after_name or determiner:
         return None
     if mention.power >= 6 and not connected and g.lang in ("fr", "es", "it", "pt"):
         return None  # "1,5 miliardi comprende": the noun would follow "di"/"de"
@@ -133,6 +138,21 @@ def _latin_noun(
         if _looks_plural(token, g.lang):
             return token.casefold(), words[i].end()
     return None
+
+
+# Words after "of" that introduce the counted noun: "3 million of its shares".
+_DETERMINERS = frozenset(words("its their the his her our these those your my"))
+# Coordinated modifiers before a known noun: "460 Kia and Hyundai vehicles".
+_COORDINATORS = frozenset(words("and or und oder et ou y o e"))
+
+
+def _modifies(tokens: list[str], i: int, lang: str) -> bool:
+    """True when the words before tokens[i] may all qualify a known noun at i or later."""
+    prev = tokens[i - 1]
+    if _is_modifier(prev, lang, known_follows=True):
+        return True
+    return (prev.casefold() in _COORDINATORS and i >= 2
+            and _is_modifier(tokens[i - 2], lang, known_follows=True))
 
 
 def _not_counted(token: str) -> bool:

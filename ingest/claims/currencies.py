@@ -37,10 +37,27 @@ SYMBOLS: list[Currency] = [
     ("$ AU", "AUD", 1), ("$AU", "AUD", 1), ("$ NZ", "NZD", 1), ("$ SG", "SGD", 1),
 ]
 # "HK $", "AU $", "S $": writers (and tokenisers) often put a space before the dollar sign.
+# An ISO code with the dollar sign, in either case: "MXN$ 20", "usd$ 15", "nzd$15".
+SYMBOLS += [
+    (f"{form}$", code, 1)
+    for code in ("USD", "AUD", "CAD", "NZD", "MXN", "HKD", "SGD", "TWD")
+    for form in (code, code.lower())
+    if f"{form}$" not in {s for s, _, _ in SYMBOLS}
+]
 SYMBOLS += [
     (f"{sym[:-1]} $", code, factor) for sym, code, factor in list(SYMBOLS)
     if sym.endswith("$") and sym[:-1].replace(".", "").isalpha() and not sym.endswith(" $")
 ]
+# Bitcoin is not in ISO 4217; "BTC" is the code every exchange and outlet uses.
+SYMBOLS += [("₿", "BTC", 1)]
+# Codes with a scale letter, as business reports write them: "120 MEUR", "MUSD 30",
+# "450 kEUR", "TEUR 12" (German: thousands of euros).
+SYMBOLS += [
+    (f"{prefix}{code}", code, factor)
+    for code in ("USD", "EUR", "GBP", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "JPY",
+                 "CNY", "HKD", "SGD", "INR", "ZAR", "PLN", "CZK")
+    for prefix, factor in (("M", 1e6), ("k", 1e3))
+] + [("TEUR", "EUR", 1e3), ("TCHF", "CHF", 1e3)]
 
 # ISO 4217 codes recognised as written (upper case), with aliases.
 CODES: dict[str, str] = {
@@ -48,10 +65,12 @@ CODES: dict[str, str] = {
     for c in words(
         "USD EUR GBP JPY CNY CHF CAD AUD NZD HKD SGD TWD KRW INR BRL MXN ARS CLP COP PEN UYU "
         "RUB TRY ZAR SEK NOK DKK ISK PLN CZK HUF RON BGN ILS AED SAR QAR KWD BHD OMR EGP NGN "
-        "KES MAD DZD TND THB MYR IDR PHP VND PKR BDT LKR UAH KZT XOF XAF VES DOP GEL"
+        "KES MAD DZD TND THB MYR IDR PHP VND PKR BDT LKR UAH KZT XOF XAF VES DOP GEL KHR "
+        "CRC LAK HRK BTC"
     )
 }
-CODES.update({"RMB": "CNY", "CNH": "CNY", "SFR": "CHF", "STG": "GBP", "GBX": "GBP"})
+CODES.update({"RMB": "CNY", "CNH": "CNY", "SFR": "CHF", "STG": "GBP", "GBX": "GBP",
+              "XBT": "BTC"})
 # Codes also accepted in lower case (texts that were lower-cased wholesale).
 LOWER_OK: frozenset[str] = frozenset(
     words("usd eur gbp jpy cny rmb chf hkd aud nzd sgd inr brl mxn krw")
@@ -93,6 +112,11 @@ _EN: list[Currency] = [
     ("pesetas", "ESP", 1), ("escudos", "PTE", 1),
     ("cents", "?USD", 0.01), ("cent", "?USD", 0.01), ("pence", "GBP", 0.01),
     ("penny", "GBP", 0.01), ("pennies", "GBP", 0.01), ("sen", "MYR", 0.01),
+    ("bitcoins", "BTC", 1), ("bitcoin", "BTC", 1), ("satoshis", "BTC", 1e-8),
+    ("satoshi", "BTC", 1e-8), ("Cambodian riels", "KHR", 1), ("riels", "KHR", 1),
+    ("Costa Rican colones", "CRC", 1), ("colones", "CRC", 1), ("Georgian lari", "GEL", 1),
+    ("lari", "GEL", 1), ("Lao kip", "LAK", 1), ("kuna", "HRK", 1),
+    ("kunas", "HRK", 1), ("Nigerian naira", "NGN", 1),
 ]
 _FR: list[Currency] = [
     ("dollars américains", "USD", 1), ("dollars US", "USD", 1),
@@ -139,7 +163,12 @@ _DE: list[Currency] = [
     ("Mark", "DEM", 1), ("D-Mark", "DEM", 1), ("Gulden", "NLG", 1),
     ("Cent", "EUR", 0.01), ("Eurocent", "EUR", 0.01), ("Rappen", "CHF", 0.01),
     ("Pence", "GBP", 0.01), ("indische Rupien", "INR", 1), ("Rupie", "INR", 1),
-    ("finnische Mark", "FIM", 1), ("Riel", "KHR", 1),
+    ("finnische Mark", "FIM", 1), ("Riel", "KHR", 1), ("kambodschanische Riel", "KHR", 1),
+    ("niederländische Gulden", "NLG", 1), ("mexikanische Pesos", "MXN", 1),
+    ("argentinische Pesos", "ARS", 1), ("chilenische Pesos", "CLP", 1),
+    ("japanische Yen", "JPY", 1), ("chinesische Yuan", "CNY", 1),
+    ("neuseeländische Dollar", "NZD", 1), ("Bitcoins", "BTC", 1), ("Bitcoin", "BTC", 1),
+    ("Kuna", "HRK", 1), ("Lari", "GEL", 1), ("Naira", "NGN", 1),
 ]
 # German adjectives decline ("16,4 Millionen kanadischen Dollar"): add the -n/-r forms.
 _DE += [
@@ -171,9 +200,20 @@ _ES: list[Currency] = [
     ("liras turcas", "TRY", 1), ("liras", "TRY", 1), ("marcos finlandeses", "FIM", 1),
     ("marco finlandés", "FIM", 1), ("marcos", "DEM", 1), ("florines neerlandeses", "NLG", 1),
     ("florín neerlandés", "NLG", 1), ("florines", "NLG", 1), ("pesetas", "ESP", 1),
-    ("céntimos", "EUR", 0.01), ("centavos", "?USD", 0.01), ("peniques", "GBP", 0.01),
+    ("céntimos", "EUR", 0.01), ("céntimo", "EUR", 0.01), ("centavos", "?USD", 0.01),
+    ("centavo", "?USD", 0.01), ("peniques", "GBP", 0.01), ("penique", "GBP", 0.01),
 ]
 _IT: list[Currency] = [
+    ("marchi finlandesi", "FIM", 1), ("marco finlandese", "FIM", 1),
+    ("marchi tedeschi", "DEM", 1), ("fiorini olandesi", "NLG", 1),
+    ("franchi francesi", "FRF", 1), ("franchi belgi", "BEF", 1),
+    ("pesos messicani", "MXN", 1), ("pesos argentini", "ARS", 1), ("pesos cileni", "CLP", 1),
+    ("yen giapponesi", "JPY", 1), ("yuan cinesi", "CNY", 1), ("rupie indiane", "INR", 1),
+    ("dollari neozelandesi", "NZD", 1), ("dollari taiwanesi", "TWD", 1),
+    ("dollari di Singapore", "SGD", 1), ("corone islandesi", "ISK", 1),
+    ("dollaro USA", "USD", 1), ("dollaro americano", "USD", 1),
+    ("dollaro statunitense", "USD", 1), ("dollaro canadese", "CAD", 1),
+    ("dollaro australiano", "AUD", 1), ("sterline britanniche", "GBP", 1),
     ("dollari USA", "USD", 1), ("dollari americani", "USD", 1),
     ("dollari statunitensi", "USD", 1), ("dollari canadesi", "CAD", 1),
     ("dollari australiani", "AUD", 1), ("dollari di Hong Kong", "HKD", 1),
@@ -203,7 +243,8 @@ _PT: list[Currency] = [
     ("real", "BRL", 1), ("rublos", "RUB", 1), ("coroas", "?SEK", 1),
     ("marco finlandês", "FIM", 1), ("marcos finlandeses", "FIM", 1), ("marcos", "DEM", 1),
     ("florim holandês", "NLG", 1), ("florins holandeses", "NLG", 1), ("florins", "NLG", 1),
-    ("pesetas", "ESP", 1), ("centavos", "BRL", 0.01), ("cêntimos", "EUR", 0.01),
+    ("pesetas", "ESP", 1), ("centavos", "BRL", 0.01), ("centavo", "BRL", 0.01),
+    ("cêntimos", "EUR", 0.01), ("cêntimo", "EUR", 0.01), ("yenes", "JPY", 1),
     ("pênis", "GBP", 0.01), ("pence", "GBP", 0.01), ("penies", "GBP", 0.01),
 ]
 _ZH: list[Currency] = [

@@ -54,7 +54,7 @@ def _month_alt(lang: str) -> str:
 def _patterns(lang: str) -> list[re.Pattern[str]]:
     if lang == "zh":
         return [re.compile(
-            r"(?<![0-9])(?:(?P<y>[12][0-9]{3})年)?(?P<m>1[0-2]|0?[1-9])月"
+            r"(?=[0-9])(?<![0-9])(?:(?P<y>[12][0-9]{3})年)?(?P<m>1[0-2]|0?[1-9])月"
             r"(?P<d>[12][0-9]|3[01]|0?[1-9])[日号](?:(?:至|到|-|–|~|～|—)(?:(?P<m2>1[0-2]|0?[1-9])月)?"
             r"(?P<d2>[12][0-9]|3[01]|0?[1-9])[日号])?"
         )]
@@ -67,7 +67,7 @@ def _patterns(lang: str) -> list[re.Pattern[str]]:
     )
     year_part = "(?:" + _YEAR_JOIN[lang].format(SP=SP) + _YEAR + ")?"
     day_first = (
-        WORD_START + _DAY.format(name="d") + ordinal + range_part
+        "(?=[0-9])" + WORD_START + _DAY.format(name="d") + ordinal + range_part
         + SP + "*" + _OF[lang].format(SP=SP) + rf"(?P<m>{months})" + WORD_END + year_part
     )
     patterns = [re.compile(day_first)]
@@ -89,9 +89,11 @@ def _patterns(lang: str) -> list[re.Pattern[str]]:
     return patterns
 
 
-_ISO = re.compile(r"(?<![0-9])(?P<y>[12][0-9]{3})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9])")
+_ISO = re.compile(
+    r"(?=[12])(?<![0-9])(?P<y>[12][0-9]{3})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9])"
+)
 _NUMERIC = re.compile(
-    r"(?<![0-9./])(?P<a>[0-3]?[0-9])(?P<sep>[./])(?P<b>[01]?[0-9])(?P=sep)"
+    r"(?=[0-9])(?<![0-9./])(?P<a>[0-3]?[0-9])(?P<sep>[./])(?P<b>[01]?[0-9])(?P=sep)"
     r"(?P<y>[12][0-9]{3})(?![0-9])"
 )
 

@@ -4,27 +4,36 @@ amounts and overlaps settled; sentence and context attached.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, datetime
 
-from ingest.claims.amounts import bare_amount, merge_subunits, resolve_bare
+from ingest.claims.amounts import (
+    bare_amount,
+    merge_subunits,
+    merge_trailing_cents,
+    resolve_bare,
+)
 from ingest.claims.candidates import Candidate
 from ingest.claims.counts import match_count
 from ingest.claims.dates import find_dates
-from ingest.claims.grammar import grammar_for
+from ingest.claims.grammar import Grammar, grammar_for
 from ingest.claims.lexicon import LANGS
 from ingest.claims.mentions import find_mentions, find_word_mentions
 from ingest.claims.money import match_money
 from ingest.claims.neighbours import fill_elided, fill_ranges
 from ingest.claims.normalize import normalize
 from ingest.claims.overlaps import without_overlaps
-from ingest.claims.percent import match_percent
+from ingest.claims.percent import fraction_percents, match_percent
 from ingest.claims.sentences import context_words, sentence_at, split_sentences
-from ingest.claims.zh import zh_numeral_claims
+from ingest.claims.zh import zh_compact, zh_named_fractions, zh_numeral_claims
 from ingest.models import Claim
 
 # How far around a figure its sentence is read (characters): keeps run-on "sentences"
 # (tables, lists without full stops) from making the extractor quadratic.
 WINDOW = 400
+# Web addresses: their digits ("?id=2024", "%20") are never figures.
+_URL = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"'«»“”]+", re.IGNORECASE)
 
 
 def primary_lang(lang: str | None) -> str:
@@ -39,6 +48,20 @@ def extract_unchecked(text: str, lang: str | None, published: date | None = None
         published = published.date()
     g = grammar_for(primary_lang(lang))
     t = normalize(text)
+    compact = zh_compact(t) if g.lang == "zh" else None
+    if compact is None:
+        chosen = _candidates(t, g, published)
+    else:  # "百 分 之 2.4", "4500 名员工": read without the spaces, report original spans
+        squeezed, index = compact
+        chosen = [replace(c, start=index[c.start], end=index[c.end - 1] + 1)
+                  for c in _candidates(squeezed, g, published)]
+    spans = split_sentences(t)
+    starts = [s for s, _ in spans]
+    return [_to_claim(text, spans, starts, c) for c in chosen]
+
+
+def _candidates(t: str, g: Grammar, published: date | None) -> list[Candidate]:
+    """The claims of the normalised text `t`, before sentences and context are attached."""
     spans = split_sentences(t)
     starts = [s for s, _ in spans]
 
@@ -46,8 +69,11 @@ def extract_unchecked(text: str, lang: str | None, published: date | None = None
         s, e = sentence_at(spans, starts, pos)
         return t[max(s, pos - WINDOW):min(e, pos + WINDOW)]
 
+    urls = [(m.start(), m.end()) for m in _URL.finditer(t)]
     dates = find_dates(t, g.lang, published)
-    date_spans = [(c.start, c.end) for c in dates]
+    if urls:
+        dates = [d for d in dates if not any(s < d.end and d.start < e for s, e in urls)]
+    date_spans = sorted([(c.start, c.end) for c in dates] + urls)
     candidates: list[Candidate] = [c for c in dates if c.date_value is not None]
     mentions = sorted(
         [*find_mentions(t, g, date_spans), *find_word_mentions(t, g, date_spans)],
@@ -64,9 +90,10 @@ def extract_unchecked(text: str, lang: str | None, published: date | None = None
     fill_elided(t, mentions, by_mention)
     candidates += [c for c in by_mention if c is not None]
     candidates += zh_numeral_claims(t, g, window)
+    candidates += zh_named_fractions(t, g)
+    candidates += fraction_percents(t, g)
     candidates = resolve_bare(candidates, lambda p: sentence_at(spans, starts, p))
-    chosen = without_overlaps(merge_subunits(t, candidates))
-    return [_to_claim(text, spans, starts, c) for c in chosen]
+    return without_overlaps(merge_trailing_cents(t, g, merge_subunits(t, candidates)))
 
 
 def _to_claim(text: str, spans, starts, c: Candidate) -> Claim:

@@ -18,15 +18,24 @@ SP = "[ \u00a0]"  # one space as normalize() leaves it (plain or no-break)
 WORD_END = rf"(?![0-9{LATIN}])"
 WORD_START = rf"(?<![0-9{LATIN}])"
 
+# After a number, "percentage" is a percent word too ("100 percentage"); "percentage
+# point(s)" is matched first as points.
 PERCENT_WORDS: dict[str, list[str]] = {
-    "en": ["%", "percent", "per cent", "pct", "pc", "pct."],
-    "fr": ["%", "pour cent", "pourcent", "pourcents", "pour-cent"],
+    "en": ["%", "percent", "per cent", "pct", "pc", "pct.", "percents", "percentage",
+           "percentages"],
+    "fr": ["%", "pour cent", "pourcent", "pourcents", "pour-cent", "pourcentage",
+           "pourcentages"],
     "de": ["%", "Prozent", "v. H.", "vH", "v.H."],
-    "es": ["%", "por ciento", "por cien"],
-    "it": ["%", "per cento", "percento", "per cent"],
-    "pt": ["%", "por cento"],
+    "es": ["%", "por ciento", "por cien", "porcentaje"],
+    "it": ["%", "per cento", "percento", "per cent", "percentuale"],
+    "pt": ["%", "por cento", "porcentagem", "percentagem"],
     "zh": ["%"],
 }
+# The percent words that are also nouns: "un porcentaje del 25 %" is no 1 %.
+PERCENT_NOUNS: frozenset[str] = frozenset(
+    ["percentage", "percentages", "percents", "pourcentage", "pourcentages", "porcentaje",
+     "percentuale", "porcentagem", "percentagem"]
+)
 POINT_WORDS: dict[str, list[tuple[str, float]]] = {
     "en": [("percentage points", 1), ("percentage point", 1), ("pp", 1), ("ppt", 1),
            ("basis points", 0.01), ("basis point", 0.01), ("bps", 0.01), ("bp", 0.01)],
@@ -166,8 +175,11 @@ def _scales(lang: str) -> dict:
         scales[key(phrase)] = (power, weak)
         scales[phrase] = (power, weak)
     alt = alternation([p for p, _, _ in lexicon.SCALES[lang]]) or "(?!)"
+    # German joins figure, scale and unit with hyphens: "10-Milliarden-Euro-Paket".
+    hyphen_next = "[A-Za-z]" if lang == "de" else "[a-z]"
     scale_after = re.compile(
-        rf"(?:{SP}?|(?P<hy>-)(?=[a-z]))(?P<s1>{alt}){WORD_END}(?:{SP}+(?P<s2>{alt}){WORD_END})?"
+        rf"(?:{SP}?|(?P<hy>-)(?={hyphen_next}))(?P<s1>{alt}){WORD_END}"
+        rf"(?:{SP}+(?P<s2>{alt}){WORD_END})?"
     )
     connectors = [
         re.escape(c) + (f"{SP}*" if c.endswith("'") else f"{SP}+")
@@ -187,9 +199,11 @@ def _currency(lang: str) -> dict:
     lettered = [p for p in suffix if p in symbols and p[-1].isascii() and p[-1].isalpha()]
     signs = [p for p in suffix if p in symbols and p not in lettered]
     boundary = "" if lang == "zh" else WORD_END
-    # A name glued to a hyphenated word is a compound ("pound-feet"), except "-a-share".
+    # A name glued to a hyphenated word is a compound ("pound-feet"), except "-a-share" and
+    # German compounds, which name the amount ("ein 700-Euro-Gutschein").
+    compound = "" if lang == "de" else rf"(?!-(?!an?-)[{LATIN}])"
     currency_after = re.compile(
-        rf"{SP}?(?P<cur>(?:{alternation(word_like)}){boundary}(?!-(?!an?-)[{LATIN}])"
+        rf"{SP}?(?P<cur>(?:{alternation(word_like)}){boundary}{compound}"
         rf"|(?:{_exact(lettered)}){WORD_END}|(?:{_exact(signs)})|(?i:{lower_alt}){WORD_END})"
     )
     currency_before = re.compile(
@@ -207,7 +221,10 @@ def _percent(lang: str) -> dict:
     boundary = "" if lang == "zh" else WORD_END
     percent_after = re.compile(rf"{SP}?(?P<pct>{alternation(PERCENT_WORDS[lang])})(?![{LATIN}])")
     percent_before = (
-        re.compile(r"(?P<pct>百分之|千分之|万分之)$") if lang == "zh" else re.compile("(?!)")
+        # Not after a numeral: "五百分之二" is two five-hundredths.
+        re.compile(rf"(?<![0-9{ZH_NUMERAL_CHARS}佰仟])(?P<pct>百万分之|千万分之|百分之|千分之|"
+                   r"万分之|佰分之|仟分之|萬分之)$")
+        if lang == "zh" else re.compile("(?!)")
     )
     points_after = re.compile(
         rf"{SP}?(?P<pts>{alternation([p for p, _ in POINT_WORDS[lang]])}){boundary}"

@@ -9,19 +9,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from decimal import Decimal
 
 from ingest.claims.candidates import Mention
-from ingest.claims.grammar import Grammar
+from ingest.claims.grammar import PERCENT_NOUNS, Grammar, key
 from ingest.claims.numbers import (
     LATIN,
     ZH_BIG_UNITS,
     ZH_SMALL_UNITS,
     parse_number,
-    significant_digits,
     zh_scale,
 )
-from ingest.claims.words import ARTICLES, number_word_pattern, number_words
+from ingest.claims.words import Spelled, read_spelled, spelled_starts
 
 _GLUED_LETTER = re.compile(rf"[{LATIN}]")
 # A numeral inside a time ("11:15"), a fraction or date ("24/7", "3/4"), a code ("12-A").
@@ -79,8 +77,9 @@ def _with_scale(
             p, w = g.scales.get(word) or g.scales.get(word.casefold()) or (0, True)
             power += p
             weak = weak or w
-        # A weak English abbreviation must touch the digits: "5m" is money, "5 m" a length.
-        attached = sm.start("s1") == end
+        # A weak English abbreviation must touch the digits: "5m" is money, "5 m" a length;
+        # a capital after a space is still a scale ("8 B people", "5 M users").
+        attached = sm.start("s1") == end or sm["s1"].isupper()
         weak_ok = not (weak and not attached and g.lang == "en") and not (weak and sm["hy"])
         if weak_ok:
             return Mention(start, end, value, precision, sm.end(), power, weak)
@@ -109,71 +108,91 @@ def _glued_unit(text: str, g: Grammar, end: int) -> bool:
 def find_word_mentions(
     text: str, g: Grammar, blocked: list[tuple[int, int]]
 ) -> Iterator[Mention]:
-    """Numbers written in words that stand before a scale, a percent word or a currency."""
-    pattern = number_word_pattern(g.lang)
-    if pattern is None:
-        return
-    table = number_words(g.lang)
+    """Numbers written in words that stand before a scale, a percent word or a currency, or
+    open a range whose other end does ("eight or nine euros", "dos o tres millones")."""
     spans = sorted(blocked)
     starts = [s for s, _ in spans]
-    for m in pattern.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if (i >= 0 and spans[i][1] > m.start()) or (
-                i + 1 < len(spans) and spans[i + 1][0] < m.end()):
+    resume, prev_end, prev_any = 0, -1, -1
+    for pos in spelled_starts(text, g.lang):
+        if pos < resume:
             continue
-        word = " ".join(m.group().split()).casefold()
-        value = table.get(word)
-        if value is None or _inside_longer_number(text, table, m.start(), m.end()):
+        sp = read_spelled(text, pos, g.lang)
+        if sp is None:
             continue
-        end = m.end()
-        sm = g.scale_after.match(text, end)
-        power, scale_end, weak = 0, end, False
+        i = bisect_right(starts, pos) - 1
+        if (i >= 0 and spans[i][1] > pos) or (
+                i + 1 < len(spans) and spans[i + 1][0] < sp.scale_end):
+            continue
+        resume = sp.scale_end
+        gap = text[prev_end:pos] if prev_end >= 0 else "."
+        glue = _NUMBER_GLUE.fullmatch(text[prev_any:pos]) if prev_any >= 0 else None
+        prev_any = sp.scale_end
+        if not (sp.article and sp.power == 0):
+            prev_end = sp.scale_end  # "a five per cent": an article does not make "a five"
+        if gap.isspace() or glue:
+            continue  # "one two three", "uno sobre tres": part of something we do not read
+        after = _WORD_AFTER.match(text, sp.scale_end)
+        if after and _FRACTION_AFTER.fullmatch(after.group(1)):
+            continue  # "tres quintos por ciento": a fraction
+        mention = _spelled_mention(text, g, sp)
+        if mention is None:
+            continue
+        if _stands_alone(text, g, mention, sp.article) or _opens_range(text, g, mention):
+            yield mention
+
+
+def _spelled_mention(text: str, g: Grammar, sp: Spelled) -> Mention | None:
+    """The mention of a written number, with a scale abbreviation after it ("deux Mds")."""
+    power, end, scale_end = sp.power, sp.end, sp.scale_end
+    if power == 0:
+        sm = g.scale_after.match(text, scale_end)
         if sm:
             for name in ("s1", "s2"):
                 if sm.group(name):
                     p, w = g.scales.get(sm.group(name)) or g.scales.get(
                         sm.group(name).casefold()) or (0, True)
-                    power, weak = power + p, weak or w
+                    if w:
+                        return None
+                    power += p
             scale_end = sm.end()
-        if weak:
-            continue
-        if word in ARTICLES and power < 6 and not (
-            (power >= 2 or word not in ("a", "an")) and _unit_follows(text, g, scale_end)
-        ):
-            continue
-        if power < 6 and not _unit_follows(text, g, scale_end):
-            continue
-        digits = str(value).rstrip("0") or "0"
-        yield Mention(m.start(), end, Decimal(value), significant_digits(digits, ""),
-                      scale_end, power, False, False, True)
+    if sp.article and power < 2 and text[sp.start:sp.end].strip().lower() in ("a", "an"):
+        return None  # "a dollar", "an euro": an article
+    return Mention(sp.start, end, sp.value, sp.precision, scale_end, power, False, False, True)
 
 
-def _unit_follows(text: str, g: Grammar, pos: int) -> bool:
+def _stands_alone(text: str, g: Grammar, m: Mention, article: bool = False) -> bool:
+    """A written number is a figure from a million up or before a unit."""
+    return m.power >= 6 or _unit_follows(text, g, m.scale_end, article)
+
+
+def _opens_range(text: str, g: Grammar, m: Mention) -> bool:
+    """"eight or nine euros": the first end of a range whose second end stands alone."""
+    if m.power:
+        return False
+    link = g.range_after.match(text, m.scale_end)
+    if not link or link.group().strip() in ("-", "–", "—"):
+        return False
+    other = read_spelled(text, link.end(), g.lang)
+    if other is None:
+        return False
+    second = _spelled_mention(text, g, other)
+    return second is not None and _stands_alone(text, g, second)
+
+
+def _unit_follows(text: str, g: Grammar, pos: int, article: bool = False) -> bool:
     hyphen = pos + 1 if text.startswith("-", pos) else pos
-    return bool(
-        g.percent_after.match(text, pos) or g.points_after.match(text, pos)
-        or g.currency_after.match(text, hyphen)
-    )
+    pct = g.percent_after.match(text, pos)
+    if pct and article and key(pct.group("pct")) in PERCENT_NOUNS:
+        pct = None  # "un porcentaje", "a percentage": a noun phrase
+    return bool(pct or g.points_after.match(text, pos) or g.currency_after.match(text, hyphen))
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
-# Words that glue a written number to more of itself: hundreds, thousands, decimal marks,
-# fractions ("quinientos treinta y cinco", "dos coma cinco", "tres quintos").
+# Words that tie a written number to one before it in a way we do not read: fractions
+# ("uno sobre tres"), decimal words the reader could not use.
 _NUMBER_GLUE = re.compile(
-    r"(?i:.*(?:ient[oa]s|ent[oa]s|hundert|cento|cents)|mil|mille|mila|tausend|thousand|sobre|"
-    r"hundred|coma|con|virgule|comma|point|punto|vírgula|virgula|virgola|komma|y|e|et|und|and)"
+    r"[ \u00a0]+(?i:sobre|over|coma|virgule|komma|point|punto|vírgula|virgula|virgola)"
+    r"[ \u00a0]+"
 )
-_FRACTION_AFTER = re.compile(r"(?i:.*(?:avos?|[eé]simos?|quintos?|tercios?|cuartos?|"
+_FRACTION_AFTER = re.compile(r"(?i:.*(?:(?<!cent)avos?|[eé]simos?|quintos?|tercios?|cuartos?|"
                              r"sextos?|s[eé]ptimos?|octavos?|novenos?|d[eé]cimos?|ths?|ième))")
-
-
-def _inside_longer_number(text: str, table: dict[str, int], start: int, end: int) -> bool:
-    """True when the words around belong to a longer written number we do not read."""
-    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    if before:
-        word = before.group(1).casefold()
-        if (word in table and word not in ARTICLES) or _NUMBER_GLUE.fullmatch(word):
-            return True
-    after = _WORD_AFTER.match(text, end)
-    return bool(after and _FRACTION_AFTER.fullmatch(after.group(1)))

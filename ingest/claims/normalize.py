@@ -6,6 +6,8 @@ normalised copy indexes the original text unchanged (`text[start:end]` is the su
 
 from __future__ import annotations
 
+import re
+
 NBSP = "\u00a0"
 
 _SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u205f"
@@ -37,9 +39,21 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 
 
+# A full-width comma between full-width digits groups thousands ("９，９９９"); elsewhere it
+# separates Chinese clauses and stays.
+_FULLWIDTH_GROUP = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
 def normalize(text: str) -> str:
     """The text with spaces, apostrophes, hyphens and full-width forms unified (same length)."""
     out = text.translate(_TABLE)
+    if "，" in text:
+        marks = [m.start() for m in _FULLWIDTH_GROUP.finditer(text)]
+        if marks:
+            chars = list(out)
+            for i in marks:
+                chars[i] = ","
+            out = "".join(chars)
     # translate() maps one code point to one string of length 1 here, so lengths match; guard
     # anyway so that a future edit of the table cannot silently break offsets.
     return out if len(out) == len(text) else text

@@ -26,7 +26,7 @@ workers: workers|labourers|laborers|construction workers|factory workers|
   ouvriers|travailleurs|intérimaires|Arbeiter|Arbeitskräfte|Bauarbeiter|Leiharbeiter|
   Fachkräfte|trabajadores|obreros|operarios|jornaleros|temporeros|lavoratori|operai|
   trabalhadores|operários|工人|农民工|劳动力
-jobs: jobs|positions|posts|roles|vacancies|permanent jobs|new jobs|job cuts|
+jobs: jobs|positions|posts|roles|vacancies|permanent jobs|new jobs|job cuts|hires|new hires|
   emplois|postes|postes de travail|emplois directs|emplois permanents|suppressions de postes|
   embauches|recrutements|Arbeitsplätze|Arbeitsplätzen|Stellen|Jobs|Arbeitsstellen|
   Ausbildungsplätze|empleos|puestos de trabajo|puestos|empleos directos|despidos|

@@ -38,8 +38,11 @@ def group_separators(lang: str) -> str:
 def number_pattern(lang: str) -> str:
     """Regex (no groups) for one numeral written with digits in `lang`."""
     seps = group_separators(lang).replace("'", "\\'")
+    # Indian English groups lakhs and crores: "12,34,567.89".
+    indian = r"\d{1,2}(?:,\d{2})+,\d{3}(?![0-9])(?:\.\d+(?![.,]?\d))?|" if lang == "en" else ""
+    # The lookahead first: the lookbehinds of NUMBER_LEAD are costly at every position.
     return (
-        rf"{NUMBER_LEAD}(?:\d{{1,3}}(?:[{seps}]\d{{3}}(?!\d))+(?:[.,]\d+(?![.,]?\d))?"
+        rf"(?=[0-9.,]){NUMBER_LEAD}(?:{indian}\d{{1,3}}(?:[{seps}]\d{{3}}(?!\d))+(?:[.,]\d+(?![.,]?\d))?"
         rf"|\d+(?:[.,]\d+(?![.,]?\d))?|(?<![^\s(])[.,]\d+(?![.,]?\d))"
     )
 
@@ -132,8 +135,8 @@ def parse_zh_numeral(text: str) -> tuple[Decimal, int] | None:
         previous_digit = False
         if ch in ZH_SMALL_UNITS:
             unit = ZH_SMALL_UNITS[ch]
-            if number == 0 and unit == 10:
-                number = 1  # "十五" = 15
+            if number == 0 and (unit == 10 or (total == 0 and section == 0)):
+                number = 1  # "十五" = 15; a leading "百"/"千" is one of them ("百分之百")
             section += number * unit
             number = 0
         elif ch in ZH_BIG_UNITS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -10,6 +11,21 @@ from ingest.claims.grammar import Grammar
 from ingest.claims.money import match_money
 from ingest.claims.numbers import ZH_DIGITS, parse_zh_numeral
 from ingest.claims.percent import match_percent
+
+# Discounts and tenths named without a numeral: "打对折" (half price), "半折", "半成" (5 %).
+_ZH_HALVES = re.compile(r"打(?:对|對)折|半折|半成(?![为功立本员果绩熟交长都型效品年人像就分形真不])"
+                        )
+
+
+def zh_named_fractions(t: str, g: Grammar) -> list[Candidate]:
+    """Percentages named by a word for a half ("打对折" = 50 %, "半成" = 5 %)."""
+    if g.lang != "zh" or ("折" not in t and "成" not in t):
+        return []
+    return [
+        Candidate("percent", m.start(), m.end(), 5.0 if m.group() == "半成" else 50.0, "%",
+                  None, 1)
+        for m in _ZH_HALVES.finditer(t)
+    ]
 
 
 def zh_numeral_claims(
@@ -38,3 +54,31 @@ def zh_numeral_claims(
                 continue  # "三元电池", "一元化": not an amount
         out.append(cand)
     return out
+
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff65"
+# Spaces with a Chinese character on one side and a Chinese character or a digit on the
+# other: "增长 5.2%", "4500 名员工" (spacing around digits), "百 分 之 2" (spaced out).
+_ZH_SPACES = re.compile(
+    rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}0-9])|(?<=[0-9%])[ \u00a0]+(?=[{_CJK}])"
+)
+
+
+def zh_compact(text: str) -> tuple[str, list[int]] | None:
+    """The text without the spaces Chinese writing does not need, and for every position
+    of it the position in `text` (one more entry for the end); None when there are none."""
+    if " " not in text and "\u00a0" not in text:
+        return None
+    gaps = [(m.start(), m.end()) for m in _ZH_SPACES.finditer(text)]
+    if not gaps:
+        return None
+    parts: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for start, end in gaps:
+        parts.append(text[pos:start])
+        index.extend(range(pos, start))
+        pos = end
+    parts.append(text[pos:])
+    index.extend(range(pos, len(text) + 1))
+    return "".join(parts), index
