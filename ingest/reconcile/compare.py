@@ -19,6 +19,31 @@ BOUND_SLACK = 0.25
 RATE_SLACK = 0.01
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Counted nouns naming people at work, as the claim grammar canonicalises them, plus the
+# words it may leave as written in the seven languages. Outlets count one workforce as
+# jobs, employees, workers or "people" ("4,500 jobs", "will employ 4,500 people").
+PERSON_UNITS = frozenset(
+    _words(
+        """
+        jobs employees workers people staff positions posts workforce personnel headcount
+        emplois postes salariés effectifs personnes travailleurs arbeitsplätze stellen
+        beschäftigte mitarbeiter mitarbeitende personen belegschaft empleos puestos empleados
+        trabajadores personas plantilla posti dipendenti lavoratori persone addetti organico
+        empregos postos funcionários trabalhadores pessoas 岗位 员工 工人 人员 人
+        """
+    )
+)
+
+
+def count_family(unit: str | None) -> str:
+    """What a count measures, with the people-at-work nouns folded into one family."""
+    return "people at work" if (unit or "").casefold() in PERSON_UNITS else (unit or "")
+
+
 @dataclass(frozen=True)
 class Interval:
     low: float

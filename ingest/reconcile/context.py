@@ -20,7 +20,9 @@ from ingest.models import Claim
 # umgerechnet rund 4,9 Mrd. Euro", "450 millones de libras, unos 510 millones de euros al
 # cambio actual", "410亿元人民币（约合54亿欧元）". The gap between the two figures is short and
 # is either bare punctuation or carries a conversion marker.
-_BARE_GAP = re.compile(r"^[\s\u00a0\u202f]*[(\[（,，、:=–—-]?[\s\u00a0\u202f]*$")
+_BARE_GAP = re.compile(
+    r"^[\s\u00a0\u202f]*[(\[（,，、:=–—-]?[\s\u00a0\u202f]*(?:(?:or|ou|oder|o|ossia)\s+)?$"
+)
 _CONVERSION_MARKER = re.compile(
     r"\b(?:soit|umgerechnet|das sind|das entspricht|entspricht|equivalent|equal to|or about|"
     r"or around|or roughly|worth about|i\.e\.|es decir|equivalentes?|al cambio|al tipo|"
@@ -34,6 +36,9 @@ _CLAUSE_CUT = re.compile(
     r"mientras|e|ma|mentre|mas|enquanto)\s|而|并且|同时|但"
 )
 _LINKED_GAPS = re.compile(r"…[\s(（\[]*(?:soit|or|约合|约|i\.e\.)?[\s\w]{0,12}?…[\s)）\]]*")
+# A clause needs a few words (or a few Chinese characters) to say what its figure measures.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff]")
+_MIN_CONTENT_WORDS = 2
 _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d])")
 
 
@@ -66,6 +71,120 @@ def countries_in(text: str) -> frozenset[str]:
     """ISO codes of the countries a text names, in any of the seven languages."""
     pattern, names = _country_pattern()
     return frozenset(names[(m.group(1) or m.group(2)).casefold()] for m in pattern.finditer(text))
+
+
+# What may stand between the names of a list of countries: "France, Germany and Italy",
+# "en France, en Allemagne et en Italie", "in Deutschland und Österreich", "西班牙和葡萄牙".
+_LIST_GAP = re.compile(
+    r"^[\s,、，]*(?:(?:and|or|as well as|et|ou|und|oder|sowie|y|o|e|ou|ed|和|及|与|以及)"
+    r"(?![^\W\d_]))?[\s,]*(?:(?:in|en|a|au|aux|nach|em|no|na|nel|nella|in der|im)"
+    r"(?![^\W\d_]))?\s*(?:the\s)?$",
+    re.IGNORECASE,
+)
+FIGURE_MARK = "…"
+
+
+def figure_countries(claim: Claim, segment: str) -> frozenset[str]:
+    """Where a figure is placed: the country (or list) nearest it in its clause, else in
+    its sentence ("En France, 42 magasins et environ 850 salariés sont concernés")."""
+    found = clause_countries(segment)
+    if found or not claim.sentence:
+        return found
+    offset = claim.start - claim.sentence_start
+    if not 0 <= offset <= len(claim.sentence):
+        return countries_in(claim.sentence)
+    marked = (
+        claim.sentence[:offset] + f" {FIGURE_MARK} " + claim.sentence[offset + len(claim.surface) :]
+    )
+    return clause_countries(marked)
+
+
+def clause_countries(segment: str) -> frozenset[str]:
+    """The countries a clause places its figure in: the named country (or list of
+    countries) nearest the figure.
+
+    "The closures include … shops in France, its largest overseas market, as well as
+    branches in Germany, Spain and Italy" is about France; "ses … magasins en France, en
+    Allemagne, en Espagne et en Italie" about all four.
+    """
+    pattern, names = _country_pattern()
+    # Latin-script country names are capitalised; "la china Hengchuan" is an adjective.
+    found = [
+        (m.start(), m.end(), names[(m.group(1) or m.group(2)).casefold()])
+        for m in pattern.finditer(segment)
+        if not m.group(0).isascii() or m.group(0)[:1].isupper()
+    ]
+    if not found:
+        return frozenset()
+    lists: list[list[tuple[int, int, str]]] = [[found[0]]]
+    for item in found[1:]:
+        if _LIST_GAP.match(segment[lists[-1][-1][1] : item[0]]):
+            lists[-1].append(item)
+        else:
+            lists.append([item])
+    mark = segment.find(FIGURE_MARK)
+    if mark < 0 or len(lists) == 1:
+        return frozenset(code for group in lists for _, _, code in group)
+
+    def distance(group: list[tuple[int, int, str]]) -> int:
+        start, end = group[0][0], group[-1][1]
+        return start - mark if start > mark else max(0, mark - end)
+
+    return frozenset(code for _, _, code in min(lists, key=distance))
+
+
+# "a Siena", "in der Kölner Schildergasse", "à Lyon", "en Córdoba", "nel Piemonte".
+_LOCATIVE = re.compile(
+    r"(?<![^\W\d_])(?:in|at|near|à|au|aux|en|im|bei|nach|a|nel|nella|nei|negli|em|no|na)"
+    r"\s+(?:(?:der|dem|den|the|la|le|les|el|los|las|il|lo|o|os|as)\s+)?"
+    r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
+    re.IGNORECASE,
+)
+
+
+def clause_places(segment: str, lang: str, context: str = "") -> frozenset[str]:
+    """Named places a clause puts its figure in, below the country level ("a Siena",
+    "in der Kölner Schildergasse"), as name keys.
+
+    A capitalised word after a locative preposition that the entity extractor also takes
+    for a name; countries and regions are left to `clause_countries`. Chinese names are
+    translated, so zh clauses have none.
+    """
+    from ingest.entities import extract_entities, is_generic_name, normalise_name
+
+    if lang.split("-")[0] in ("zh", "ja"):
+        return frozenset()
+    words: set[str] = set()
+    for m in _LOCATIVE.finditer(segment):
+        for w in m.group(1).split():
+            if not w[:1].isupper():
+                break
+            words.add(normalise_name(w.strip("'’-")))
+    if not words:
+        return frozenset()
+    names = {t for e in extract_entities(segment, lang, context=context) for t in e.split()}
+    return frozenset(w for w in words & names if not is_generic_name(w))
+
+
+def name_tokens(text: str) -> frozenset[str]:
+    """Normalised word tokens of a text, to check whether it names a place."""
+    from ingest.entities import normalise_name
+
+    return frozenset(normalise_name(w) for w in re.findall(r"[^\W\d_][\w'’-]*", text))
+
+
+def names_place(place: str, tokens: frozenset[str]) -> bool:
+    """Whether a text (its tokens) names a place, inflected forms and close exonyms included
+    ("Köln" / "Kölner", "Siena" / "Sienne"; "Cologne" is missed)."""
+    for token in tokens:
+        shared = 0
+        for x, y in zip(place, token, strict=False):
+            if x != y:
+                break
+            shared += 1
+        if shared >= 4 and shared >= min(len(place), len(token)) - 1:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -121,25 +240,132 @@ def claim_contexts(text: str, claims: Sequence[Claim]) -> list[ClaimContext]:
     for gi, group in enumerate(groups):
         lo, hi = bounds[gi]
         segment = _without_figures(text, lo, hi, [claims[i] for i in group])
+        if len(_CONTENT_WORD.findall(segment)) < _MIN_CONTENT_WORDS:
+            # "Net profit rose 18% to $720 million": cut between the figures, the second
+            # keeps "… ." and would look like every other empty clause. Such a figure
+            # shares the whole sentence (its other figures masked) with its neighbours.
+            first = claims[group[0]]
+            s_lo = first.sentence_start
+            s_hi = max(s_lo + len(first.sentence), claims[group[-1]].end)
+            same = [c for c in claims if c.sentence_start == first.sentence_start]
+            segment = _without_figures(text, s_lo, s_hi, same)
         for i in group:
             result[i] = ClaimContext(segment=segment, link_group=gi)
     return [r for r in result if r is not None]
 
 
 def _cut(text: str, left: int, right: int) -> int:
-    """Where to split the text between two figures: the clause break nearest the middle."""
+    """Where to split the text between two figures: the clause break nearest the middle.
+
+    Punctuation is preferred to a conjunction, which often joins two names instead of two
+    clauses ("85 negozi in Spagna e Portogallo, con 1.400 dipendenti").
+    """
     if right <= left:
         return left
     gap = text[left:right]
     mid = len(gap) / 2
     best = None
-    for m in _CLAUSE_CUT.finditer(gap):
+    breaks = list(_CLAUSE_CUT.finditer(gap))
+    marks = [m for m in breaks if not m.group(0)[:1].isspace()]
+    for m in marks or breaks:
         pos = m.start() + 1
         if best is None or abs(pos - mid) < abs(best - mid):
             best = pos
     if best is None:
-        best = int(mid)
+        best = _word_break(gap, int(mid))
     return left + best
+
+
+def _word_break(gap: str, mid: int) -> int:
+    """The space nearest `mid`, so that a clause is never cut inside a word ("… t").
+
+    Text without spaces (Chinese) is cut at the middle.
+    """
+    spaces = [i for i, ch in enumerate(gap) if ch.isspace()]
+    if not spaces:
+        return mid
+    return min(spaces, key=lambda i: abs(i - mid))
+
+
+def measured_noun(claim: Claim) -> str:
+    """The counted noun as the text writes it ("Arbeitsplätze" in "rund 3.500 Arbeitsplätze").
+
+    A count's surface holds what is counted; removing the whole figure from its clause would
+    leave "Nach Angaben des Unternehmens entstehen …", which says nothing about jobs. The
+    number, its scale word ("Milliarden", "亿") and a linking "de"/"of" are dropped, so two
+    clauses meet on the noun and not on the value.
+    """
+    if claim.kind == "money":
+        m = _PER_UNIT_TAIL.search(claim.surface)
+        return m.group(0).strip() if m else ""
+    if claim.kind != "count":
+        return ""
+    digits = [i for i, ch in enumerate(claim.surface) if ch.isdigit()]
+    if not digits:
+        return ""
+    tail = claim.surface[digits[-1] + 1 :]
+    return _SCALE_PREFIX.sub("", tail).strip()
+
+
+def _scale_prefix() -> re.Pattern[str]:
+    from ingest.claims.lexicon import CONNECTORS, SCALES
+
+    scales = sorted(
+        {w for entries in SCALES.values() for w, _, _ in entries}, key=len, reverse=True
+    )
+    connectors = sorted({w for ws in CONNECTORS.values() for w in ws}, key=len, reverse=True)
+    return re.compile(
+        r"^[\s.,'’%]*(?:(?:"
+        + "|".join(re.escape(w) for w in scales)
+        + r")(?![^\W\d_])\.?\s*)?(?:(?:"
+        + "|".join(re.escape(w) for w in connectors)
+        + r")(?![^\W\d_])\s*)?[亿万千百]*",
+        re.IGNORECASE,
+    )
+
+
+_SCALE_PREFIX = _scale_prefix()
+
+
+def _per_unit_tail() -> re.Pattern[str]:
+    from ingest.claims.grammar import PER_UNIT
+
+    phrases = sorted({p for ps in PER_UNIT.values() for p in ps}, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)
+    return re.compile(r"(?<![^\W\d_])(?:" + body + r")\s*$", re.IGNORECASE)
+
+
+_PER_UNIT_TAIL = _per_unit_tail()
+_ZH_PER_UNIT = re.compile(r"每(?:股|桶|吨|公斤|千克|升|盎司|件)")
+
+# What a per-unit amount is counted in, across the languages of the claim grammar.
+_PER_UNIT_FAMILIES = (
+    ("share", re.compile(r"share|action|titre|aktie|acci[oó]n|t[ií]tulo|azione|a[cç][aã]o|股")),
+    ("kg", re.compile(r"kilo|kg|chilo|quilo|公斤|千克")),
+    ("barrel", re.compile(r"barrel|baril|fass|barile|桶")),
+    ("tonne", re.compile(r"ton|吨")),
+    ("litre", re.compile(r"lit|gallon|升")),
+    ("ounce", re.compile(r"ounce|once|unze|onza|oncia|on[cç]a|盎司")),
+    ("piece", re.compile(r"piece|件|个")),
+)
+
+
+def per_unit(claim: Claim) -> str:
+    """What a money figure is per ("share" for "€48 a share", "48 euros par action"), or ""
+    for a total. A price per share and a deal's total value are never one fact."""
+    if claim.kind != "money":
+        return ""
+    phrase = measured_noun(claim)
+    if not phrase:
+        # Chinese writes the unit first: "每股派息2.10美元", "每桶80美元".
+        offset = claim.start - claim.sentence_start
+        before = claim.sentence[max(0, offset - 6) : offset] if offset > 0 else ""
+        zh = _ZH_PER_UNIT.search(before)
+        phrase = zh.group(0) if zh else ""
+    if not phrase:
+        return ""
+    low = phrase.casefold()
+    return next((name for name, pat in _PER_UNIT_FAMILIES if pat.search(low)), low)
 
 
 def _without_figures(text: str, lo: int, hi: int, claims: list[Claim]) -> str:
@@ -148,7 +374,8 @@ def _without_figures(text: str, lo: int, hi: int, claims: list[Claim]) -> str:
         if c.start < pos or c.end > hi:
             continue
         parts.append(text[pos : c.start])
-        parts.append(" … ")
+        noun = measured_noun(c)
+        parts.append(f" … {noun} " if noun else " … ")
         pos = c.end
     parts.append(text[pos:hi])
     joined = re.sub(r"\s+", " ", "".join(parts))

@@ -8,10 +8,20 @@ multilingual sentence encoder, so "investissement de 380 milliards de yuans" and
    (a repeated figure or a figure with its conversion in brackets is one mention);
 2. between two articles, a mention is aligned only with its mutual best match, so the 2024
    revenue claim pairs with the other outlet's 2024 revenue, not with its investment figure;
-3. hard blocks: counts of different things, clauses naming different years.
+3. hard blocks: counts of different things, clauses naming different years or placing the
+   figure in other countries (one country against a list of several is a part and a whole).
+   People counted as jobs, employees, workers or "people" are one family: outlets use them
+   interchangeably for one workforce, so within the family a different noun costs a little
+   similarity instead of blocking the match.
 
 Values only break ties (a compatible value adds a small bonus), so genuinely conflicting
-figures still meet.
+figures still meet. Figures reported together support each other: when two mentions that
+are each other's best match stand beside figures that already match and agree between the
+two articles (in the same sentence in one article, the same or the next in the other:
+"€48 a share, a premium of 33%" / "48 euros par action, soit une prime de 38 %"), a lower
+similarity suffices: short clauses embed far apart.
+Dates more than `MAX_DATE_GAP_DAYS` apart are different events: outlets that disagree on a
+date misreport the day or the week, not the season.
 """
 
 from __future__ import annotations
@@ -26,13 +36,35 @@ import numpy as np
 from ingest.models import ClaimRecord
 from ingest.reconcile.compare import (
     ABOUT_SLACK,
+    Interval,
     common_interval,
     comparison_precision,
+    count_family,
     stated_interval,
+)
+from ingest.reconcile.context import (
+    clause_countries,
+    clause_places,
+    figure_countries,
+    name_tokens,
+    names_place,
+    per_unit,
 )
 from ingest.reconcile.rates import rate_on
 
 MATCH_THRESHOLD = 0.40
+# How much lower the bar is for a mutual best match whose neighbouring figures already
+# match between the same two articles.
+ANCHOR_BONUS = 0.10
+# A different noun within the people-at-work family (jobs vs employees) is weak evidence of
+# a different count ("2,300 jobs at risk" / "2.300 trabajadores" are one figure).
+FAMILY_PENALTY = 0.08
+# Outlets disagreeing on a date misreport the day or the week; two dates further apart than
+# this are two events (a signing in January, a ground-breaking in August).
+MAX_DATE_GAP_DAYS = 45
+# A clause that places its figure in a town the other article never names is evidence of a
+# part (one site's staff) against a whole, about as strong as a compatible value is for.
+PLACE_PENALTY = 0.12
 # Evidence from the figures themselves: the same value and unit stated by two outlets in one
 # story is strong evidence of one fact; a value compatible after rounding or conversion, less.
 SAME_VALUE_BONUS = 0.25
@@ -67,6 +99,36 @@ class Mention:
     years: frozenset[int]
     units: frozenset[str]
     countries: frozenset[str] = frozenset()
+    per: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    # Word tokens of everything the reconciler sees of the article (titles, claim sentences),
+    # and whether they are comparable with Latin-script place names.
+    article_words: frozenset[str] = frozenset()
+    latin: bool = True
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Where its sentences stand in the article (a repeated figure has several)."""
+        return [
+            (r.claim.sentence_start, r.claim.sentence_start + len(r.claim.sentence))
+            for r in self.records
+        ]
+
+
+def _units_meet(a: Mention, b: Mention) -> bool:
+    """Same unit, or (for counts) nouns of one family."""
+    if a.units & b.units:
+        return True
+    families = {count_family(u) for u in a.units}
+    return a.kind == "count" and any(count_family(u) in families for u in b.units)
+
+
+def _countries(rec: ClaimRecord, feat: ClaimFeatures) -> frozenset[str]:
+    """Where the figure is placed: the nearest country (list) in its clause or sentence;
+    the countries the caller found when the record carries no sentence."""
+    if rec.claim.sentence:
+        return figure_countries(rec.claim, feat.segment)
+    return clause_countries(feat.segment) or feat.countries
 
 
 def _mentions(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -> list[Mention]:
@@ -75,6 +137,9 @@ def _mentions(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -
         by_article[rec.article_id].append(rec)
     mentions: list[Mention] = []
     for article, recs in by_article.items():
+        seen = " ".join({r.title for r in recs} | {r.claim.sentence for r in recs})
+        words = name_tokens(seen)
+        latin = recs[0].lang.split("-")[0] not in ("zh", "ja")
         # union of apposition groups and repeated identical figures
         parent = {r.claim_id: r.claim_id for r in recs}
         by_link: dict[tuple, int] = {}
@@ -109,7 +174,7 @@ def _mentions(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -
                 *(feats[m.claim_id].years for m in members if m.claim_id in feats)
             )
             countries = frozenset().union(
-                *(feats[m.claim_id].countries for m in members if m.claim_id in feats)
+                *(_countries(m, feats[m.claim_id]) for m in members if m.claim_id in feats)
             )
             mentions.append(
                 Mention(
@@ -120,19 +185,56 @@ def _mentions(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -
                     vector=vec,
                     years=years,
                     units=frozenset(m.claim.unit or "" for m in members),
+                    per=frozenset(p for m in members if (p := per_unit(m.claim))),
+                    places=frozenset().union(
+                        *(
+                            clause_places(feats[m.claim_id].segment, m.lang, seen)
+                            for m in members
+                            if m.claim_id in feats
+                        )
+                    ),
+                    article_words=words,
+                    latin=latin,
                 )
             )
     return mentions
 
 
+def _same_unit(kind: str, ua: str | None, ub: str | None) -> bool:
+    if ua == ub:
+        return True
+    return kind == "count" and count_family(ua) == count_family(ub)
+
+
 def _same_value(a: Mention, b: Mention) -> bool:
     return any(
         ra.claim.value == rb.claim.value
-        and ra.claim.unit == rb.claim.unit
+        and _same_unit(a.kind, ra.claim.unit, rb.claim.unit)
         and ra.claim.date_value == rb.claim.date_value
         for ra in a.records
         for rb in b.records
     )
+
+
+def _interval_of(rec: ClaimRecord):
+    c = rec.claim
+    return stated_interval(
+        c.value or 0.0, comparison_precision(c.surface, c.precision), c.qualifier
+    )
+
+
+def _converts(ra: ClaimRecord, rb: ClaimRecord) -> bool | None:
+    """Whether two amounts in different currencies can be one amount converted at an ECB
+    rate of either publication date (or any rate in between, for an amount converted from a
+    third currency on each date); None when no rate is known."""
+    days = [d for d in (ra.published, rb.published) if d is not None]
+    rates = [r.value for d in days if (r := rate_on(ra.claim.unit or "", rb.claim.unit or "", d))]
+    if not rates:
+        return None
+    low, high = min(rates), max(rates)
+    ia = _interval_of(ra).widen(ABOUT_SLACK)
+    converted = Interval(ia.low * low, ia.high * high)
+    return common_interval([converted, _interval_of(rb)]) is not None
 
 
 def _values_compatible(a: Mention, b: Mention) -> bool:
@@ -145,41 +247,135 @@ def _values_compatible(a: Mention, b: Mention) -> bool:
                 continue
             if ca.value is None or cb.value is None:
                 continue
-            ia = stated_interval(
-                ca.value, comparison_precision(ca.surface, ca.precision), ca.qualifier
-            )
-            ib = stated_interval(
-                cb.value, comparison_precision(cb.surface, cb.precision), cb.qualifier
-            )
-            if ca.unit != cb.unit:
-                day = ra.published or rb.published
-                rate = rate_on(ca.unit or "", cb.unit or "", day) if day else None
-                if rate is None:
-                    continue
-                ia = ia.scale(rate.value).widen(ABOUT_SLACK)
-            if common_interval([ia, ib]) is not None:
+            if ca.unit != cb.unit and ca.kind == "money":
+                if _converts(ra, rb):
+                    return True
+                continue
+            if common_interval([_interval_of(ra), _interval_of(rb)]) is not None:
                 return True
     return False
 
 
+def _unconvertible(a: Mention, b: Mention) -> bool:
+    """Amounts in other currencies that no exchange rate of the two publication dates
+    reconciles: two different sums. An outlet that misreports a figure gets its own
+    currency's number wrong; one that converts gets the conversion about right."""
+    if a.kind != "money" or a.units & b.units:
+        return False
+    verdicts = [
+        _converts(ra, rb)
+        for ra in a.records
+        for rb in b.records
+        if ra.claim.value is not None and rb.claim.value is not None
+    ]
+    known = [v for v in verdicts if v is not None]
+    return bool(known) and not any(known)
+
+
 def _blocked(a: Mention, b: Mention) -> bool:
     """Hard evidence of two different facts: other things counted, other years, places."""
-    if a.kind == "count" and not (a.units & b.units):
+    if a.kind == "count" and not _units_meet(a, b):
+        return True
+    if a.kind == "money" and (a.per != b.per or _unconvertible(a, b)):
+        return True  # a price per share and a total are different quantities
+    if a.kind == "date" and _date_gap(a, b) > MAX_DATE_GAP_DAYS:
         return True
     if a.years and b.years and not (a.years & b.years):
         return True
-    return bool(a.countries and b.countries and not (a.countries & b.countries))
+    if not (a.countries and b.countries):
+        return False
+    # other countries, or one country against a list of several: "42 shops in France" is
+    # not "118 stores in France, Germany, Spain and Italy"
+    return not (a.countries & b.countries) or (
+        a.countries != b.countries and (a.countries < b.countries or b.countries < a.countries)
+    )
+
+
+def _date_gap(a: Mention, b: Mention) -> int:
+    """Days between the closest two dates (or date ranges) the mentions state."""
+    gaps = []
+    for ra in a.records:
+        for rb in b.records:
+            ca, cb = ra.claim, rb.claim
+            if ca.date_value is None or cb.date_value is None:
+                continue
+            a_end, b_end = ca.date_end or ca.date_value, cb.date_end or cb.date_value
+            gaps.append(max(0, (cb.date_value - a_end).days, (ca.date_value - b_end).days))
+    return min(gaps, default=0)
+
+
+def _unnamed_place(a: Mention, b: Mention) -> bool:
+    """a's clause places its figure somewhere b's article never names ("180 dipendenti" at
+    the Siena plant vs a headcount from an article that never mentions Siena)."""
+    return b.latin and any(not names_place(p, b.article_words) for p in a.places)
 
 
 def _score(a: Mention, b: Mention) -> float:
     if _blocked(a, b):
         return -1.0
     sim = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
+    if a.kind == "count" and not (a.units & b.units):
+        sim -= FAMILY_PENALTY
+    if _unnamed_place(a, b) or _unnamed_place(b, a):
+        sim -= PLACE_PENALTY
     if _same_value(a, b):
         sim += SAME_VALUE_BONUS
     elif _values_compatible(a, b):
         sim += VALUE_BONUS
     return sim
+
+
+SAME_SENTENCE, NEXT_SENTENCE = 2, 1
+
+
+def _nearness(a: Mention, b: Mention) -> int:
+    """Two mentions of one article: in one sentence (2), in sentences side by side (1)."""
+    best = 0
+    for sa, ea in a.spans:
+        for sb, eb in b.spans:
+            if sa == sb:
+                return SAME_SENTENCE
+            if 0 <= sb - ea <= 3 or 0 <= sa - eb <= 3:
+                best = NEXT_SENTENCE
+    return best
+
+
+def _anchored(
+    i: int, j: int, anchors: list[tuple[int, int]], near: dict[int, dict[int, int]]
+) -> bool:
+    """Whether an agreeing pair of figures stands beside mentions i and j: in the very same
+    sentence in one article, in the same or the next sentence in the other."""
+    return any(
+        min(near[i].get(p, 0), near[j].get(q, 0)) >= NEXT_SENTENCE
+        and max(near[i][p], near[j][q]) == SAME_SENTENCE
+        for p, q in anchors
+    )
+
+
+def _mutual_best(
+    scores: np.ndarray, left: list[int], right: list[int], threshold: float
+) -> list[tuple[float, int, int]]:
+    """One-to-one alignment of two articles' mentions: mutual best matches, then mutual
+    best among those left over (the greedy assignment), every pair at or above threshold.
+
+    A mention whose best counterpart is taken by a closer match still meets its own next
+    best ("a total payout of $630 million" after the closer profit pair is aligned)."""
+    pairs = sorted(
+        ((float(scores[li, rj]), li, rj) for li in range(len(left)) for rj in range(len(right))),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    out = []
+    for score, li, rj in pairs:
+        if score < threshold:
+            break
+        if li in used_l or rj in used_r:
+            continue
+        used_l.add(li)
+        used_r.add(rj)
+        out.append((score, left[li], right[rj]))
+    return out
 
 
 def group_facts(
@@ -190,25 +386,48 @@ def group_facts(
     """Partition a story's claims into facts (lists of claims about one quantity or date)."""
     mentions = _mentions(records, feats)
     by_article_kind: dict[tuple[int, str], list[int]] = defaultdict(list)
+    by_article: dict[int, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_article_kind[(m.article, m.kind)].append(i)
-    articles = sorted({m.article for m in mentions})
+        by_article[m.article].append(i)
+    articles = sorted(by_article)
+    kinds = sorted({m.kind for m in mentions})
 
     links: list[tuple[float, int, int]] = []
-    kinds = sorted({m.kind for m in mentions})
     for a1, a2 in combinations(articles, 2):
+        tables = []
         for kind in kinds:
             left, right = by_article_kind.get((a1, kind)), by_article_kind.get((a2, kind))
-            if not left or not right:
-                continue
-            scores = np.array(
-                [[_score(mentions[i], mentions[j]) for j in right] for i in left], dtype=float
-            )
-            best_right = scores.argmax(axis=1)
-            best_left = scores.argmax(axis=0)
-            for li, rj in enumerate(best_right):
-                if best_left[rj] == li and scores[li, rj] >= threshold:
-                    links.append((float(scores[li, rj]), left[li], right[rj]))
+            if left and right:
+                scores = np.array(
+                    [[_score(mentions[i], mentions[j]) for j in right] for i in left],
+                    dtype=float,
+                )
+                tables.append((left, right, scores))
+        # First pass: what already matches between the two articles and agrees in value,
+        # every kind at once (a match between conflicting figures is itself uncertain).
+        anchors = [
+            (i, j)
+            for left, right, sc in tables
+            for _, i, j in _mutual_best(sc, left, right, threshold)
+            if _same_value(mentions[i], mentions[j]) or _values_compatible(mentions[i], mentions[j])
+        ]
+        near = {
+            i: {
+                p: n
+                for p in by_article[mentions[i].article]
+                if p != i and (n := _nearness(mentions[i], mentions[p]))
+            }
+            for i in (*by_article[a1], *by_article[a2])
+        }
+
+        # Second pass: a pair that is already each other's best match but whose short
+        # clauses embed too far apart still links when figures beside both match.
+        for left, right, scores in tables:
+            links.extend(_mutual_best(scores, left, right, threshold))
+            for score, i, j in _mutual_best(scores, left, right, threshold - ANCHOR_BONUS):
+                if score < threshold and _anchored(i, j, anchors, near):
+                    links.append((score, i, j))
 
     # Union strongest links first; never put two mentions of one article in one fact.
     parent = {i: i for i in range(len(mentions))}

@@ -9,7 +9,7 @@ in the fact, so that two figures in one currency are never "explained" by an inv
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,6 +19,7 @@ from ingest.reconcile.compare import (
     Interval,
     common_interval,
     comparison_precision,
+    count_family,
     largest_compatible,
     stated_interval,
 )
@@ -133,12 +134,18 @@ class Reading:
 
 
 def readings_of(records: list[ClaimRecord]) -> list[Reading]:
+    """Distinct ways the fact is reported. Counts of one family ("4,500 jobs", "4,500
+    people") are one reading, shown with the noun most outlets use."""
     groups: dict[tuple, list[ClaimRecord]] = defaultdict(list)
     for rec in records:
         c = rec.claim
         value = round(c.value, 6) if c.value is not None else None
-        groups[(value, c.unit, c.qualifier, c.date_value, c.date_end)].append(rec)
-    readings = [Reading(k[0], k[1], k[2], k[3], k[4], v) for k, v in groups.items()]
+        unit = count_family(c.unit) if c.kind == "count" else c.unit
+        groups[(value, unit, c.qualifier, c.date_value, c.date_end)].append(rec)
+    readings = []
+    for k, recs in groups.items():
+        unit = Counter(r.claim.unit for r in recs).most_common(1)[0][0]
+        readings.append(Reading(k[0], unit, k[2], k[3], k[4], recs))
     readings.sort(key=lambda r: (-n_sources(r.records), r.value or 0))
     return readings
 

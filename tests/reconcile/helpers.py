@@ -48,3 +48,53 @@ def record(
         url=f"http://news.example/{article or cid}",
         duplicate_of=duplicate_of,
     )
+
+
+def analysed_records(articles, embedder):
+    """Claim records and features for whole articles, built the way the pipeline builds
+    them (claim grammar, clause contexts, one encoder call over the clauses, years and
+    countries), but without a database: `reconcile` then runs on them as it does on a
+    stored story.
+
+    `articles` are dicts with id, lang, published (ISO day), outlet, title and text.
+    Returns (records, features, article id of each record's article number).
+    """
+    from ingest.claims import extract_claims
+    from ingest.reconcile import ClaimFeatures
+    from ingest.reconcile.context import claim_contexts, countries_in, years_in
+
+    records, contexts = [], []
+    ids = count(1)
+    names = {}
+    for number, art in enumerate(articles, start=1):
+        names[number] = art["id"]
+        published = date.fromisoformat(art["published"])
+        claims = extract_claims(art["text"], art["lang"], published)
+        for claim, ctx in zip(claims, claim_contexts(art["text"], claims), strict=True):
+            records.append(
+                ClaimRecord(
+                    claim_id=next(ids),
+                    article_id=number,
+                    claim=claim,
+                    lang=art["lang"],
+                    published=published,
+                    outlet=art["outlet"],
+                    url=f"http://news.example/{art['id']}",
+                    title=art["title"],
+                )
+            )
+            contexts.append(ctx)
+    vectors = embedder.encode(
+        [ctx.segment or r.claim.sentence for r, ctx in zip(records, contexts, strict=True)]
+    )
+    feats = {
+        r.claim_id: ClaimFeatures(
+            vector=vec,
+            years=years_in(ctx.segment),
+            link_group=ctx.link_group,
+            segment=ctx.segment,
+            countries=countries_in(r.claim.sentence),
+        )
+        for r, ctx, vec in zip(records, contexts, vectors, strict=True)
+    }
+    return records, feats, names

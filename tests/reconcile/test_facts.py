@@ -154,3 +154,194 @@ def test_clauses_about_different_countries_never_match():
     }
     assert len(group_facts([fr, es], f)) == 2
     assert countries_in("在西班牙科尔多瓦") == {"ES"}
+
+
+# ---------------------------------------------------------------- rules added for recall
+
+
+def _in_sentence(rec, sentence: str, start: int, surface: str = ""):
+    """The record with its claim placed in a sentence of its article (for sentence rules)."""
+    from dataclasses import replace
+
+    claim = replace(
+        rec.claim,
+        sentence=sentence,
+        sentence_start=start,
+        start=start + sentence.index(surface) if surface else start,
+        surface=surface or rec.claim.surface,
+    )
+    return replace(rec, claim=claim)
+
+
+def test_people_at_work_counted_with_other_nouns_still_meet():
+    a = record(4500, "jobs", kind="count", article=1)
+    b = record(4500, "employees", kind="count", article=2)  # "will employ 4,500 people"
+    groups = group_facts([a, b], feats([(a, vec(jobs=1)), (b, vec(jobs=1, invest=0.4))]))
+    assert len(groups) == 1
+    [fact] = reconcile([a, b], feats([(a, vec(jobs=1)), (b, vec(jobs=1))]))
+    assert fact.assessment.status == "agree"  # one reading, not a rounding difference
+
+
+def test_a_family_noun_does_not_outbid_the_same_figure():
+    # FR: 2 300 emplois and 850 salariés; ES: 2.300 trabajadores. The ES figure is the jobs.
+    jobs = record(2300, "jobs", kind="count", article=1)
+    staff = record(850, "employees", kind="count", article=1)
+    workers = record(2300, "workers", kind="count", article=2)
+    f = feats([(jobs, vec(jobs=1)), (staff, vec(jobs=1, germany=0.3)), (workers, vec(jobs=1))])
+    assert [jobs.claim_id, workers.claim_id] in ids(group_facts([jobs, staff, workers], f))
+
+
+def test_a_price_per_share_never_meets_a_total():
+    from dataclasses import replace
+
+    per_share = record(48, "EUR", article=1)
+    per_share = replace(per_share, claim=replace(per_share.claim, surface="€48 a share"))
+    total = record(60e6, "EUR", article=2)
+    f = feats([(per_share, vec(invest=1)), (total, vec(invest=1))])
+    assert len(group_facts([per_share, total], f)) == 2
+
+
+def test_amounts_no_exchange_rate_reconciles_stay_apart():
+    synergies = record(120e6, "CHF", article=1, published=date(2024, 4, 23))
+    investment = record(60e6, "EUR", article=2, published=date(2024, 10, 15))
+    f = feats([(synergies, vec(invest=1)), (investment, vec(invest=1))])
+    assert len(group_facts([synergies, investment], f)) == 2
+    # 41 bn yuan and 5.4 bn euros on 21 Jan 2025 are one amount
+    cny = record(41e9, "CNY", article=3, published=date(2025, 1, 21))
+    eur = record(5.4e9, "EUR", article=4, published=date(2025, 1, 21))
+    f = feats([(cny, vec(invest=1)), (eur, vec(invest=1))])
+    assert len(group_facts([cny, eur], f)) == 1
+
+
+def test_dates_months_apart_are_two_events_days_apart_a_conflict():
+    signing = record(kind="date", day=date(2025, 1, 17), article=1)
+    ground = record(kind="date", day=date(2025, 8, 25), article=2)
+    other_day = record(kind="date", day=date(2025, 1, 16), article=3)
+    f = feats([(signing, vec(invest=1)), (ground, vec(invest=1)), (other_day, vec(invest=1))])
+    groups = ids(group_facts([signing, ground, other_day], f))
+    assert [signing.claim_id, other_day.claim_id] in groups
+    assert [ground.claim_id] in groups
+
+
+def test_a_figure_placed_in_a_town_the_other_article_never_names_stays_apart():
+    site = _in_sentence(
+        record(180, "employees", kind="count", article=1, lang="it"),
+        "Genolis gestisce a Siena un impianto con 180 dipendenti.",
+        0,
+        "180 dipendenti",
+    )
+    total = _in_sentence(
+        record(1100, "employees", kind="count", article=2, lang="de"),
+        "Genolis beschäftigt 1’100 Mitarbeitende.",
+        0,
+        "1’100 Mitarbeitende",
+    )
+    seg_site, seg_total = "Genolis gestisce a Siena un impianto con … dipendenti", "Genolis …"
+    v = vec(jobs=1)
+    w = vec(jobs=1, invest=2)  # clauses alike enough to meet (cosine 0.45) but for the place
+    f = {
+        site.claim_id: ClaimFeatures(v, frozenset(), 0, segment=seg_site),
+        total.claim_id: ClaimFeatures(w, frozenset(), 1, segment=seg_total),
+    }
+    assert len(group_facts([site, total], f)) == 2
+    # the same clause against an article that does name Siena meets
+    near = _in_sentence(
+        record(180, "employees", kind="count", article=3, lang="fr"),
+        "A Sienne, Genolis emploie 180 salariés.",
+        0,
+        "180 salariés",
+    )
+    f[near.claim_id] = ClaimFeatures(w, frozenset(), 2, segment="A Sienne, Genolis emploie …")
+    assert [site.claim_id, near.claim_id] in ids(group_facts([site, near], f))
+
+
+def test_one_country_against_a_list_of_countries_is_a_part_and_a_whole():
+    from ingest.reconcile.context import clause_countries
+
+    france = record(42, "stores", kind="count", article=1)
+    europe = record(118, "stores", kind="count", article=2)
+    f = {
+        france.claim_id: ClaimFeatures(
+            vec(jobs=1), frozenset(), 0, segment="ferme ses … magasins en France"
+        ),
+        europe.claim_id: ClaimFeatures(
+            vec(jobs=1),
+            frozenset(),
+            0,
+            segment="ses … magasins en France, en Allemagne, en Espagne et en Italie",
+        ),
+    }
+    assert len(group_facts([france, europe], f)) == 2
+    assert clause_countries(
+        "The closures include … shops in France, its largest overseas market, as well as "
+        "branches in Germany, Spain and Italy."
+    ) == {"FR"}
+    assert clause_countries("La china Hengchuan levantará … en Portugal") == {"PT"}
+
+
+def test_figures_reported_beside_an_agreeing_figure_meet_on_weaker_clauses():
+    # "€48 a share, a premium of 33%" / "48 euros par action, soit une prime de 38 %"
+    en_s = "Valmora will pay €48 a share, a premium of 33% to the closing price."
+    fr_s = "Valmora propose 48 euros par action, soit une prime de 38 %."
+    price_en = _in_sentence(record(48, "EUR", article=1), en_s, 0, "€48")
+    prem_en = _in_sentence(record(33, kind="percent", article=1), en_s, 0, "33%")
+    price_fr = _in_sentence(record(48, "EUR", article=2), fr_s, 500, "48 euros")
+    prem_fr = _in_sentence(record(38, kind="percent", article=2), fr_s, 500, "38 %")
+    f = feats(
+        [
+            (price_en, vec(invest=1)),
+            (price_fr, vec(invest=1)),
+            (prem_en, vec(budget=1, revenue=1.4)),
+            (prem_fr, vec(budget=1, germany=1.4)),
+        ]
+    )
+    sim = float(f[prem_en.claim_id].vector @ f[prem_fr.claim_id].vector)
+    assert 0.30 < sim < 0.40  # below the bar on its own
+    groups = ids(group_facts([price_en, prem_en, price_fr, prem_fr], f))
+    assert sorted([prem_en.claim_id, prem_fr.claim_id]) in groups
+    # without the agreeing figure beside them, the premiums stay apart
+    groups = ids(group_facts([prem_en, prem_fr], f))
+    assert len(groups) == 2
+
+
+def test_a_mention_whose_best_match_is_taken_meets_its_next_best():
+    # the closer profit pair is aligned first; the payouts still meet each other
+    profit_en = record(720e6, "USD", article=1)
+    payout_en = record(630e6, "USD", article=1)
+    profit_es = record(720e6, "USD", article=2)
+    payout_es = record(640e6, "USD", article=2)
+    f = feats(
+        [
+            (profit_en, vec(revenue=1)),
+            (payout_en, vec(revenue=1, budget=0.5)),  # closest to the ES profit clause
+            (profit_es, vec(revenue=1)),
+            (payout_es, vec(budget=1, revenue=0.3)),
+        ]
+    )
+    groups = ids(group_facts([profit_en, payout_en, profit_es, payout_es], f))
+    assert sorted([payout_en.claim_id, payout_es.claim_id]) in groups
+
+
+def test_clause_keeps_the_counted_noun_and_cuts_between_words():
+    text = (
+        "Nach Angaben des Unternehmens entstehen rund 3.500 Arbeitsplätze. "
+        "Genolis shares jumped 36% to €47.30 in Paris trading."
+    )
+    claims = [
+        _claim(text, "rund 3.500 Arbeitsplätze", kind="count", unit="jobs", value=3500),
+        _claim(text, "36%", kind="percent", unit="%", value=36),
+        _claim(text, "€47.30", value=47.3),
+    ]
+    first_end = text.index("Genolis")
+    claims = [
+        claims[0],
+        *(
+            Claim(**{**c.__dict__, "sentence": text[first_end:], "sentence_start": first_end})
+            for c in claims[1:]
+        ),
+    ]
+    claims[0] = Claim(**{**claims[0].__dict__, "sentence": text[: first_end - 1]})
+    ctx = claim_contexts(text, claims)
+    assert ctx[0].segment.endswith("… Arbeitsplätze .") or "… Arbeitsplätze" in ctx[0].segment
+    assert ctx[1].segment == "Genolis shares jumped … to"
+    assert ctx[2].segment.startswith("… in Paris")
