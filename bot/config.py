@@ -9,7 +9,8 @@ so the CLI, the service and the tests share the same names:
 - `FACTWATCH_TELEGRAM_API_URL`: Bot API base URL in python-telegram-bot's `base_url` form.
 - `FACTWATCH_TELEGRAM_ADMINS`: comma-separated chat ids allowed to run admin commands.
 - `FACTWATCH_SMTP_HOST`, `_PORT`, `_USER`, `_PASSWORD`, `_SECURITY` (`starttls`, `tls`, `none`),
-  `FACTWATCH_MAIL_FROM`: the digest's mail server and sender.
+  `FACTWATCH_MAIL_FROM`: the digest's mail server and sender; `FACTWATCH_SMTP_CAFILE`: a CA
+  certificate (PEM) to trust for the server's TLS certificate, besides the system's.
 - `FACTWATCH_DIGEST_QUIET`: what to do on a day with nothing new: `mail` (a short note) or `skip`.
 - `FACTWATCH_PUBLIC_URL`: optional base URL shown in digests (e.g. an unsubscribe page).
 """
@@ -38,6 +39,7 @@ class SmtpSettings:
     password: str | None = field(default=None, repr=False)
     security: str = "starttls"
     mail_from: str | None = None
+    cafile: str | None = None
 
     @property
     def configured(self) -> bool:
@@ -98,6 +100,9 @@ class Settings:
                 raise ConfigError(
                     f"FACTWATCH_TELEGRAM_ADMINS must list chat ids (numbers), not {part!r}"
                 ) from None
+        cafile = get("FACTWATCH_SMTP_CAFILE")
+        if cafile is not None and not os.path.isfile(cafile):
+            raise ConfigError(f"FACTWATCH_SMTP_CAFILE must name a PEM file, not {cafile!r}")
         quiet = (get("FACTWATCH_DIGEST_QUIET") or "mail").lower()
         if quiet not in ("mail", "skip"):
             raise ConfigError(f"FACTWATCH_DIGEST_QUIET must be 'mail' or 'skip', not {quiet!r}")
@@ -116,6 +121,7 @@ class Settings:
                 password=env.get("FACTWATCH_SMTP_PASSWORD") or None,
                 security=security,
                 mail_from=get("FACTWATCH_MAIL_FROM"),
+                cafile=cafile,
             ),
             digest_quiet=quiet,
             public_url=get("FACTWATCH_PUBLIC_URL"),

@@ -9,9 +9,11 @@ URLs are skipped). Reconciliation of the touched stories then runs in one transa
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import select
@@ -27,6 +29,7 @@ from ingest.reconcile.context import claim_contexts, countries_in, years_in
 from ingest.stories import (
     ArticleSignals,
     StoryConfig,
+    StoryIndex,
     StoryState,
     assign_story,
     figure_keys,
@@ -36,10 +39,19 @@ from ingest.stories import (
 from store import repository as repo
 from store.db import Database
 from store.models import Article, Story
+from store.outbox import enqueue_alerts
 
 log = logging.getLogger(__name__)
 
 STORY_WINDOW = timedelta(days=400)
+# Story rows written by another worker are picked up when their updated_at is at most this
+# much older than the previous look (a transaction in flight when we looked).
+SYNC_MARGIN = timedelta(minutes=2)
+# The story index forgets stories that left the window once it has moved this much.
+EVICT_STEP = timedelta(days=30)
+# Shingle fingerprints of the most recently stored articles, which are most of the
+# near-duplicate candidates (about 20 KB each).
+SHINGLE_CACHE = 2048
 
 
 @dataclass
@@ -123,6 +135,13 @@ class Pipeline:
         self.db = db
         self.embedder = embedder
         self.story_config = story_config or StoryConfig()
+        # Candidate stories come from an in-memory index of the stories in the window, kept
+        # across batches and synced with the database (other workers) before each chunk:
+        # loading every recent story for every article grew with the database.
+        self._stories = StoryIndex(self.story_config)
+        self._window_start: datetime | None = None
+        self._synced_at: datetime | None = None
+        self._shingles: OrderedDict[int, np.ndarray] = OrderedDict()
 
     def ingest(
         self, articles: Sequence[ArticleInput], feed_id: int | None = None, batch: int = 32
@@ -142,6 +161,7 @@ class Pipeline:
         )
         for i in range(0, len(ordered), batch):
             chunk = ordered[i : i + batch]
+            self._sync_stories(repo.to_utc_naive(chunk[0].published) or repo.utcnow())
             analysed = []
             for a in chunk:
                 try:
@@ -161,13 +181,15 @@ class Pipeline:
         a = item.article
         published = repo.to_utc_naive(a.published)
         now = repo.utcnow()
+        story: Story | None = None
         with self.db.session() as s:
             original = self._find_original(s, item)
             if original is not None:
                 story_id = original.story_id
                 report.duplicates += 1
             else:
-                story_id = self._assign(s, item, published or now, report)
+                story = self._assign(s, item, published or now, report)
+                story_id = story.id
             row = Article(
                 url=a.url,
                 title=a.title,
@@ -196,6 +218,10 @@ class Pipeline:
                     story.n_articles += 1
                     story.last_seen = max(story.last_seen, published or now)
                     story.langs = _merge_langs(story.langs, item.lang)
+                    story.updated_at = now
+        if story is not None:  # committed: the index now matches the row
+            self._stories.put(_state_of(story), version=story.updated_at)
+        self._remember_shingles(row.id, _fingerprint(item.shingles))
         report.added += 1
         report.claims += len(item.claims)
         if story_id is not None:
@@ -205,16 +231,40 @@ class Pipeline:
         """The article this one is a syndicated copy of, if any."""
         exact = repo.article_by_hash(s, item.digest)
         if exact is not None:
+            # A second copy of a syndicated text points at the original, not the first copy.
+            if exact.duplicate_of is not None:
+                return s.get(Article, exact.duplicate_of) or exact
             return exact
-        for cand_id in repo.band_candidates(s, item.bands):
-            cand = s.get(Article, cand_id)
-            if cand is None or cand.duplicate_of is not None:
+        mine: np.ndarray | None = None
+        for cand in repo.dedup_candidates(s, repo.band_candidates(s, item.bands)):
+            if cand.duplicate_of is not None:
                 continue
-            if dedup.jaccard(item.shingles, dedup.shingles(cand.text)) >= dedup.NEAR_DUPLICATE:
+            # Most candidates share a few phrases and little else: their fingerprints (kept
+            # for recent articles) rule them out without rebuilding their shingle sets.
+            theirs = self._shingles.get(cand.id)
+            if theirs is None:
+                cand_shingles = dedup.shingles(cand.text)
+                theirs = _fingerprint(cand_shingles)
+                self._remember_shingles(cand.id, theirs)
+            else:
+                cand_shingles = None
+            mine = _fingerprint(item.shingles) if mine is None else mine
+            if _fingerprint_jaccard(mine, theirs) < dedup.NEAR_DUPLICATE - 0.01:
+                continue
+            if cand_shingles is None:
+                cand_shingles = dedup.shingles(cand.text)
+            if dedup.jaccard(item.shingles, cand_shingles) >= dedup.NEAR_DUPLICATE:
                 return cand
         return None
 
-    def _assign(self, s, item: Analysed, when: datetime, report: IngestReport) -> int:
+    def _remember_shingles(self, article_id: int, fingerprint: np.ndarray) -> None:
+        self._shingles[article_id] = fingerprint
+        self._shingles.move_to_end(article_id)
+        while len(self._shingles) > SHINGLE_CACHE:
+            self._shingles.popitem(last=False)
+
+    def _assign(self, s, item: Analysed, when: datetime, report: IngestReport) -> Story:
+        """The story row the article joins or starts, updated (not yet committed)."""
         signals = ArticleSignals(
             embedding=item.lead_vector,
             entities=item.entities,
@@ -223,21 +273,45 @@ class Pipeline:
             lang=item.lang,
             title=item.article.title,
         )
-        rows = repo.recent_stories(s, when - STORY_WINDOW)
-        states = [_state_of(r) for r in rows]
-        decision = assign_story(signals, states, self.story_config)
-        chosen = next((st for st in states if st.story_id == decision.story_id), None)
-        if chosen is None:
+        candidates, name_df = self._stories.candidates(signals, when - STORY_WINDOW)
+        decision = assign_story(signals, candidates, self.story_config, name_df=name_df)
+        chosen = candidates[decision.index] if decision.index is not None else None
+        row = s.get(Story, chosen.story_id) if chosen is not None else None
+        if chosen is None or row is None:
             state = merge_into(None, signals)
             row = Story(created_at=repo.utcnow())
             s.add(row)
             report.new_stories += 1
         else:
+            if row.updated_at != self._stories.version(row.id):
+                chosen = _state_of(row)  # another worker changed it since we looked
             state = merge_into(chosen, signals)
-            row = next(r for r in rows if r.id == chosen.story_id)
         _write_state(row, state)
         s.flush()
-        return row.id
+        return row
+
+    def _sync_stories(self, earliest: datetime) -> None:
+        """Make the story index hold every story in the window of an article published at
+        `earliest` or later, as the database has it now (other workers write stories too)."""
+        since = earliest - STORY_WINDOW
+        started = repo.utcnow()
+        with self.db.session() as s:
+            rows: list[Story] = []
+            if self._window_start is None or since < self._window_start:
+                rows.extend(repo.stories_seen_since(s, since, before=self._window_start))
+                self._window_start = since
+            elif since - self._window_start > EVICT_STEP:
+                self._stories.evict_before(since)
+                self._window_start = since
+            if self._synced_at is not None:
+                rows.extend(
+                    repo.stories_changed_since(
+                        s, self._synced_at - SYNC_MARGIN, self._window_start, self._stories.version
+                    )
+                )
+            for row in rows:
+                self._stories.put(_state_of(row), version=row.updated_at)
+        self._synced_at = started
 
     # ------------------------------------------------------------ reconciliation
 
@@ -253,10 +327,13 @@ class Pipeline:
                         years=years_in(row.context),
                         link_group=row.link_group,
                         segment=row.context,
-                        countries=countries_in(row.sentence),
+                        countries=_countries_in(row.sentence),
                     )
                 facts = reconcile(records, feats)
-                changed += len(repo.save_facts(s, story_id, facts, rows))
+                changed_conflicts = repo.save_facts(s, story_id, facts, rows)
+                # Alerts commit with the conflicts they announce (store/outbox.py).
+                enqueue_alerts(s, changed_conflicts)
+                changed += len(changed_conflicts)
         if report is not None:
             report.conflicts_changed += changed
         return changed
@@ -265,6 +342,24 @@ class Pipeline:
         with self.db.session() as s:
             ids = list(s.scalars(select(Story.id)))
         return self.reconcile(ids)
+
+
+# A story's sentences are read again each time it is reconciled: scan each one once.
+_countries_in = lru_cache(maxsize=65536)(countries_in)
+
+
+def _fingerprint(shingles: set[str]) -> np.ndarray:
+    """A shingle set as sorted 64-bit hashes: 20 KB instead of ~250 KB of strings, and a
+    Jaccard in microseconds (hash collisions shift it by far less than the 0.01 margin
+    `_find_original` leaves before the exact check)."""
+    return np.unique(np.fromiter((hash(x) for x in shingles), dtype=np.int64, count=len(shingles)))
+
+
+def _fingerprint_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    if not a.size or not b.size:
+        return 0.0
+    inter = np.intersect1d(a, b, assume_unique=True).size
+    return inter / (a.size + b.size - inter)
 
 
 def _merge_langs(langs: str, lang: str | None) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "ArticleSignals",
     "StoryConfig",
     "StoryDecision",
+    "StoryIndex",
     "StoryState",
     "assign_story",
     "cluster_articles",
@@ -414,7 +415,6 @@ def _names_comparable(article_lang: str | None, story_langs: frozenset[str]) -> 
     return any((lang.split("-")[0] in _CJK_LANGS) == cjk for lang in story_langs)
 
 
-
 def _name_tokens(names: Iterable[str]) -> set[str]:
     return {token for name in names for token in name.split()}
 
@@ -483,6 +483,7 @@ def assign_story(
     article: ArticleSignals,
     candidates: Sequence[StoryState],
     config: StoryConfig | None = None,
+    name_df: Mapping[str, int] | None = None,
 ) -> StoryDecision:
     """Choose the story `article` belongs to among `candidates`, or a new one.
 
@@ -499,6 +500,10 @@ def assign_story(
     beyond `max_gap_days` only the high bar applies. Among candidates that clear their bar,
     the largest margin wins. Cost: one matrix-vector product, set work for candidates above
     the floor.
+
+    `name_df` gives, for the article's name tokens, how many stories carry each one when
+    `candidates` is a pre-selection (`StoryIndex.candidates`) rather than every story in the
+    window; without it the counts are taken over `candidates`.
     """
     config = config or StoryConfig()
     if not candidates:
@@ -517,10 +522,15 @@ def assign_story(
     df: Counter[str] = Counter()
     active: dict[int, set[str]] = {}
     for i, story in enumerate(candidates):
-        names = _active_entities(story, config)
-        df.update(names & article_tokens)
+        if name_df is None:
+            names = _active_entities(story, config)
+            df.update(names & article_tokens)
+        elif sims[i] >= config.low_similarity:
+            names = _active_entities(story, config)
         if sims[i] >= config.low_similarity:
             active[i] = names
+    if name_df is not None:
+        df.update({t: int(n) for t, n in name_df.items() if t in article_tokens})
 
     day = _day(article.published)
     best: StoryDecision | None = None
@@ -669,3 +679,252 @@ def cluster_articles(
             assignment.append(decision.index)
         decisions.append(decision)
     return assignment, states, decisions
+
+
+# ------------------------------------------------------------------------ retrieval
+
+_FIGURE_STEP = math.log(1.02)  # figure buckets: 2 % wide on a log scale (counts, money)
+_EPS = 1e-4  # cosine slack between this matrix product and assign_story's
+
+
+def _bar_floors(config: StoryConfig) -> tuple[float, float, float]:
+    """The lowest cosine bar a story can set (time only raises it): with nothing shared
+    with the article, with shared names but no figure, and with a shared figure."""
+    unit = (config.high_similarity - config.mid_similarity) / 2.0
+    names = max(config.name_cap, config.blind_name_credit)
+    plain = max(config.low_similarity, config.high_similarity - unit * config.blind_name_credit)
+    named = max(config.low_similarity, config.high_similarity - unit * names)
+    figured = max(
+        config.low_similarity, config.high_similarity - unit * (names + config.figure_credit)
+    )
+    return plain, named, figured
+
+
+def _figure_buckets(key: str) -> tuple[tuple[str, str, int], ...]:
+    """Where a stored figure key is filed: its kind, currency and value bucket."""
+    parsed = _parse_figure(key)
+    if parsed is None or not math.isfinite(parsed[1]) or parsed[1] <= 0:
+        return ()
+    kind, value, unit = parsed
+    if kind == "percent":
+        return ((kind, "", math.floor(value * 10.0)),)
+    if kind == "money":
+        return ((kind, unit, math.floor(math.log(value) / _FIGURE_STEP)),)
+    return (("count", "", math.floor(math.log(value) / _FIGURE_STEP)),)
+
+
+def _name_keys(tokens: Iterable[str]) -> set[str]:
+    """Index keys of name tokens: the token itself, and "~" + its first five letters for
+    the prefix-stem matches `_token_match` allows ("lisbonne"/"lisboa")."""
+    keys = set()
+    for token in tokens:
+        keys.add(token)
+        if len(token) >= 5:
+            keys.add("~" + token[:5])
+    return keys
+
+
+def _timestamp(value: datetime | date | None) -> float:
+    return _as_utc(value).timestamp() if value is not None else math.inf
+
+
+class StoryIndex:
+    """The stories an article could join, found without scanning every stored story.
+
+    Holds the states of the stories in the clustering window, a matrix of their centroids
+    and inverted indexes of their name tokens and figures (by value bucket), and is kept up
+    to date by its owner (`put` after each story update). `candidates` returns every story
+    `assign_story` could let the article join: a story clears its bar only with a cosine
+    above the lowest bar it can set, and that floor is high unless the story shares a name
+    or a figure with the article, which the indexes find. With the name counts it also
+    returns, the decision is the one over every story in the window, at a cost set by what
+    the article shares rather than by the number of stories stored (one matrix-vector
+    product over the window is the only part that grows, and it is a few milliseconds for
+    ten thousand stories).
+    """
+
+    def __init__(self, config: StoryConfig | None = None) -> None:
+        self.config = config or StoryConfig()
+        self._states: dict[int, StoryState] = {}
+        self._versions: dict[int, Any] = {}
+        self._row: dict[int, int] = {}
+        self._ids: list[int | None] = []
+        self._free: list[int] = []
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self._last = np.zeros(0, dtype=np.float64)
+        self._names: dict[str, set[int]] = {}
+        self._figures: dict[tuple[str, str, int], set[int]] = {}
+        self._currencies: Counter[str] = Counter()
+        self._keys: dict[int, tuple[set[str], set[tuple[str, str, int]]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._states)
+
+    def __contains__(self, story_id: object) -> bool:
+        return story_id in self._states
+
+    def get(self, story_id: int) -> StoryState | None:
+        return self._states.get(story_id)
+
+    def version(self, story_id: int) -> Any:
+        """What the owner passed as `version` with the state (e.g. its updated_at)."""
+        return self._versions.get(story_id)
+
+    def put(self, state: StoryState, version: Any = None) -> None:
+        """Add a story or replace its state (it must have a `story_id`)."""
+        if state.story_id is None:
+            raise ValueError("StoryIndex.put needs a stored story (story_id is None)")
+        sid = state.story_id
+        vector = np.asarray(state.centroid, dtype=np.float32).reshape(-1)
+        if self._matrix.shape[1] == 0:
+            self._matrix = np.zeros((64, vector.size), dtype=np.float32)
+            self._last = np.full(64, -math.inf)
+            self._ids = [None] * 64
+            self._free = list(range(63, -1, -1))
+        if vector.size != self._matrix.shape[1]:
+            # A centroid from another embedding model: it cannot be compared, so it is
+            # left out rather than failing the article.
+            self.remove(sid)
+            return
+        self._unfile(sid)
+        row = self._row.get(sid)
+        if row is None:
+            row = self._slot()
+            self._row[sid] = row
+            self._ids[row] = sid
+        self._matrix[row] = vector
+        self._last[row] = _timestamp(state.last_seen)
+        self._states[sid] = state
+        self._versions[sid] = version
+        names = _name_keys(state.entities)
+        figures = {b for key in state.figures for b in _figure_buckets(key)}
+        for key in names:
+            self._names.setdefault(key, set()).add(sid)
+        for bucket in figures:
+            self._figures.setdefault(bucket, set()).add(sid)
+            if bucket[0] == "money":
+                self._currencies[bucket[1]] += 1
+        self._keys[sid] = (names, figures)
+
+    def remove(self, story_id: int) -> None:
+        self._unfile(story_id)
+        row = self._row.pop(story_id, None)
+        if row is not None:
+            self._ids[row] = None
+            self._last[row] = -math.inf
+            self._matrix[row] = 0.0
+            self._free.append(row)
+        self._states.pop(story_id, None)
+        self._versions.pop(story_id, None)
+
+    def evict_before(self, since: datetime | date) -> int:
+        """Forget stories last seen before `since` (outside the window); returns how many."""
+        cut = _timestamp(since)
+        old = [sid for sid, row in self._row.items() if self._last[row] < cut]
+        for sid in old:
+            self.remove(sid)
+        return len(old)
+
+    def candidates(
+        self, article: ArticleSignals, since: datetime | date | None = None
+    ) -> tuple[list[StoryState], Counter[str]]:
+        """The stories last seen at or after `since` that `article` could join, most
+        recently seen first, and for each of the article's name tokens the number of
+        window stories naming it (`assign_story(..., name_df=...)`)."""
+        if not self._states:
+            return [], Counter()
+        vector = np.asarray(article.embedding, dtype=np.float32).reshape(-1)
+        if vector.size != self._matrix.shape[1]:
+            return [], Counter()
+        norm = float(np.linalg.norm(vector))
+        vector = vector / norm if norm > 0 else vector
+        cut = _timestamp(since) if since is not None else -math.inf
+        sims = self._matrix @ vector
+        window = self._last >= cut
+        plain, named, figured = _bar_floors(self.config)
+
+        rows = set(np.flatnonzero(window & (sims >= plain - _EPS)).tolist())
+        tokens = _name_tokens(article.entities)
+        for key in _name_keys(tokens):
+            for sid in self._names.get(key, ()):
+                row = self._row[sid]
+                if window[row] and sims[row] >= named - _EPS:
+                    rows.add(row)
+        for bucket in self._article_buckets(article):
+            for sid in self._figures.get(bucket, ()):
+                row = self._row[sid]
+                if window[row] and sims[row] >= figured - _EPS:
+                    rows.add(row)
+
+        df: Counter[str] = Counter()
+        support = self.config.entity_support
+        for token in tokens:
+            for sid in self._names.get(token, ()):
+                state = self._states[sid]
+                floor = max(1, math.ceil(support * state.n_articles))
+                if window[self._row[sid]] and state.entities.get(token, 0) >= floor:
+                    df[token] += 1
+        chosen = [self._states[sid] for sid in (self._ids[r] for r in rows) if sid is not None]
+        chosen.sort(key=lambda st: (-_timestamp(st.last_seen), st.story_id))
+        return chosen, df
+
+    # -------------------------------------------------------------- internals
+
+    def _article_buckets(self, article: ArticleSignals) -> set[tuple[str, str, int]]:
+        """Buckets holding every stored figure `figures_match` could pair with the
+        article's: neighbouring value buckets, and for money every indexed currency at the
+        rate of the article's day."""
+        day = _day(article.published)
+        currencies = set(self._currencies)
+        out: set[tuple[str, str, int]] = set()
+        for key in article.figures:
+            parsed = _parse_figure(key)
+            if parsed is None or not math.isfinite(parsed[1]) or parsed[1] <= 0:
+                continue
+            kind, value, unit = parsed
+            if kind == "percent":
+                b = math.floor(value * 10.0)
+                out.update(("percent", "", b + d) for d in (-1, 0, 1))
+                continue
+            targets = [(unit, value)] if kind == "money" else [("", value)]
+            if kind == "money":
+                for other in currencies - {unit}:
+                    rate = _rate(unit, other, day)
+                    if rate is not None and rate > 0:
+                        targets.append((other, value * rate))
+            filed = "money" if kind == "money" else "count"
+            for cur, target in targets:
+                b = math.floor(math.log(target) / _FIGURE_STEP)
+                out.update((filed, cur, b + d) for d in (-2, -1, 0, 1, 2))
+        return out
+
+    def _slot(self) -> int:
+        if not self._free:
+            size = self._matrix.shape[0]
+            grow = max(64, size)
+            self._matrix = np.vstack(
+                [self._matrix, np.zeros((grow, self._matrix.shape[1]), dtype=np.float32)]
+            )
+            self._last = np.concatenate([self._last, np.full(grow, -math.inf)])
+            self._ids.extend([None] * grow)
+            self._free = list(range(size + grow - 1, size - 1, -1))
+        return self._free.pop()
+
+    def _unfile(self, story_id: int) -> None:
+        names, figures = self._keys.pop(story_id, (set(), set()))
+        for key in names:
+            ids = self._names.get(key)
+            if ids is not None:
+                ids.discard(story_id)
+                if not ids:
+                    del self._names[key]
+        for bucket in figures:
+            ids = self._figures.get(bucket)
+            if ids is not None:
+                ids.discard(story_id)
+                if not ids:
+                    del self._figures[bucket]
+            if bucket[0] == "money":
+                self._currencies[bucket[1]] -= 1
+                if self._currencies[bucket[1]] <= 0:
+                    del self._currencies[bucket[1]]

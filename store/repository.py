@@ -6,12 +6,14 @@ and its story update commit together (a crash loses a whole article or nothing).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, delete, func, or_, select
+from sqlalchemy.orm import Session, load_only
 
 from ingest.models import Claim, ClaimRecord
 from store.models import (
@@ -65,19 +67,48 @@ def article_by_hash(session: Session, digest: str) -> Article | None:
     ).first()
 
 
+def dedup_candidates(session: Session, ids: Sequence[int]) -> list[Article]:
+    """The articles `ids` (in that order) with what the near-duplicate check reads, in one
+    query rather than one per candidate."""
+    if not ids:
+        return []
+    rows = session.scalars(
+        select(Article)
+        .options(load_only(Article.id, Article.story_id, Article.duplicate_of, Article.text))
+        .where(Article.id.in_(list(ids)))
+    )
+    by_id = {row.id: row for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 def band_candidates(session: Session, bands: Sequence[tuple[int, str]]) -> list[int]:
     """Articles sharing at least one LSH bucket, most shared first."""
     if not bands:
         return []
-    conds = [(ArticleShingleBand.band == b) & (ArticleShingleBand.hash == h) for b, h in bands]
-    rows = session.execute(
+    params = {}
+    for i, (b, h) in enumerate(bands):
+        params[f"b{i}"], params[f"h{i}"] = b, h
+    rows = session.execute(_band_query(len(bands)), params).all()
+    return [r[0] for r in rows]
+
+
+@lru_cache(maxsize=8)
+def _band_query(n: int):
+    """The bucket lookup for `n` bands, built once: an OR of (band, hash) pairs, which both
+    SQLite and PostgreSQL answer from the primary key index (SQLite scans the table for
+    the row-value `(band, hash) IN (...)` form)."""
+    conds = [
+        (ArticleShingleBand.band == bindparam(f"b{i}"))
+        & (ArticleShingleBand.hash == bindparam(f"h{i}"))
+        for i in range(n)
+    ]
+    return (
         select(ArticleShingleBand.article_id, func.count())
         .where(or_(*conds))
         .group_by(ArticleShingleBand.article_id)
         .order_by(func.count().desc())
         .limit(20)
-    ).all()
-    return [r[0] for r in rows]
+    )
 
 
 def add_bands(session: Session, article_id: int, bands: Sequence[tuple[int, str]]) -> None:
@@ -124,16 +155,37 @@ def record_problem(session: Session, source: str, level: str, message: str) -> N
 # ---------------------------------------------------------------- stories
 
 
-def recent_stories(session: Session, since: datetime, limit: int = 500) -> list[Story]:
-    """Candidate stories for a new article: active since `since`, most recent first."""
-    return list(
-        session.scalars(
-            select(Story)
-            .where(Story.last_seen >= since)
-            .order_by(Story.last_seen.desc())
-            .limit(limit)
+def stories_seen_since(
+    session: Session, since: datetime, before: datetime | None = None
+) -> list[Story]:
+    """Stories last seen at or after `since` (and before `before`): the clustering window
+    the pipeline's story index holds (indexed on last_seen)."""
+    query = select(Story).where(Story.last_seen >= since)
+    if before is not None:
+        query = query.where(Story.last_seen < before)
+    return list(session.scalars(query.order_by(Story.id)))
+
+
+def stories_changed_since(
+    session: Session,
+    since: datetime,
+    window_start: datetime,
+    held_version: Callable[[int], Any],
+) -> list[Story]:
+    """Stories in the window updated at or after `since` whose updated_at differs from the
+    version the caller holds (`held_version(id)`): what other workers changed. Ids and
+    times first, whole rows only for the changed ones."""
+    stamps = session.execute(
+        select(Story.id, Story.updated_at).where(
+            Story.updated_at >= since, Story.last_seen >= window_start
         )
-    )
+    ).all()
+    changed = [sid for sid, at in stamps if held_version(sid) != at]
+    rows: list[Story] = []
+    for i in range(0, len(changed), 500):
+        chunk = changed[i : i + 500]
+        rows.extend(session.scalars(select(Story).where(Story.id.in_(chunk))))
+    return rows
 
 
 # ---------------------------------------------------------------- reconciliation

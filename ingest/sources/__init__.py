@@ -5,7 +5,7 @@
 """
 
 from ingest.sources.base import CollectResult, SourceProblem
-from ingest.sources.collector import collect, collect_sync
+from ingest.sources.collector import FeedCollector, FeedPoll, collect, collect_feed, collect_sync
 from ingest.sources.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
 from ingest.sources.httpfetch import (
     FetchConfig,
@@ -22,14 +22,17 @@ from ingest.sources.pages import ExtractError, decode_html, extract_page
 __all__ = [
     "CollectResult",
     "ExtractError",
+    "FeedCollector",
     "FeedEntry",
     "FeedError",
+    "FeedPoll",
     "FetchConfig",
     "FetchError",
     "FetchResult",
     "ParsedFeed",
     "SourceProblem",
     "collect",
+    "collect_feed",
     "collect_sync",
     "decode_html",
     "extract_page",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import re
 from collections import defaultdict
-from collections.abc import Container, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Container, Sequence
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -22,7 +22,13 @@ from ingest.language import detect_language
 from ingest.models import ArticleInput
 from ingest.sources.base import CollectResult, SourceProblem
 from ingest.sources.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
-from ingest.sources.httpfetch import FetchConfig, FetchError, FetchResult, fetch, make_client
+from ingest.sources.httpfetch import (
+    FetchConfig,
+    FetchError,
+    FetchResult,
+    fetch,
+    make_client,
+)
 from ingest.sources.local import read_local
 from ingest.sources.pages import ExtractError, decode_html, extract_page
 
@@ -48,11 +54,23 @@ class _Limiter:
             lambda: asyncio.Semaphore(config.max_per_host)
         )
 
-    async def fetch(self, url: str) -> FetchResult:
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult:
         host = (urlsplit(url).hostname or "").lower()
         # Host slot first: waiting for a busy host must not hold one of the overall slots.
         async with self._hosts[host], self._overall:
-            return await fetch(self.client, url, self.config)
+            return await fetch(
+                self.client, url, self.config, etag=etag, last_modified=last_modified
+            )
+
+    def sharing_bounds(self, client: httpx.AsyncClient, config: FetchConfig) -> _Limiter:
+        """A limiter over another client (e.g. one allowed private addresses) that counts
+        against the same overall and per-host bounds as this one."""
+        other = _Limiter(client, config)
+        other._overall = self._overall
+        other._hosts = self._hosts
+        return other
 
 
 async def collect(
@@ -255,3 +273,138 @@ def _from_entry(entry: FeedEntry, link: str, source: str) -> ArticleInput | None
         summary=entry.summary,
         author=entry.author,
     )
+
+
+# --- polling one registered feed ----------------------------------------------------------
+
+KnownUrls = Container[str] | Callable[[Sequence[str]], Container[str]]
+
+
+@dataclass
+class FeedPoll:
+    """One poll of a registered feed.
+
+    `error` says why the feed itself could not be fetched or parsed (the poll failed and the
+    caller backs off; the message does not repeat the URL); entry-level failures are
+    `problems` and the poll still counts as a success. `not_modified` means the server
+    answered 304 to our validators. `etag` and `last_modified` are the validators to send
+    next time.
+    """
+
+    url: str
+    articles: list[ArticleInput] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    not_modified: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None
+    entries: int = 0
+    error: str | None = None
+
+    @property
+    def entry_errors(self) -> int:
+        """Entries that produced nothing (worth fetching the whole feed again next time)."""
+        return sum(1 for p in self.problems if p.level == "error")
+
+
+class FeedCollector:
+    """Polls many feeds with one set of bounds: overall and per-host request limits are
+    shared by every feed of a round, so ten feeds on one site still open at most
+    `max_per_host` connections to it. Feeds that may fetch private addresses get their own
+    client (the address guard lives in the client) under the same bounds.
+
+    Use as `async with FeedCollector(config) as c: await c.collect_feed(...)`.
+    """
+
+    def __init__(self, config: FetchConfig | None = None) -> None:
+        self.config = config or FetchConfig()
+        self._clients: list[httpx.AsyncClient] = []
+        self._limiters: dict[bool, _Limiter] = {}
+
+    async def __aenter__(self) -> FeedCollector:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        for client in self._clients:
+            await client.aclose()
+        self._clients.clear()
+        self._limiters.clear()
+
+    def _limiter(self, allow_private: bool) -> _Limiter:
+        allow = allow_private or self.config.allow_private
+        if allow not in self._limiters:
+            config = replace(self.config, allow_private=allow)
+            client = make_client(config)
+            self._clients.append(client)
+            first = next(iter(self._limiters.values()), None)
+            self._limiters[allow] = (
+                first.sharing_bounds(client, config) if first else _Limiter(client, config)
+            )
+        return self._limiters[allow]
+
+    async def collect_feed(
+        self,
+        url: str,
+        *,
+        allow_private: bool = False,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        known_urls: KnownUrls = frozenset(),
+    ) -> FeedPoll:
+        """Fetch `url` conditionally and turn its new entries into articles.
+
+        `known_urls` is a container of stored URLs, or a function given every entry link and
+        guid at once that returns the stored ones (one database query per feed, called in a
+        worker thread). Never raises for a feed's own problems: they become `error`.
+        """
+        limiter = self._limiter(allow_private)
+        try:
+            result = await limiter.fetch(url, etag=etag, last_modified=last_modified)
+        except FetchError as exc:
+            return FeedPoll(url, error=exc.reason, etag=etag, last_modified=last_modified)
+        if result.not_modified:
+            return FeedPoll(
+                url, not_modified=True, etag=result.etag, last_modified=result.last_modified
+            )
+        poll = FeedPoll(url, etag=result.etag, last_modified=result.last_modified)
+        kind = _kind(result)
+        if kind != "feed":
+            shown = "an HTML page" if kind == "html" else (result.content_type or "unknown")
+            poll.error = f"not an RSS/Atom feed ({shown})"
+            return poll
+        try:
+            feed = await asyncio.to_thread(parse_feed, result.content, result.url)
+        except FeedError as exc:
+            poll.error = str(exc)
+            return poll
+        poll.title = feed.title
+        poll.entries = len(feed.entries)
+        if callable(known_urls):
+            candidates = sorted({x for e in feed.entries for x in (e.link, e.guid) if x})
+            known: Container[str] = await asyncio.to_thread(known_urls, candidates)
+        else:
+            known = known_urls
+        articles, problems = await _collect_feed(feed, url, limiter, known)
+        seen: set[str] = set()
+        for article in articles:
+            if article.url in seen or article.url in known:
+                continue
+            seen.add(article.url)
+            poll.articles.append(article)
+        poll.problems.extend(problems)
+        return poll
+
+
+async def collect_feed(
+    url: str,
+    config: FetchConfig | None = None,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    known_urls: KnownUrls = frozenset(),
+) -> FeedPoll:
+    """Poll one feed with its own client (see `FeedCollector.collect_feed`)."""
+    async with FeedCollector(config) as collector:
+        return await collector.collect_feed(
+            url, etag=etag, last_modified=last_modified, known_urls=known_urls
+        )

@@ -1,0 +1,189 @@
+"""The Telegram application: python-telegram-bot 22 (async), pointed at the configured Bot API.
+
+`build_application(settings, db, embedder)` returns a `telegram.ext.Application` with every
+handler registered; the caller (bot/service.py) initialises, starts and polls it in its own
+event loop and hands `app.bot` to the alert dispatcher.
+
+The token is part of every Bot API URL, and httpx logs request URLs at INFO. The httpx and
+httpcore loggers are therefore kept at WARNING, and `TokenFilter` removes the token from any
+record of the HTTP and telegram loggers and of the root handlers, whatever the log level.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.telegram import handlers as h
+from bot.telegram.format import COMMANDS
+from store.db import Database
+
+log = logging.getLogger(__name__)
+
+__all__ = ["TokenFilter", "build_application", "protect_token"]
+
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 20.0
+WRITE_TIMEOUT = 20.0
+POOL_TIMEOUT = 10.0
+# A logger's filters apply only to records it creates itself (not to its children's), so the
+# loggers that can see a Bot API URL are listed one by one (python-telegram-bot's own names).
+LOGGERS_WITH_URLS = (
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "telegram",
+    "telegram.Bot",
+    "telegram.ext",
+    "telegram.ext.ExtBot",
+    "telegram.ext.Application",
+    "telegram.ext.Updater",
+    "telegram.request.BaseRequest",
+    "telegram.request.HTTPXRequest",
+)
+
+
+class TokenFilter(logging.Filter):
+    """Replaces the bot token in a log record's message and arguments by `***`."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def _clean(self, value: Any) -> Any:
+        if isinstance(value, str) and self.token in value:
+            return value.replace(self.token, "***")
+        if not isinstance(value, str | int | float | type(None)):
+            text = str(value)
+            if self.token in text:
+                return text.replace(self.token, "***")
+        return value
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token:
+            record.msg = self._clean(record.msg)
+            if isinstance(record.args, tuple):
+                record.args = tuple(self._clean(a) for a in record.args)
+            elif isinstance(record.args, dict):
+                record.args = {k: self._clean(v) for k, v in record.args.items()}
+        return True
+
+
+def protect_token(token: str) -> None:
+    """Keep the token out of the logs: URL-logging libraries at WARNING at least, and the
+    token masked in what they and python-telegram-bot log, should someone lower the level."""
+    if not token:
+        return
+    for name in ("httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.WARNING:
+            logger.setLevel(logging.WARNING)
+    loggers = [logging.getLogger(n) for n in LOGGERS_WITH_URLS]
+    handlers = list(logging.getLogger().handlers)
+    for target in [*loggers, *handlers]:
+        if not any(isinstance(f, TokenFilter) and f.token == token for f in target.filters):
+            target.addFilter(TokenFilter(token))
+
+
+def _api_base(api_url: str) -> tuple[str, str | None]:
+    """The Bot API base URL and the matching file URL (…/bot → …/file/bot)."""
+    base = api_url.rstrip()
+    if base.endswith("/bot"):
+        return base, base[: -len("/bot")] + "/file/bot"
+    return base, None
+
+
+class FactwatchApplication(Application):
+    """An Application that publishes its command list when initialised, however it is run
+    (`run_polling`, or `initialize()` + `start()` as bot/service.py does)."""
+
+    async def initialize(self) -> None:
+        await super().initialize()
+        await publish_commands(self)
+
+
+async def publish_commands(app: Application) -> None:
+    """Publish the command list (admins see the admin commands too); failures only logged."""
+    deps: h.BotDeps | None = app.bot_data.get(h.DEPS_KEY)
+    if deps is None:
+        return
+    public = [BotCommand(c.command, c.description[:256]) for c in COMMANDS if not c.admin]
+    every = [BotCommand(c.command, c.description[:256]) for c in COMMANDS]
+    try:
+        await app.bot.set_my_commands(public)
+    except TelegramError as exc:
+        log.warning("could not publish the command list: %s", exc)
+    for chat_id in sorted(deps.settings.telegram.admins):
+        try:
+            await app.bot.set_my_commands(every, scope=BotCommandScopeChat(chat_id))
+        except TelegramError as exc:  # the admin never talked to the bot yet
+            log.info("admin command list for chat %s not set: %s", chat_id, exc)
+
+
+def build_application(settings: Settings, db: Database, embedder: Any) -> Application:
+    """The bot for `settings.telegram`, its handlers reading and writing `db`; `embedder`
+    (`ingest.embed.Embedder`) embeds topic words for subscriptions and /facts."""
+    tg = settings.telegram
+    if not tg.token:
+        raise ValueError("FACTWATCH_TELEGRAM_TOKEN is not set")
+    protect_token(tg.token)
+    base_url, file_url = _api_base(tg.api_url)
+    builder: ApplicationBuilder = (
+        Application.builder()
+        .token(tg.token)
+        .base_url(base_url)
+        .connect_timeout(CONNECT_TIMEOUT)
+        .read_timeout(READ_TIMEOUT)
+        .write_timeout(WRITE_TIMEOUT)
+        .pool_timeout(POOL_TIMEOUT)
+        .get_updates_connect_timeout(CONNECT_TIMEOUT)
+        .get_updates_read_timeout(READ_TIMEOUT)
+        .get_updates_write_timeout(WRITE_TIMEOUT)
+        .get_updates_pool_timeout(POOL_TIMEOUT)
+        .job_queue(None)  # scheduling is bot/service.py's APScheduler
+        .application_class(FactwatchApplication)
+    )
+    if file_url:
+        builder = builder.base_file_url(file_url)
+    app = builder.build()
+    app.bot_data[h.DEPS_KEY] = h.BotDeps(settings=settings, db=db, embedder=embedder)
+    register_handlers(app)
+    return app
+
+
+def register_handlers(app: Application) -> None:
+    app.add_handler(TypeHandler(Update, h.track_chat), group=-1)
+    commands = {
+        "start": h.start,
+        "help": h.help_command,
+        "subscribe": h.subscribe,
+        "unsubscribe": h.unsubscribe,
+        "subscriptions": h.subscriptions,
+        "conflicts": h.conflicts,
+        "story": h.story,
+        "facts": h.facts,
+        "addfeed": h.addfeed,
+        "feeds": h.feeds,
+    }
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback))
+    app.add_handler(MessageHandler(filters.Regex(h.SHORTCUT), h.shortcut))
+    app.add_handler(MessageHandler(filters.COMMAND, h.unknown_command))
+    app.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, h.plain_text)
+    )
+    app.add_error_handler(h.on_error)

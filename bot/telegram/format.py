@@ -1,0 +1,602 @@
+"""Telegram HTML: escaping, splitting long messages, and the texts the bot sends.
+
+Telegram's HTML mode accepts a few tags (b, i, u, s, a, code, pre, blockquote, ...) and needs
+`<`, `>` and `&` escaped everywhere else; a message holds at most 4096 characters, counted in
+UTF-16 code units (an emoji outside the BMP counts twice). `split_message` cuts on line
+boundaries, then on spaces, never inside a tag or an entity, and closes the tags still open at
+a cut and reopens them in the next part, so every part is valid on its own.
+
+The views (`AlertView`, `StoryView`, ...) are plain dataclasses read from the database by the
+`*_view` functions; the `*_text` functions that render them are pure.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ingest.reconcile.verdicts import format_day, format_figure
+from store.models import Article, Conflict, Fact, Story
+
+MAX_MESSAGE = 4096
+# Room kept in each part of a long line for the tags closed and reopened around a cut.
+_TAG_ROOM = 512
+
+VERDICTS = {
+    "genuine": ("⚠️", "Outlets disagree", "a genuine discrepancy"),
+    "currency_conversion": (
+        "💱",
+        "Same amount, different exchange rates",
+        "currency conversion at different dates, not a genuine discrepancy",
+    ),
+    "date_conflict": ("📅", "Outlets disagree on a date", "conflicting dates"),
+    "rounding_or_bound": (
+        "≈",
+        "Rounding or a stated bound",
+        "rounding or a stated bound explains the difference",
+    ),
+}
+
+
+def escape(text: object) -> str:
+    """Text for Telegram HTML: `<`, `>` and `&` escaped (the entities Telegram knows)."""
+    return html.escape(str(text), quote=False)
+
+
+def link(url: str | None, text: str) -> str:
+    """An `<a>` element for http(s) URLs; other schemes (file:, javascript:) as plain text."""
+    if url and url.lower().startswith(("http://", "https://")):
+        href = escape(url).replace('"', "&quot;")
+        return f'<a href="{href}">{escape(text)}</a>'
+    return escape(text)
+
+
+def tg_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+# ------------------------------------------------------------------ splitting
+
+_ATOM = re.compile(r"<[^>]*>|&[#a-zA-Z0-9]+;|\s+|[^<&\s]+|[<&]")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+
+
+def _tag_effect(atom: str) -> tuple[str, str] | None:
+    """('open'|'close', name) for a tag atom, None for text."""
+    m = _TAG.fullmatch(atom)
+    if not m or m.group(3):
+        return None
+    return ("close" if m.group(1) else "open", m.group(2).lower())
+
+
+def _advance(stack: list[tuple[str, str]], text: str) -> None:
+    """Update the stack of open tags (name, opening tag) after `text`."""
+    for atom in _ATOM.findall(text):
+        effect = _tag_effect(atom)
+        if effect is None:
+            continue
+        kind, name = effect
+        if kind == "open":
+            stack.append((name, atom))
+        else:
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    del stack[i:]
+                    break
+
+
+def _closing(stack: Sequence[tuple[str, str]]) -> str:
+    return "".join(f"</{name}>" for name, _ in reversed(stack))
+
+
+def _opening(stack: Sequence[tuple[str, str]]) -> str:
+    return "".join(tag for _, tag in stack)
+
+
+def _cut_line(line: str, budget: int) -> list[str]:
+    """A line longer than `budget` in pieces: at spaces, else (a word longer than the budget)
+    between its tags, entities and characters. The spaces at the cuts are dropped."""
+    words: list[tuple[str, list[str]]] = []  # (space before, atoms of the word)
+    space = ""
+    for atom in _ATOM.findall(line):
+        if atom.isspace():
+            space += atom
+            continue
+        if space or not words:
+            words.append((space, [atom]))
+            space = ""
+        else:
+            words[-1][1].append(atom)
+    pieces: list[str] = []
+    current = ""
+    for space, atoms in words:
+        word = "".join(atoms)
+        candidate = current + space + word if current else word
+        if tg_len(candidate) <= budget:
+            current = candidate
+            continue
+        if current:
+            pieces.append(current)
+            current = ""
+        if tg_len(word) <= budget:
+            current = word
+            continue
+        for atom in atoms:  # a word longer than the budget: cut it hard
+            while atom:
+                if tg_len(current + atom) <= budget:
+                    current += atom
+                    break
+                if current:
+                    pieces.append(current)
+                    current = ""
+                    continue
+                cut = min(len(atom), budget)
+                while cut > 1 and tg_len(atom[:cut]) > budget:
+                    cut -= 1
+                pieces.append(atom[:cut])
+                atom = atom[cut:]
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
+    """`text` (Telegram HTML) in parts of at most `limit` UTF-16 units, cut between lines
+    where possible; tags open at a cut are closed and reopened. Blank parts are dropped."""
+    text = text.strip("\n")
+    if not text.strip():
+        return []
+    if tg_len(text) <= limit:
+        return [text]
+    budget = max(limit - _TAG_ROOM, limit // 2)
+    parts: list[str] = []
+    stack: list[tuple[str, str]] = []
+    body = ""  # the current part without its reopening prefix
+    prefix = ""
+    for line in text.split("\n"):
+        pieces = [line] if tg_len(line) <= budget else _cut_line(line, budget)
+        for n, piece in enumerate(pieces):
+            sep = ("\n" if n == 0 else " ") if body else ""
+            after = list(stack)
+            _advance(after, piece)
+            if body and tg_len(prefix + body + sep + piece + _closing(after)) > limit:
+                parts.append(prefix + body + _closing(stack))
+                prefix, body, sep = _opening(stack), "", ""
+            body += sep + piece
+            stack = after
+    if body.strip():
+        parts.append(prefix + body + _closing(stack))
+    return [p for p in parts if _visible(p)]
+
+
+def _visible(part: str) -> bool:
+    return bool(re.sub(r"<[^>]*>", "", part).strip())
+
+
+def truncate(text: str, limit: int) -> str:
+    """Plain text cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    if cut < limit // 2:
+        cut = limit - 1
+    return text[:cut].rstrip(" ,;:") + "…"
+
+
+# ------------------------------------------------------------------ views
+
+
+@dataclass(frozen=True)
+class SourceView:
+    outlet: str
+    url: str | None
+    published: date | None
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    """One way the fact is reported, and by whom."""
+
+    figure: str
+    sources: tuple[SourceView, ...]
+
+
+@dataclass(frozen=True)
+class AlertView:
+    """Everything an alert says about one conflict version."""
+
+    conflict_id: int
+    version: int
+    verdict: str
+    kind: str
+    summary: str
+    fact_label: str | None
+    story_id: int | None
+    story_label: str | None
+    readings: tuple[ReadingView, ...] = ()
+
+
+def _day(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _reading_figure(r: dict) -> str:
+    if r.get("date_value"):
+        day = _day(r["date_value"])
+        return format_day(day) if day else str(r["date_value"])
+    if r.get("value") is None:
+        return str(r.get("unit") or "?")
+    return format_figure(float(r["value"]), r.get("unit"), r.get("qualifier"))
+
+
+def readings_of(details: dict | None) -> tuple[ReadingView, ...]:
+    """The readings stored in `conflicts.details`, each source once."""
+    out = []
+    for r in (details or {}).get("readings", []):
+        seen: set[object] = set()
+        sources = []
+        for src in r.get("sources", []):
+            key = src.get("article_id") or (src.get("outlet"), src.get("url"))
+            if key in seen:
+                continue
+            seen.add(key)
+            sources.append(
+                SourceView(
+                    outlet=str(src.get("outlet") or "?"),
+                    url=src.get("url"),
+                    published=_day(src.get("published")),
+                )
+            )
+        out.append(ReadingView(figure=_reading_figure(r), sources=tuple(sources)))
+    return tuple(out)
+
+
+def alert_view(session: Session, conflict: Conflict) -> AlertView:
+    fact = session.get(Fact, conflict.fact_id) if conflict.fact_id else None
+    story = session.get(Story, conflict.story_id) if conflict.story_id else None
+    return AlertView(
+        conflict_id=conflict.id,
+        version=conflict.version,
+        verdict=conflict.verdict,
+        kind=conflict.kind,
+        summary=conflict.summary,
+        fact_label=fact.label if fact else None,
+        story_id=conflict.story_id,
+        story_label=story.label if story else None,
+        readings=readings_of(conflict.details),
+    )
+
+
+def _source_html(src: SourceView) -> str:
+    when = f" ({format_day(src.published)})" if src.published else ""
+    return link(src.url, src.outlet) + escape(when)
+
+
+def _reading_html(r: ReadingView, max_sources: int) -> str:
+    shown = [_source_html(s) for s in r.sources[:max_sources]]
+    more = len(r.sources) - len(shown)
+    if more > 0:
+        shown.append(f"and {more} more")
+    who = ", ".join(shown) if shown else "no source recorded"
+    return f"• <b>{escape(r.figure)}</b> — {who}"
+
+
+def alert_text(view: AlertView, limit: int = MAX_MESSAGE) -> str:
+    """The alert: what conflicts (story, fact, each figure with the outlets that report it,
+    linked), the verdict and the explanation. Always one message: the explanation and the
+    source lists are shortened if the whole would exceed `limit`."""
+    icon, title, meaning = VERDICTS.get(view.verdict, ("⚠️", view.verdict, view.verdict))
+    head = f"{icon} <b>{escape(title)}</b>"
+    if view.version > 1:
+        head += " (updated)"
+    lines = [head]
+    if view.story_id is not None:
+        label = escape(truncate(view.story_label or "", 200))
+        lines.append(f"<b>Story {view.story_id}</b>: {label}")
+    if view.fact_label:
+        lines.append(f"<b>Fact</b>: {escape(truncate(view.fact_label, 300))}")
+    verdict_line = f"<b>Verdict</b>: {escape(meaning)}"
+    footer = f"Conflict {view.conflict_id}, version {view.version}" + (
+        f" · /story_{view.story_id}" if view.story_id is not None else ""
+    )
+
+    def build(max_sources: int, summary_chars: int) -> str:
+        body = [_reading_html(r, max_sources) for r in view.readings]
+        summary = escape(truncate(view.summary, summary_chars))
+        parts = [*lines, "", *body, "", verdict_line, f"<i>{summary}</i>", "", escape(footer)]
+        return "\n".join(p for p in parts if p is not None)
+
+    for max_sources, chars in ((12, 2500), (6, 1500), (3, 800), (1, 400), (1, 150)):
+        text = build(max_sources, chars)
+        if tg_len(text) <= limit:
+            return text
+    return split_message(text, limit)[0]
+
+
+# ------------------------------------------------------------------ stories, conflicts, facts
+
+
+@dataclass(frozen=True)
+class ArticleLine:
+    title: str
+    outlet: str
+    lang: str | None
+    published: date | None
+    url: str
+    duplicate: bool = False
+
+
+@dataclass(frozen=True)
+class StoryView:
+    story_id: int
+    label: str
+    langs: str
+    n_articles: int
+    first_seen: date | None
+    last_seen: date | None
+    articles: tuple[ArticleLine, ...] = ()
+    conflicts: int = 0
+    facts: int = 0
+
+
+def story_view(session: Session, story: Story, max_articles: int = 30) -> StoryView:
+    arts = session.scalars(
+        select(Article)
+        .where(Article.story_id == story.id)
+        .order_by(Article.published_at, Article.id)
+        .limit(max_articles)
+    ).all()
+    n_conflicts = session.scalar(
+        select(func.count())
+        .select_from(Conflict)
+        .where(Conflict.story_id == story.id, Conflict.verdict != "rounding_or_bound")
+    )
+    n_facts = session.scalar(
+        select(func.count()).select_from(Fact).where(Fact.story_id == story.id, Fact.n_sources >= 2)
+    )
+    return StoryView(
+        story_id=story.id,
+        label=story.label,
+        langs=story.langs,
+        n_articles=story.n_articles,
+        first_seen=_day(story.first_seen),
+        last_seen=_day(story.last_seen),
+        articles=tuple(
+            ArticleLine(
+                title=a.title,
+                outlet=a.outlet,
+                lang=a.lang,
+                published=_day(a.published_at),
+                url=a.url,
+                duplicate=a.duplicate_of is not None,
+            )
+            for a in arts
+        ),
+        conflicts=n_conflicts or 0,
+        facts=n_facts or 0,
+    )
+
+
+def _span(first: date | None, last: date | None) -> str:
+    if first is None:
+        return "undated"
+    if last is None or last == first:
+        return format_day(first)
+    return f"{format_day(first)} – {format_day(last)}"
+
+
+def story_header_html(view: StoryView) -> str:
+    n = view.n_articles
+    langs = view.langs.replace(",", ", ") or "?"
+    return (
+        f"<b>Story {view.story_id}</b> · {escape(view.label)}\n"
+        f"{n} article{'s' * (n != 1)} · {escape(langs)} · "
+        f"{escape(_span(view.first_seen, view.last_seen))}"
+    )
+
+
+def story_text(view: StoryView) -> str:
+    lines = [story_header_html(view), ""]
+    for a in view.articles:
+        day = format_day(a.published) if a.published else "undated"
+        copy = " (syndicated copy)" if a.duplicate else ""
+        lines.append(
+            f"• [{escape(a.lang or '?')}] {link(a.url, a.title)} — "
+            f"{escape(a.outlet)}, {escape(day)}{escape(copy)}"
+        )
+    lines.append("")
+    lines.append(
+        f"{view.conflicts} conflict{'s' * (view.conflicts != 1)} · "
+        f"{view.facts} fact{'s' * (view.facts != 1)} reported by two or more outlets"
+    )
+    if view.conflicts:
+        lines.append(f"/conflicts {view.story_id} · /subscribe {view.story_id}")
+    else:
+        lines.append(f"/subscribe {view.story_id}")
+    return "\n".join(lines)
+
+
+def conflict_brief(view: AlertView) -> str:
+    """A conflict in a listing: verdict, figures, explanation (shorter than an alert)."""
+    icon, title, _ = VERDICTS.get(view.verdict, ("⚠️", view.verdict, view.verdict))
+    figures = " vs ".join(escape(r.figure) for r in view.readings) or escape(view.kind)
+    return (
+        f"{icon} <b>{escape(title)}</b> · conflict {view.conflict_id}\n"
+        f"{figures}\n"
+        f"<i>{escape(truncate(view.summary, 900))}</i>"
+    )
+
+
+def conflicts_text(
+    session: Session, conflicts: Sequence[Conflict], heading: str | None = None
+) -> str:
+    """Conflicts grouped under their story's header."""
+    out: list[str] = [heading] if heading else []
+    current: object = object()
+    for c in conflicts:
+        if c.story_id != current:
+            current = c.story_id
+            story = session.get(Story, c.story_id) if c.story_id else None
+            out.append("")
+            if story is not None:
+                out.append(f"<b>Story {story.id}</b> · {escape(story.label)}")
+            else:
+                out.append("<b>Unclustered</b>")
+        out.append(conflict_brief(alert_view(session, c)))
+    return "\n".join(out).strip()
+
+
+@dataclass(frozen=True)
+class FactLine:
+    fact_id: int
+    story_id: int | None
+    status: str
+    label: str
+    n_sources: int
+
+
+FACT_MARKS = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}
+
+
+def facts_text(facts: Iterable[FactLine], stories: dict[int, str], heading: str) -> str:
+    out = [heading]
+    current: object = object()
+    for f in facts:
+        if f.story_id != current:
+            current = f.story_id
+            out.append("")
+            label = stories.get(f.story_id) if f.story_id is not None else None
+            out.append(
+                f"<b>Story {f.story_id}</b> · {escape(label or '')}"
+                if f.story_id is not None
+                else "<b>Unclustered</b>"
+            )
+        mark = FACT_MARKS.get(f.status, "⚠️")
+        out.append(
+            f"{mark} {escape(truncate(f.label, 160))} — <i>{escape(f.status)}</i>, "
+            f"{f.n_sources} outlets"
+        )
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------ subscriptions, help
+
+
+@dataclass(frozen=True)
+class SubscriptionLine:
+    number: int
+    kind: str
+    story_id: int | None = None
+    story_label: str | None = None
+    topic: str | None = None
+
+
+def subscription_label(line: SubscriptionLine) -> str:
+    if line.kind == "all":
+        return "all conflicts"
+    if line.kind == "story":
+        label = f": {truncate(line.story_label, 80)}" if line.story_label else ""
+        return f"story {line.story_id}{label}"
+    return f"topic “{line.topic}”"
+
+
+def subscriptions_text(lines: Sequence[SubscriptionLine], paused: bool = False) -> str:
+    if not lines:
+        return (
+            "You follow nothing yet. Try <code>/subscribe battery plant</code>, "
+            "<code>/subscribe 3</code> (a story) or <code>/subscribe all</code>."
+        )
+    out = ["<b>You follow</b>:"]
+    for line in lines:
+        out.append(f"{line.number}. {escape(subscription_label(line))}")
+    out.append("")
+    out.append(
+        "Stop one with <code>/unsubscribe NUMBER</code>, all with <code>/unsubscribe all</code>."
+    )
+    if paused:
+        out.append("Alerts to this chat were paused; they resume now that you wrote to me.")
+    return "\n".join(out)
+
+
+@dataclass(frozen=True)
+class CommandHelp:
+    command: str
+    args: str
+    description: str
+    admin: bool = False
+
+
+COMMANDS: tuple[CommandHelp, ...] = (
+    CommandHelp("start", "", "introduction"),
+    CommandHelp("help", "", "this list"),
+    CommandHelp(
+        "subscribe",
+        "words | story id | all",
+        "get an alert when outlets disagree: on a topic (any language), one story, or everything",
+    ),
+    CommandHelp("unsubscribe", "number | words | story id | all", "stop following"),
+    CommandHelp("subscriptions", "", "what this chat follows"),
+    CommandHelp("conflicts", "[story id]", "current conflicts, newest first, or of one story"),
+    CommandHelp("story", "id", "a story: its articles, outlets and languages"),
+    CommandHelp("facts", "words | story id", "figures and dates two or more outlets report"),
+    CommandHelp("addfeed", "URL", "watch a new RSS/Atom feed (admins)", admin=True),
+    CommandHelp("feeds", "", "the watched feeds and their status (admins)", admin=True),
+)
+
+
+def help_text(is_admin: bool) -> str:
+    lines = ["<b>factwatch</b> tells you when news outlets disagree about a figure or a date.", ""]
+    for c in COMMANDS:
+        if c.admin and not is_admin:
+            continue
+        args = f" <i>{escape(c.args)}</i>" if c.args else ""
+        lines.append(f"/{c.command}{args} — {escape(c.description)}")
+    lines.append("")
+    lines.append(
+        "Examples: <code>/subscribe battery plant</code> · <code>/subscribe 4</code> · "
+        "<code>/conflicts 4</code> · <code>/facts data centers</code>"
+    )
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class FeedLine:
+    feed_id: int
+    url: str
+    status: str
+    articles: int
+    last_error: str | None = None
+    last_fetched_at: datetime | None = None
+
+
+def feeds_text(feeds: Sequence[FeedLine]) -> str:
+    if not feeds:
+        return "No feeds yet. Add one with <code>/addfeed https://example.org/feed.xml</code>."
+    out = ["<b>Feeds</b>:"]
+    for f in feeds:
+        fetched = (
+            f", last fetched {f.last_fetched_at:%Y-%m-%d %H:%M} UTC" if f.last_fetched_at else ""
+        )
+        out.append(
+            f"{f.feed_id}. {escape(f.url)} — {escape(f.status)}, {f.articles} "
+            f"article{'s' * (f.articles != 1)}{escape(fetched)}"
+        )
+        if f.last_error:
+            out.append(f"   <i>{escape(truncate(f.last_error, 200))}</i>")
+    return "\n".join(out)
