@@ -29,7 +29,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -52,7 +52,6 @@ MIN_INTERVAL = 60
 MAX_INTERVAL = 7 * 24 * 3600
 BACKOFF_CAP = 6 * 3600
 BACKOFF_JITTER = 0.2  # +-20 %: feeds that failed together do not retry together
-INGEST_CHUNK = 8  # articles per Pipeline call: how much a shutdown waits for at most
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _INTERVAL_PART = re.compile(r"(\d+)\s*([smhd])")
@@ -352,7 +351,7 @@ def unreconciled_stories(db: Database) -> list[int]:
 
 @dataclass
 class IngestTotals:
-    """What the pipeline did for one feed's new articles (summed over chunks)."""
+    """What the pipeline did for one feed's new articles."""
 
     added: int = 0
     duplicates: int = 0
@@ -426,7 +425,7 @@ class FeedPoller:
     `embedder` is the loaded model or a function returning it (called in the ingest thread
     the first time there is something to ingest, so rounds of 304s never load the model).
     Ingests run one at a time on a dedicated worker thread; `request_stop()` makes the
-    running ingest stop after its current chunk (each article is its own transaction) and
+    running ingest stop after its current article (each article is its own transaction) and
     `wait_idle()` waits for it.
     """
 
@@ -436,7 +435,6 @@ class FeedPoller:
         embedder: Embedder | EmbedderSource,
         fetch_config: FetchConfig | None = None,
         *,
-        chunk: int = INGEST_CHUNK,
         rng: random.Random | None = None,
         max_feeds: int | None = None,
     ) -> None:
@@ -445,7 +443,6 @@ class FeedPoller:
         self.db = db
         self._embedder_source = embedder if callable(embedder) else (lambda: embedder)
         self.fetch_config = fetch_config or FetchConfig()
-        self.chunk = max(1, chunk)
         self.rng = rng or random.Random()
         self.max_feeds = max_feeds or self.fetch_config.max_concurrency
         self._stop = threading.Event()
@@ -569,7 +566,7 @@ class FeedPoller:
         try:
             totals = await asyncio.shield(ingest)
         except asyncio.CancelledError:
-            # Shutdown cancelled this poll: the ingest thread ends its chunk (it saw the
+            # Shutdown cancelled this poll: the ingest thread ends its article (it saw the
             # stop request); wait for it so the feed's state and the log say what happened,
             # then let the cancellation through.
             try:
@@ -592,7 +589,7 @@ class FeedPoller:
         self, due: _Due, poll: FeedPoll, totals: IngestTotals | None, started: float
     ) -> FeedPollReport:
         if totals is not None and not totals.completed:
-            # Stopped between chunks: leave the feed due with its old validators, so the
+            # Stopped between articles: leave the feed due with its old validators, so the
             # next start fetches it again and ingests what is missing.
             await asyncio.to_thread(self._record_problems, due, poll, totals)
             report = FeedPollReport(
@@ -630,23 +627,17 @@ class FeedPoller:
             totals.completed = False
             return totals
         pipeline = Pipeline(self.db, self._embedder_source())
-        # One global order (the pipeline's own) so chunking does not change which article
-        # founds a story.
-        ordered = sorted(
-            articles, key=lambda a: (a.published or datetime.max.replace(tzinfo=UTC), a.url)
-        )
-        for i in range(0, len(ordered), self.chunk):
-            if self._stop.is_set():
-                totals.completed = False
-                break
-            try:
-                report = pipeline.ingest(ordered[i : i + self.chunk], feed_id=feed_id)
-            except IntegrityError:
-                # Another process stored one of these URLs meanwhile: run the chunk again,
-                # the stored ones are skipped.
-                log.warning("feed %d: an article was stored concurrently; retrying", feed_id)
-                report = pipeline.ingest(ordered[i : i + self.chunk], feed_id=feed_id)
-            totals.add(report)
+        # One call per poll: facts and conflicts are reconciled once, so a feed's new articles
+        # raise one alert per changed conflict; `should_stop` still stops between articles.
+        try:
+            report = pipeline.ingest(articles, feed_id=feed_id, should_stop=self._stop.is_set)
+        except IntegrityError:
+            # Another process stored one of these URLs meanwhile: run again, the stored ones
+            # are skipped.
+            log.warning("feed %d: an article was stored concurrently; retrying", feed_id)
+            report = pipeline.ingest(articles, feed_id=feed_id, should_stop=self._stop.is_set)
+        totals.add(report)
+        totals.completed = not report.stopped
         return totals
 
     # -------------------------------------------------------- state

@@ -10,7 +10,7 @@ Jobs (AsyncIOScheduler, each at most one instance at a time, missed runs coalesc
 
 The Telegram bot (python-telegram-bot) runs in the same loop when a token is configured,
 and is simply absent otherwise. SIGINT/SIGTERM stop the scheduler and the bot, let the
-running ingest finish the chunk it is in (each article commits on its own) and exit 0.
+running ingest finish the article it is storing (each article commits on its own) and exit 0.
 
 Crash safety (kill -9 at any moment) comes from the store, not from this loop: articles
 commit one per transaction with their claims, a feed's validators move only after its
@@ -281,7 +281,7 @@ class Service:
         if scheduler is not None and scheduler.running:
             scheduler.pause()
         self.poller.request_stop()
-        # A poll is cancelled: its fetches abort at once, while an ingest finishes the chunk
+        # A poll is cancelled: its fetches abort at once, while an ingest finishes the article
         # it is in (each article its own transaction) and the poll records that before it
         # ends. A dispatch or digest in progress gets a grace period to record what it sent.
         poll = self._jobs.get("poll")

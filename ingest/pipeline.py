@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -64,6 +64,9 @@ class IngestReport:
     stories_touched: set[int] = field(default_factory=set)
     conflicts_changed: int = 0
     problems: list[str] = field(default_factory=list)
+    # True when `should_stop` ended the run early: the remaining articles were not stored (the
+    # stored ones are reconciled all the same, so a clean shutdown leaves no claim unmatched).
+    stopped: bool = False
 
 
 @dataclass
@@ -80,6 +83,7 @@ class Analysed:
     entities: frozenset[str]
     lead_vector: np.ndarray | None = None
     claim_vectors: list[np.ndarray | None] = field(default_factory=list)
+    fingerprint: np.ndarray | None = None  # `_fingerprint(shingles)`, when needed
 
 
 def lead_text(article: ArticleInput) -> str:
@@ -144,8 +148,18 @@ class Pipeline:
         self._shingles: OrderedDict[int, np.ndarray] = OrderedDict()
 
     def ingest(
-        self, articles: Sequence[ArticleInput], feed_id: int | None = None, batch: int = 32
+        self,
+        articles: Sequence[ArticleInput],
+        feed_id: int | None = None,
+        batch: int = 32,
+        should_stop: Callable[[], bool] | None = None,
     ) -> IngestReport:
+        """Store `articles` (one transaction each), then reconcile the stories they touched.
+
+        `should_stop` is asked before each article is stored, so a shutdown waits for one
+        article, not the whole batch; facts and conflicts are then updated once per call, so a
+        feed poll raises one alert per changed conflict, not one per article.
+        """
         report = IngestReport()
         with self.db.session() as s:
             known = repo.known_urls(s, (a.url for a in articles))
@@ -160,6 +174,9 @@ class Pipeline:
             key=lambda a: (a.published or datetime.max.replace(tzinfo=UTC), a.url),
         )
         for i in range(0, len(ordered), batch):
+            if should_stop is not None and should_stop():
+                report.stopped = True
+                break
             chunk = ordered[i : i + batch]
             self._sync_stories(repo.to_utc_naive(chunk[0].published) or repo.utcnow())
             analysed = []
@@ -171,7 +188,12 @@ class Pipeline:
                     report.problems.append(f"{a.url}: analysis failed ({exc})")
             embed_batch(self.embedder, analysed)
             for item in analysed:
+                if should_stop is not None and should_stop():
+                    report.stopped = True
+                    break
                 self._store(item, feed_id, report)
+            if report.stopped:
+                break
         self.reconcile(report.stories_touched, report)
         return report
 
@@ -221,7 +243,7 @@ class Pipeline:
                     story.updated_at = now
         if story is not None:  # committed: the index now matches the row
             self._stories.put(_state_of(story), version=story.updated_at)
-        self._remember_shingles(row.id, _fingerprint(item.shingles))
+        self._remember_shingles(row.id, _fingerprint_of(item))
         report.added += 1
         report.claims += len(item.claims)
         if story_id is not None:
@@ -235,7 +257,6 @@ class Pipeline:
             if exact.duplicate_of is not None:
                 return s.get(Article, exact.duplicate_of) or exact
             return exact
-        mine: np.ndarray | None = None
         for cand in repo.dedup_candidates(s, repo.band_candidates(s, item.bands)):
             if cand.duplicate_of is not None:
                 continue
@@ -248,8 +269,7 @@ class Pipeline:
                 self._remember_shingles(cand.id, theirs)
             else:
                 cand_shingles = None
-            mine = _fingerprint(item.shingles) if mine is None else mine
-            if _fingerprint_jaccard(mine, theirs) < dedup.NEAR_DUPLICATE - 0.01:
+            if _fingerprint_jaccard(_fingerprint_of(item), theirs) < dedup.NEAR_DUPLICATE - 0.01:
                 continue
             if cand_shingles is None:
                 cand_shingles = dedup.shingles(cand.text)
@@ -353,6 +373,12 @@ def _fingerprint(shingles: set[str]) -> np.ndarray:
     Jaccard in microseconds (hash collisions shift it by far less than the 0.01 margin
     `_find_original` leaves before the exact check)."""
     return np.unique(np.fromiter((hash(x) for x in shingles), dtype=np.int64, count=len(shingles)))
+
+
+def _fingerprint_of(item: Analysed) -> np.ndarray:
+    if item.fingerprint is None:
+        item.fingerprint = _fingerprint(item.shingles)
+    return item.fingerprint
 
 
 def _fingerprint_jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -242,7 +242,7 @@ def test_sigkill_in_the_middle_of_an_ingest_then_restart_loses_and_duplicates_no
     # The feed's state did not move: it is still due with no validators.
     assert (feed.next_poll_at, feed.etag, feed.last_fetched_at) == (due, None, None)
 
-    # Restart, and this time stop it politely in the middle of the ingest: the chunk in
+    # Restart, and this time stop it politely in the middle of the ingest: the article in
     # progress is finished (each article its own transaction), the feed stays due.
     second = Service(db_url, tmp_path, name="second")
     try:
