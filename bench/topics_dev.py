@@ -20,15 +20,12 @@ Usage: python bench/topics_dev.py [--db PATH] [CORPUS_DIR]
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -36,6 +33,8 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from tests.corpus_server import CorpusServer  # noqa: E402
 
 # Written before any score was looked at; short, as a follower would type them.
 TOPICS: dict[str | None, list[str]] = {
@@ -53,41 +52,11 @@ TOPICS: dict[str | None, list[str]] = {
 }
 
 
-def _serve(corpus: Path) -> tuple[http.server.ThreadingHTTPServer, int]:
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        port = 0
-
-        def log_message(self, *args) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            if self.path.startswith("/feed.xml"):
-                text = (corpus / "feed.xml").read_text(encoding="utf-8")
-                body = text.replace("127.0.0.1:8765", f"127.0.0.1:{Handler.port}").encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/rss+xml")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            super().do_GET()
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(corpus))
-    )
-    Handler.port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, Handler.port
-
-
 def ingest(corpus: Path, db_path: Path) -> None:
-    server, port = _serve(corpus)
     env = {**os.environ, "FACTWATCH_DATABASE_URL": f"sqlite:///{db_path}"}
-    try:
-        for args in (["init"], ["ingest", "--allow-private", f"http://127.0.0.1:{port}/feed.xml"]):
+    with CorpusServer(corpus) as server:
+        for args in (["init"], ["ingest", "--allow-private", server.feed_url]):
             subprocess.run([sys.executable, "-m", "bot.cli", *args], check=True, env=env, cwd=REPO)
-    finally:
-        server.shutdown()
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from tests.conftest import SHARED
-from tests.digest.corpus_server import CorpusServer
+from tests.corpus_server import CorpusServer
 from tests.digest.smtp_server import Inbox, SmtpServer, self_signed_cert
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ way Telegram would: HTML with only Telegram's tags, balanced, at most 4096 chara
 parsing. Faults can be scheduled for sendMessage: 429 with retry_after, 500, 403, 400, or a
 hang (the request is neither answered nor delivered until released). For crash tests,
 `predelay` keeps every sendMessage in flight before delivering it (a client that disconnects
-meanwhile, e.g. killed, aborts it: nothing is delivered), and `delay` answers late after
-delivering (the at-least-once window of any Bot API client).
+meanwhile, e.g. killed, aborts it: nothing is delivered; `math.inf` holds it until then), and
+`delay` answers late after delivering (the at-least-once window of any Bot API client).
 
 Usable in-process (`FakeBotAPI()` as a context manager) or as a subprocess:
 `python tests/telegram/fake_bot_api.py --port 0 --token T --log FILE` writes one JSON line
@@ -318,7 +318,7 @@ class FakeBotAPI:
             status, body = self._fault_answer(fault, chat_id)
             if status:
                 return status, body
-        if self.predelay and not self._wait_in_flight(self.predelay):
+        if self.predelay and not self._wait_in_flight():
             return -1, {}
         parse_mode = params.get("parse_mode")
         try:
@@ -351,22 +351,29 @@ class FakeBotAPI:
             },
         }
 
-    def _wait_in_flight(self, seconds: float) -> bool:
-        """Hold the request for `seconds`; False if its client went away meanwhile."""
+    def _wait_in_flight(self) -> bool:
+        """Hold the request `predelay` seconds; False if its client went away meanwhile.
+
+        `predelay` is read on every tick, so a test can raise it to `math.inf` while requests
+        wait: they are then held until their client disconnects (killed), never delivered.
+        """
         alive = getattr(self._local, "alive", None)
+        start = time.monotonic()
         with self._cond:
             self.in_flight += 1
             self._cond.notify_all()
         try:
-            deadline = time.monotonic() + seconds
-            while time.monotonic() < deadline:
+            while True:
                 time.sleep(0.05)
+                # checked once more at the deadline: a client killed in the last moments
+                # of the wait must not get its message delivered
                 if alive is not None and not alive():
                     with self._cond:
                         self.aborted += 1
                         self._cond.notify_all()
                     return False
-            return True
+                if time.monotonic() - start >= self.predelay:
+                    return True
         finally:
             with self._cond:
                 self.in_flight -= 1

@@ -1,4 +1,4 @@
-"""Serve an evaluation corpus folder on a free 127.0.0.1 port.
+"""Serve an evaluation corpus folder on a free 127.0.0.1 port (tests and bench scripts).
 
 The corpus' feed and pages name `127.0.0.1:8765`; other tests may hold that port, so this
 server listens on a port of its own and rewrites that address in what it serves.
@@ -51,10 +51,16 @@ class CorpusServer:
         self.feed_url = f"http://127.0.0.1:{port}/feed.xml"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> CorpusServer:
+    def start(self) -> CorpusServer:
         self._thread.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+    def __enter__(self) -> CorpusServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
