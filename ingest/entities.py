@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["extract_entities", "is_generic_name", "normalise_name"]
+__all__ = ["extract_entities", "is_common_word", "is_generic_name", "normalise_name"]
 
 
 def _words(block: str) -> frozenset[str]:
@@ -131,6 +131,12 @@ def normalise_name(token: str) -> str:
     """Case-fold and strip accents so "Córdoba", "CORDOBA" and "cordoba" meet."""
     decomposed = unicodedata.normalize("NFKD", token.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def is_common_word(key: str) -> bool:
+    """Whether a normalised token is a function, calendar or generic business word
+    ("energy", "group", "new"), which names carry but which identify no one."""
+    return key in _STOP
 
 
 def _sentences(text: str) -> list[str]:

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from ingest.entities import common_prefix, is_generic_name
+from ingest.entities import common_prefix, is_common_word, is_generic_name, normalise_name
 from ingest.models import Claim
 
 __all__ = [
@@ -64,6 +64,10 @@ class StoryConfig:
     time_scale_days: float = 30.0
     time_slope: float = 0.02  # bar rise per doubling of (1 + gap / time_scale)
     max_gap_days: float = 400.0  # beyond: only the high-similarity rule applies
+    # The headline names an actor the story never names (another company fined, another
+    # firm's plant): no credit counts and the bar rises above the high one. Templated news
+    # ("Regulator fines X", "X to cut 1,400 jobs") embeds close for any X.
+    actor_conflict_bar: float = 0.78
     entity_support: float = 0.2  # story names: mentioned by at least this share of members
     max_entities: int = 200  # name tokens kept per story (most frequent)
     max_figures: int = 300
@@ -342,12 +346,61 @@ def _close(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
-def _shared_figures(article: Iterable[str], story: frozenset[str], day: date | None) -> list[str]:
+def _shared_figures(
+    article: Iterable[str],
+    story: frozenset[str],
+    day: date | None,
+    near: Mapping[str, set[tuple[str, str, int]]],
+) -> list[str]:
+    """The article's figures that one of the story's matches (`figures_match`), looked up in
+    the story's value buckets rather than compared with each of its (up to 300) figures.
+    `near`: each article figure's buckets (`_buckets_near`, over the story's currencies)."""
+    table = _figure_table(story)
     shared = []
     for key in article:
-        if key in story or any(figures_match(key, other, day) for other in story):
+        if key in story:
+            shared.append(key)
+            continue
+        found = {other for b in near[key] for other in table.get(b, ())}
+        if any(figures_match(key, other, day) for other in found):
             shared.append(key)
     return sorted(shared)
+
+
+@lru_cache(maxsize=1024)
+def _figure_table(figures: frozenset[str]) -> dict[tuple[str, str, int], list[str]]:
+    """A story's figure keys by value bucket (a frozenset keeps its hash: cheap to look up)."""
+    table: dict[tuple[str, str, int], list[str]] = {}
+    for key in figures:
+        for bucket in _figure_buckets(key):
+            table.setdefault(bucket, []).append(key)
+    return table
+
+
+def _buckets_near(
+    key: str, day: date | None, currencies: Iterable[str]
+) -> set[tuple[str, str, int]]:
+    """The buckets holding every figure `figures_match` could pair with `key`: neighbouring
+    value buckets and, for money, each of `currencies` at the rate of `day`."""
+    parsed = _parse_figure(key)
+    if parsed is None or not math.isfinite(parsed[1]) or parsed[1] <= 0:
+        return set()
+    kind, value, unit = parsed
+    if kind == "percent":
+        b = math.floor(value * 10.0)
+        return {("percent", "", b + d) for d in (-1, 0, 1)}
+    targets = [(unit, value)] if kind == "money" else [("", value)]
+    if kind == "money":
+        for other in set(currencies) - {unit}:
+            rate = _rate(unit, other, day)
+            if rate is not None and rate > 0:
+                targets.append((other, value * rate))
+    filed = "money" if kind == "money" else "count"
+    out = set()
+    for cur, target in targets:
+        b = math.floor(math.log(target) / _FIGURE_STEP)
+        out.update((filed, cur, b + d) for d in (-2, -1, 0, 1, 2))
+    return out
 
 
 # ----------------------------------------------------------------------------- time
@@ -454,6 +507,51 @@ def _token_match(token: str, story: set[str]) -> str | None:
     return None
 
 
+def _headline_actors(
+    groups: list[tuple[str, frozenset[str]]], title: str
+) -> list[tuple[str, frozenset[str]]]:
+    """The article's distinctive actors (not countries or regions) that its headline names,
+    each with the name tokens the headline uses ("nornalis logistics": both; "berger" alone
+    for an "ingrid berger" of the lead)."""
+    if not title:
+        return []
+    heading = normalise_name(" ".join(title.split()))
+
+    def named(token: str) -> bool:
+        if _is_cjk_key(token):
+            return token in heading
+        return re.search(rf"(?<!\w){re.escape(token)}(?!\w)", heading) is not None
+
+    actors = []
+    for label, tokens in groups:
+        used = frozenset(t for t in tokens if named(t) and not is_common_word(t))
+        if used and not is_generic_name(label):
+            actors.append((label, used))
+    return actors
+
+
+def _actor_conflict(
+    actors: list[tuple[str, frozenset[str]]], story: StoryState, names: set[str]
+) -> str | None:
+    """An actor the headline names that the story, in a script it could show, never names.
+
+    Latin-script names are checked against stories with Latin-script members, CJK names
+    against stories with CJK members (a name in another script cannot be seen)."""
+    langs = story.langs or frozenset({""})
+    latin_story = any(lang.split("-")[0] not in _CJK_LANGS for lang in langs)
+    cjk_story = any(lang.split("-")[0] in _CJK_LANGS for lang in langs)
+    missing = None
+    for label, tokens in actors:
+        cjk = any(_is_cjk_key(t) for t in tokens)
+        if (cjk and not cjk_story) or (not cjk and not latin_story):
+            continue
+        # "Nornalis Logistics" is not the "Valrigen Logistics" story: every word must match.
+        if all(_token_match(t, names) is not None for t in tokens):
+            return None  # the headline names one of the story's actors
+        missing = label
+    return missing if names else None
+
+
 def _shared_names(
     groups: list[tuple[str, frozenset[str]]],
     story: set[str],
@@ -496,7 +594,9 @@ def assign_story(
       - names not comparable (no names, or different scripts): `blind_name_credit` (1:
         half-way), since an unseen name is neither evidence for nor against.
     So: high cosine alone joins, medium cosine with two names or a figure joins, low cosine
-    never does. Elapsed time raises the bar by `time_slope * log2(1 + gap / time_scale)`, and
+    never does. A headline naming only actors the story never names (another company in a
+    templated event) voids the credit and sets the bar at `actor_conflict_bar`. Elapsed time
+    raises the bar by `time_slope * log2(1 + gap / time_scale)`, and
     beyond `max_gap_days` only the high bar applies. Among candidates that clear their bar,
     the largest margin wins. Cost: one matrix-vector product, set work for candidates above
     the floor.
@@ -518,6 +618,7 @@ def assign_story(
     unit = (config.high_similarity - config.mid_similarity) / 2.0
 
     groups = _name_groups(article.entities)
+    actors = _headline_actors(groups, article.title)
     article_tokens = _name_tokens(article.entities)
     df: Counter[str] = Counter()
     active: dict[int, set[str]] = {}
@@ -533,17 +634,40 @@ def assign_story(
         df.update({t: int(n) for t, n in name_df.items() if t in article_tokens})
 
     day = _day(article.published)
+    # where each article figure could be filed, in any currency a candidate story holds
+    currencies = {
+        bucket[1]
+        for i in active
+        for bucket in _figure_table(candidates[i].figures)
+        if bucket[0] == "money"
+    }
+    near = {key: _buckets_near(key, day, currencies) for key in article.figures}
     best: StoryDecision | None = None
     best_margin = -math.inf
     closest: tuple[float, int, list[str]] | None = None  # the nearest miss, to explain "new"
     for i, names in active.items():
         story, sim, bump, gap = candidates[i], float(sims[i]), float(raises[i]), float(gaps[i])
+        stranger = _actor_conflict(actors, story, names) if actors else None
+        if stranger is not None:
+            # No credit counts against another actor's story, so its bar is known without
+            # looking at names and figures (most candidates of templated news end here).
+            stranger_bar = max(config.high_similarity, config.actor_conflict_bar) + bump
+            stranger_reason = f"headline names {stranger!r}, the story does not"
+            if sim < stranger_bar:
+                margin = sim - stranger_bar
+                if closest is None or margin > closest[0]:
+                    closest = (
+                        margin,
+                        i,
+                        [f"cosine {sim:.3f} vs bar {stranger_bar:.3f}", stranger_reason],
+                    )
+                continue
         name_weight, matched = _shared_names(groups, names, df, config.generic_name_weight)
-        shared_figs = _shared_figures(article.figures, story.figures, day)
+        shared_figs = _shared_figures(article.figures, story.figures, day, near)
         comparable = bool(article.entities and names) and _names_comparable(
             article.lang, story.langs
         )
-        if gap > config.max_gap_days:
+        if gap > config.max_gap_days or stranger is not None:
             credit = 0.0
         else:
             credit = min(name_weight, config.name_cap)
@@ -551,8 +675,12 @@ def assign_story(
                 credit = max(credit, config.blind_name_credit)
             credit += config.figure_credit if shared_figs else 0.0
         bar = max(config.low_similarity, config.high_similarity - unit * credit) + bump
+        if stranger is not None:
+            bar = stranger_bar
         margin = sim - bar
         reasons = [f"cosine {sim:.3f} vs bar {bar:.3f}"]
+        if stranger is not None:
+            reasons.append(stranger_reason)
         if gap > 0:
             reasons.append(f"{gap:.0f} days from the story (bar +{bump:.3f})")
         if matched:
@@ -872,30 +1000,11 @@ class StoryIndex:
 
     def _article_buckets(self, article: ArticleSignals) -> set[tuple[str, str, int]]:
         """Buckets holding every stored figure `figures_match` could pair with the
-        article's: neighbouring value buckets, and for money every indexed currency at the
-        rate of the article's day."""
+        article's (`_buckets_near` over every indexed currency)."""
         day = _day(article.published)
-        currencies = set(self._currencies)
         out: set[tuple[str, str, int]] = set()
         for key in article.figures:
-            parsed = _parse_figure(key)
-            if parsed is None or not math.isfinite(parsed[1]) or parsed[1] <= 0:
-                continue
-            kind, value, unit = parsed
-            if kind == "percent":
-                b = math.floor(value * 10.0)
-                out.update(("percent", "", b + d) for d in (-1, 0, 1))
-                continue
-            targets = [(unit, value)] if kind == "money" else [("", value)]
-            if kind == "money":
-                for other in currencies - {unit}:
-                    rate = _rate(unit, other, day)
-                    if rate is not None and rate > 0:
-                        targets.append((other, value * rate))
-            filed = "money" if kind == "money" else "count"
-            for cur, target in targets:
-                b = math.floor(math.log(target) / _FIGURE_STEP)
-                out.update((filed, cur, b + d) for d in (-2, -1, 0, 1, 2))
+            out |= _buckets_near(key, day, self._currencies)
         return out
 
     def _slot(self) -> int:
