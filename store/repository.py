@@ -6,6 +6,7 @@ and its story update commit together (a crash loses a whole article or nothing).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -81,15 +82,25 @@ def dedup_candidates(session: Session, ids: Sequence[int]) -> list[Article]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def band_candidates(session: Session, bands: Sequence[tuple[int, str]]) -> list[int]:
-    """Articles sharing at least one LSH bucket, most shared first."""
+def band_candidates(
+    session: Session, bands: Sequence[tuple[int, str]], min_id: int = 0
+) -> list[tuple[int, int]]:
+    """Articles from `min_id` on sharing at least one LSH bucket, as (article id, buckets
+    shared), most shared first."""
     if not bands:
         return []
-    params = {}
+    params: dict[str, Any] = {"min_id": min_id}
     for i, (b, h) in enumerate(bands):
         params[f"b{i}"], params[f"h{i}"] = b, h
     rows = session.execute(_band_query(len(bands)), params).all()
-    return [r[0] for r in rows]
+    return [(r[0], r[1]) for r in rows]
+
+
+def first_article_id_since(session: Session, since: datetime) -> int:
+    """The smallest id of the articles published at or after `since` (0 if none): every
+    article with a smaller id was published before it."""
+    found = session.scalar(select(func.min(Article.id)).where(Article.published_at >= since))
+    return int(found) if found is not None else 0
 
 
 @lru_cache(maxsize=8)
@@ -100,6 +111,8 @@ def _band_query(n: int):
     conds = [
         (ArticleShingleBand.band == bindparam(f"b{i}"))
         & (ArticleShingleBand.hash == bindparam(f"h{i}"))
+        # a range of the same key: the scan of a popular bucket stops at recent articles
+        & (ArticleShingleBand.article_id >= bindparam("min_id"))
         for i in range(n)
     ]
     return (
@@ -254,50 +267,56 @@ def save_facts(session: Session, story_id: int | None, facts, claim_rows: Sequen
     """
     now = utcnow()
     by_id = {r.id: r for r in claim_rows}
-    existing = list(session.scalars(select(Fact).where(Fact.story_id == story_id)))
-    existing_claims: dict[int, set[int]] = {f.id: set() for f in existing}
-    for r in claim_rows:
-        if r.fact_id in existing_claims:
-            existing_claims[r.fact_id].add(r.id)
+    existing = {f.id: f for f in session.scalars(select(Fact).where(Fact.story_id == story_id))}
+    # which stored fact each claim belongs to: a fact's predecessor is found from its claims
+    # (linear in the claims) instead of comparing every fact with every stored one
+    fact_of = {r.id: r.fact_id for r in claim_rows if r.fact_id in existing}
     conflicts_by_fact = {
         c.fact_id: c
-        for c in session.scalars(
-            select(Conflict).where(Conflict.fact_id.in_(list(existing_claims)))
-        )
+        for c in session.scalars(select(Conflict).where(Conflict.fact_id.in_(list(existing))))
     }
     taken: set[int] = set()
-    changed: list[Conflict] = []
-    kept: set[int] = set()
+    rows: list[Fact] = []
     for fact in facts:
-        ids = {r.claim_id for r in fact.records}
-        best, overlap = None, 0
-        for fid, cids in existing_claims.items():
-            if fid in taken:
-                continue
-            n = len(ids & cids)
-            if n > overlap:
-                best, overlap = fid, n
+        overlap = Counter(
+            fid
+            for r in fact.records
+            if (fid := fact_of.get(r.claim_id)) is not None and fid not in taken
+        )
+        # most shared claims; on a tie the oldest fact keeps its identity
+        best = min(overlap, key=lambda fid: (-overlap[fid], fid)) if overlap else None
         a = fact.assessment
         if best is None:
             row = Fact(story_id=story_id, kind=fact.kind)
             session.add(row)
         else:
-            row = session.get(Fact, best)
+            row = existing[best]
             taken.add(best)
-        row.label = fact.label
-        row.value = a.value
-        row.unit = a.unit
-        row.date_value = a.date_value
-        row.n_claims = len(ids)
-        row.n_sources = a.n_sources
-        row.status = a.status
-        row.updated_at = now
-        session.flush()
-        kept.add(row.id)
+        values = {
+            "label": fact.label,
+            "value": a.value,
+            "unit": a.unit,
+            "date_value": a.date_value,
+            "n_claims": len(fact.records),
+            "n_sources": a.n_sources,
+            "status": a.status,
+        }
+        # an unchanged fact is not written again (most of a story's facts, each time)
+        if best is None or any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            row.updated_at = now
+        rows.append(row)
+    session.flush()  # one flush gives the new facts their ids
+
+    changed: list[Conflict] = []
+    for fact, row in zip(facts, rows, strict=True):
+        ids = {r.claim_id for r in fact.records}
         for cid in ids:
-            by_id[cid].fact_id = row.id
+            if by_id[cid].fact_id != row.id:
+                by_id[cid].fact_id = row.id
         conflict = conflicts_by_fact.get(row.id)
-        finding = a.conflict
+        finding = fact.assessment.conflict
         if finding is None:
             if conflict is not None:
                 session.delete(conflict)
@@ -330,7 +349,8 @@ def save_facts(session: Session, story_id: int | None, facts, claim_rows: Sequen
             conflict.version += 1
             conflict.updated_at = now
             changed.append(conflict)
-    stale = [f.id for f in existing if f.id not in kept]
+    kept = {row.id for row in rows}
+    stale = [fid for fid in existing if fid not in kept]
     if stale:
         session.execute(delete(Conflict).where(Conflict.fact_id.in_(stale)))
         session.execute(delete(Fact).where(Fact.id.in_(stale)))

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.models import ClaimRecord
-from ingest.reconcile.facts import ClaimFeatures, group_facts
+from ingest.reconcile.facts import ClaimFeatures, FactCache, group_facts
 from ingest.reconcile.verdicts import Assessment, assess, format_figure
 
-__all__ = ["ClaimFeatures", "ReconciledFact", "fact_label", "reconcile"]
+__all__ = ["ClaimFeatures", "FactCache", "ReconciledFact", "fact_label", "reconcile"]
 
 _LABEL_CHARS = 90
 
@@ -49,20 +49,29 @@ def fact_label(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) 
 
 
 def reconcile(
-    records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]
+    records: Sequence[ClaimRecord],
+    feats: dict[int, ClaimFeatures],
+    cache: FactCache | None = None,
 ) -> list[ReconciledFact]:
-    """Group a story's claims into facts and judge each one."""
+    """Group a story's claims into facts and judge each one (`cache`: see `FactCache`; a
+    fact whose claims are unchanged since the last call keeps its judgement)."""
     out: list[ReconciledFact] = []
-    for group in group_facts(records, feats):
-        key = f"{group[0].claim.kind}:{group[0].claim_id}"
-        label = fact_label(group, feats)
-        out.append(
-            ReconciledFact(
+    judged: dict[tuple[int, ...], ReconciledFact] = {}
+    for group in group_facts(records, feats, cache=cache):
+        ids = tuple(r.claim_id for r in group)
+        fact = cache.judged.get(ids) if cache is not None else None
+        if fact is None:
+            key = f"{group[0].claim.kind}:{group[0].claim_id}"
+            label = fact_label(group, feats)
+            fact = ReconciledFact(
                 key=key,
                 kind=group[0].claim.kind,
                 label=label,
                 records=tuple(group),
                 assessment=assess(key, label, list(group)),
             )
-        )
+        judged[ids] = fact
+        out.append(fact)
+    if cache is not None:
+        cache.judged = judged
     return out

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.claims.words import trie_regex
 from ingest.models import Claim
 
 # A conversion stated beside a figure: "380 bn yuan (50 bn euros)", "41 Mrd. Yuan –
@@ -58,10 +59,9 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             key = name.casefold()
             if len(code) == 2 and code.isalpha() and long_enough and key not in _AMBIGUOUS_NAMES:
                 names.setdefault(key, code)
-    alternatives = sorted(names, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(n) for n in alternatives) + r")(?!\w)"
-        "|(" + "|".join(re.escape(n) for n in alternatives if not n.isascii()) + ")",
+        r"(?<!\w)(" + trie_regex(list(names)) + r")(?!\w)"
+        "|(" + trie_regex([n for n in names if not n.isascii()]) + ")",
         re.IGNORECASE,
     )
     return pattern, names
@@ -70,7 +70,12 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def countries_in(text: str) -> frozenset[str]:
     """ISO codes of the countries a text names, in any of the seven languages."""
     pattern, names = _country_pattern()
-    return frozenset(names[(m.group(1) or m.group(2)).casefold()] for m in pattern.finditer(text))
+    return frozenset(_code(names, m) for m in pattern.finditer(text))
+
+
+def _code(names: dict[str, str], match: re.Match[str]) -> str:
+    # the pattern lets any run of spaces stand for one ("Costa\u00a0Rica")
+    return names[" ".join((match.group(1) or match.group(2)).split()).casefold()]
 
 
 # What may stand between the names of a list of countries: "France, Germany and Italy",
@@ -110,7 +115,7 @@ def clause_countries(segment: str) -> frozenset[str]:
     pattern, names = _country_pattern()
     # Latin-script country names are capitalised; "la china Hengchuan" is an adjective.
     found = [
-        (m.start(), m.end(), names[(m.group(1) or m.group(2)).casefold()])
+        (m.start(), m.end(), _code(names, m))
         for m in pattern.finditer(segment)
         if not m.group(0).isascii() or m.group(0)[:1].isupper()
     ]
@@ -173,6 +178,7 @@ def name_tokens(text: str) -> frozenset[str]:
     return frozenset(normalise_name(w) for w in re.findall(r"[^\W\d_][\w'’-]*", text))
 
 
+@lru_cache(maxsize=65536)  # one place against one article's tokens, for each pair of mentions
 def names_place(place: str, tokens: frozenset[str]) -> bool:
     """Whether a text (its tokens) names a place, inflected forms and close exonyms included
     ("Köln" / "Kölner", "Siena" / "Sienne"; "Cologne" is missed)."""

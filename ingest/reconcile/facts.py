@@ -28,8 +28,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 
@@ -131,12 +133,12 @@ def _countries(rec: ClaimRecord, feat: ClaimFeatures) -> frozenset[str]:
     return clause_countries(feat.segment) or feat.countries
 
 
-def _mentions(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -> list[Mention]:
-    by_article: dict[int, list[ClaimRecord]] = defaultdict(list)
-    for rec in records:
-        by_article[rec.article_id].append(rec)
+def _article_mentions(
+    article: int, recs: list[ClaimRecord], feats: dict[int, ClaimFeatures]
+) -> list[Mention]:
+    """The mentions of one article's claims (they depend on that article alone)."""
     mentions: list[Mention] = []
-    for article, recs in by_article.items():
+    if recs:
         seen = " ".join({r.title for r in recs} | {r.claim.sentence for r in recs})
         words = name_tokens(seen)
         latin = recs[0].lang.split("-")[0] not in ("zh", "ja")
@@ -200,6 +202,18 @@ def _mentions(records: Sequence[ClaimRecord], feats: dict[int, ClaimFeatures]) -
     return mentions
 
 
+def _nearness_map(mentions: list[Mention]) -> dict[int, dict[int, int]]:
+    """For each mention of one article, the other mentions beside it (`_nearness`)."""
+    return {
+        i: {
+            p: n
+            for p in range(len(mentions))
+            if p != i and (n := _nearness(mentions[i], mentions[p]))
+        }
+        for i in range(len(mentions))
+    }
+
+
 def _same_unit(kind: str, ua: str | None, ub: str | None) -> bool:
     if ua == ub:
         return True
@@ -218,9 +232,12 @@ def _same_value(a: Mention, b: Mention) -> bool:
 
 def _interval_of(rec: ClaimRecord):
     c = rec.claim
-    return stated_interval(
-        c.value or 0.0, comparison_precision(c.surface, c.precision), c.qualifier
-    )
+    return _interval(c.value or 0.0, c.surface, c.precision, c.qualifier)
+
+
+@lru_cache(maxsize=65536)  # each claim is compared with every other of its story
+def _interval(value: float, surface: str, precision: int | None, qualifier: str | None):
+    return stated_interval(value, comparison_precision(surface, precision), qualifier)
 
 
 def _converts(ra: ClaimRecord, rb: ClaimRecord) -> bool | None:
@@ -341,13 +358,18 @@ def _nearness(a: Mention, b: Mention) -> int:
 
 
 def _anchored(
-    i: int, j: int, anchors: list[tuple[int, int]], near: dict[int, dict[int, int]]
+    i: int,
+    j: int,
+    anchors: list[tuple[int, int]],
+    near1: dict[int, dict[int, int]],
+    near2: dict[int, dict[int, int]],
 ) -> bool:
-    """Whether an agreeing pair of figures stands beside mentions i and j: in the very same
-    sentence in one article, in the same or the next sentence in the other."""
+    """Whether an agreeing pair of figures stands beside mentions i (of the first article)
+    and j (of the second): in the very same sentence in one article, in the same or the
+    next sentence in the other."""
     return any(
-        min(near[i].get(p, 0), near[j].get(q, 0)) >= NEXT_SENTENCE
-        and max(near[i][p], near[j][q]) == SAME_SENTENCE
+        min(near1[i].get(p, 0), near2[j].get(q, 0)) >= NEXT_SENTENCE
+        and max(near1[i].get(p, 0), near2[j].get(q, 0)) == SAME_SENTENCE
         for p, q in anchors
     )
 
@@ -378,56 +400,125 @@ def _mutual_best(
     return out
 
 
+Link = tuple[float, int, int]  # score, mention of the first article, of the second
+
+
+def _pair_links(
+    ms1: list[Mention],
+    ms2: list[Mention],
+    near1: dict[int, dict[int, int]],
+    near2: dict[int, dict[int, int]],
+    threshold: float,
+) -> list[Link]:
+    """The candidate links between two articles' mentions (indexes local to each article).
+
+    They depend on these two articles alone, which is what lets a growing story be
+    reconciled pair by new pair (`FactCache`)."""
+    kinds1: dict[str, list[int]] = defaultdict(list)
+    kinds2: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(ms1):
+        kinds1[m.kind].append(i)
+    for j, m in enumerate(ms2):
+        kinds2[m.kind].append(j)
+    tables = []
+    for kind in sorted(kinds1.keys() & kinds2.keys()):
+        left, right = kinds1[kind], kinds2[kind]
+        scores = np.array([[_score(ms1[i], ms2[j]) for j in right] for i in left], dtype=float)
+        tables.append((left, right, scores))
+    # First pass: what already matches between the two articles and agrees in value,
+    # every kind at once (a match between conflicting figures is itself uncertain).
+    matched = [_mutual_best(sc, left, right, threshold) for left, right, sc in tables]
+    anchors = [
+        (i, j)
+        for pairs in matched
+        for _, i, j in pairs
+        if _same_value(ms1[i], ms2[j]) or _values_compatible(ms1[i], ms2[j])
+    ]
+    # Second pass: a pair that is already each other's best match but whose short
+    # clauses embed too far apart still links when figures beside both match.
+    links: list[Link] = []
+    for (left, right, scores), pairs in zip(tables, matched, strict=True):
+        links.extend(pairs)
+        for score, i, j in _mutual_best(scores, left, right, threshold - ANCHOR_BONUS):
+            if score < threshold and _anchored(i, j, anchors, near1, near2):
+                links.append((score, i, j))
+    return links
+
+
+@dataclass
+class FactCache:
+    """What `group_facts` worked out for one story, kept between calls: each article's
+    mentions and the links between each pair of articles. Both depend only on the articles
+    concerned, so when a story grows by k articles only the pairs with those k are scored
+    (linear in the story's size, not quadratic); the result is the same as without it."""
+
+    threshold: float = MATCH_THRESHOLD
+    mentions: dict[int, tuple[tuple[int, ...], list[Mention], dict[int, dict[int, int]]]] = field(
+        default_factory=dict
+    )
+    links: dict[tuple[int, int], list[Link]] = field(default_factory=dict)
+    # the judged facts of the last call by claim ids (`ingest.reconcile.reconcile`)
+    judged: dict[tuple[int, ...], Any] = field(default_factory=dict)
+
+    @property
+    def articles(self) -> int:
+        return len(self.mentions)
+
+    def keep_only(self, articles: set[int]) -> None:
+        """Forget articles no longer reconciled (out of the story's window)."""
+        for a in [a for a in self.mentions if a not in articles]:
+            del self.mentions[a]
+        for key in [k for k in self.links if k[0] not in articles or k[1] not in articles]:
+            del self.links[key]
+
+
 def group_facts(
     records: Sequence[ClaimRecord],
     feats: dict[int, ClaimFeatures],
     threshold: float = MATCH_THRESHOLD,
+    cache: FactCache | None = None,
 ) -> list[list[ClaimRecord]]:
-    """Partition a story's claims into facts (lists of claims about one quantity or date)."""
-    mentions = _mentions(records, feats)
-    by_article_kind: dict[tuple[int, str], list[int]] = defaultdict(list)
-    by_article: dict[int, list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        by_article_kind[(m.article, m.kind)].append(i)
-        by_article[m.article].append(i)
-    articles = sorted(by_article)
-    kinds = sorted({m.kind for m in mentions})
+    """Partition a story's claims into facts (lists of claims about one quantity or date).
 
-    links: list[tuple[float, int, int]] = []
-    for a1, a2 in combinations(articles, 2):
-        tables = []
-        for kind in kinds:
-            left, right = by_article_kind.get((a1, kind)), by_article_kind.get((a2, kind))
-            if left and right:
-                scores = np.array(
-                    [[_score(mentions[i], mentions[j]) for j in right] for i in left],
-                    dtype=float,
-                )
-                tables.append((left, right, scores))
-        # First pass: what already matches between the two articles and agrees in value,
-        # every kind at once (a match between conflicting figures is itself uncertain).
-        anchors = [
-            (i, j)
-            for left, right, sc in tables
-            for _, i, j in _mutual_best(sc, left, right, threshold)
-            if _same_value(mentions[i], mentions[j]) or _values_compatible(mentions[i], mentions[j])
-        ]
-        near = {
-            i: {
-                p: n
-                for p in by_article[mentions[i].article]
-                if p != i and (n := _nearness(mentions[i], mentions[p]))
-            }
-            for i in (*by_article[a1], *by_article[a2])
-        }
+    `cache` (one per story) carries mentions and pair links over from the previous call."""
+    if cache is not None and cache.threshold != threshold:
+        cache.mentions.clear()
+        cache.links.clear()
+        cache.judged.clear()
+        cache.threshold = threshold
+    by_article: dict[int, list[ClaimRecord]] = defaultdict(list)
+    for rec in records:
+        by_article[rec.article_id].append(rec)
+    mentions: list[Mention] = []
+    offset: dict[int, int] = {}
+    local: dict[int, tuple[list[Mention], dict[int, dict[int, int]]]] = {}
+    for article, recs in by_article.items():
+        ids = tuple(r.claim_id for r in recs)
+        hit = cache.mentions.get(article) if cache is not None else None
+        if hit is None or hit[0] != ids:
+            if hit is not None:  # the article's claims changed: its pairs are stale
+                for key in [k for k in cache.links if article in k]:
+                    del cache.links[key]
+            ms = _article_mentions(article, recs, feats)
+            hit = (ids, ms, _nearness_map(ms))
+            if cache is not None:
+                cache.mentions[article] = hit
+        offset[article] = len(mentions)
+        local[article] = (hit[1], hit[2])
+        mentions.extend(hit[1])
+    if cache is not None:
+        cache.keep_only(set(by_article))
 
-        # Second pass: a pair that is already each other's best match but whose short
-        # clauses embed too far apart still links when figures beside both match.
-        for left, right, scores in tables:
-            links.extend(_mutual_best(scores, left, right, threshold))
-            for score, i, j in _mutual_best(scores, left, right, threshold - ANCHOR_BONUS):
-                if score < threshold and _anchored(i, j, anchors, near):
-                    links.append((score, i, j))
+    links: list[Link] = []
+    for a1, a2 in combinations(sorted(by_article), 2):
+        pair = cache.links.get((a1, a2)) if cache is not None else None
+        if pair is None:
+            (ms1, near1), (ms2, near2) = local[a1], local[a2]
+            pair = _pair_links(ms1, ms2, near1, near2, threshold)
+            if cache is not None:
+                cache.links[(a1, a2)] = pair
+        o1, o2 = offset[a1], offset[a2]
+        links.extend((score, o1 + i, o2 + j) for score, i, j in pair)
 
     # Union strongest links first; never put two mentions of one article in one fact.
     parent = {i: i for i in range(len(mentions))}

@@ -33,6 +33,7 @@ def supported(currency: str) -> bool:
     return currency in _converter().currencies
 
 
+@lru_cache(maxsize=65536)  # pure over the bundled history; asked for every pair of claims
 def rate_on(base: str, quote: str, day: date) -> Rate | None:
     """The ECB cross rate base→quote on `day` (or the last business day before it).
 

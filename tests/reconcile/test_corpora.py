@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.reconcile import reconcile
+from ingest.reconcile import FactCache, reconcile
+from ingest.reconcile.facts import group_facts
 
 from .helpers import analysed_records
 
@@ -79,3 +80,21 @@ def test_corpus_facts_conflicts_and_look_alikes(path, embedder):
         assert len(names) == 1, f"{path.stem}: conflict over {names}"
         alerted[names.pop()] = c.verdict
     assert alerted == corpus["flags"]
+
+
+@pytest.mark.parametrize("path", [p.values[0] if hasattr(p, "values") else p for p in CORPORA])
+def test_a_growing_story_reconciled_with_its_cache_gives_the_full_result(path, embedder):
+    # Articles arrive one by one (and one drops out of the window, as past the article cap):
+    # reconciling with the story's FactCache must give exactly what a fresh run gives.
+    corpus = json.loads(path.read_text(encoding="utf-8"))
+    records, feats, _ = analysed_records(corpus["articles"], embedder)
+    articles = sorted({r.article_id for r in records})
+    cache = FactCache()
+    for k in range(1, len(articles) + 1):
+        seen = [r for r in records if r.article_id in articles[:k]]
+        assert group_facts(seen, feats, cache=cache) == group_facts(seen, feats)
+    assert cache.articles == len(articles)
+    later = [r for r in records if r.article_id != articles[0]]
+    assert group_facts(later, feats, cache=cache) == group_facts(later, feats)
+    assert cache.articles == len(articles) - 1
+    assert all(articles[0] not in pair for pair in cache.links)
