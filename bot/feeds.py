@@ -43,6 +43,7 @@ from store.models import Article, ClaimRow, Feed
 if TYPE_CHECKING:
     from ingest.embed import Embedder
     from ingest.models import ArticleInput
+    from ingest.pipeline import Pipeline
     from ingest.sources import FeedCollector, FeedPoll, FetchConfig
 
 log = logging.getLogger("factwatch.feeds")
@@ -451,6 +452,9 @@ class FeedPoller:
         )
         self._running: set[concurrent.futures.Future] = set()
         self._in_flight: set[int] = set()
+        # One pipeline for the poller's life, used on the ingest thread only: its story index,
+        # shingle fingerprints and fact caches carry over from poll to poll.
+        self._pipeline: Pipeline | None = None
 
     # -------------------------------------------------------- lifecycle
 
@@ -473,9 +477,7 @@ class FeedPoller:
         """Reconcile stories on the ingest thread (never beside a running ingest)."""
 
         def work() -> int:
-            from ingest.pipeline import Pipeline
-
-            return Pipeline(self.db, self._embedder_source()).reconcile(list(story_ids))
+            return self._pipeline_on_thread().reconcile(list(story_ids))
 
         return await asyncio.shield(self._submit(work))
 
@@ -619,14 +621,20 @@ class FeedPoller:
         future.add_done_callback(self._running.discard)
         return asyncio.wrap_future(future)
 
-    def _ingest(self, articles: list[ArticleInput], feed_id: int) -> IngestTotals:
-        from ingest.pipeline import Pipeline
+    def _pipeline_on_thread(self) -> Pipeline:
+        """The poller's pipeline, made on the ingest thread the first time it is needed."""
+        if self._pipeline is None:
+            from ingest.pipeline import Pipeline
 
+            self._pipeline = Pipeline(self.db, self._embedder_source())
+        return self._pipeline
+
+    def _ingest(self, articles: list[ArticleInput], feed_id: int) -> IngestTotals:
         totals = IngestTotals()
         if self._stop.is_set():
             totals.completed = False
             return totals
-        pipeline = Pipeline(self.db, self._embedder_source())
+        pipeline = self._pipeline_on_thread()
         # One call per poll: facts and conflicts are reconciled once, so a feed's new articles
         # raise one alert per changed conflict; `should_stop` still stops between articles.
         try:

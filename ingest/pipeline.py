@@ -24,7 +24,7 @@ from ingest.embed import Embedder
 from ingest.entities import extract_entities
 from ingest.language import detect_language
 from ingest.models import ArticleInput, Claim
-from ingest.reconcile import ClaimFeatures, reconcile
+from ingest.reconcile import ClaimFeatures, FactCache, reconcile
 from ingest.reconcile.context import claim_contexts, countries_in, years_in
 from ingest.stories import (
     ArticleSignals,
@@ -50,8 +50,15 @@ SYNC_MARGIN = timedelta(minutes=2)
 # The story index forgets stories that left the window once it has moved this much.
 EVICT_STEP = timedelta(days=30)
 # Shingle fingerprints of the most recently stored articles, which are most of the
-# near-duplicate candidates (about 20 KB each).
-SHINGLE_CACHE = 2048
+# near-duplicate candidates (about 10 KB each).
+SHINGLE_CACHE = 8192
+# Syndicated copies of a text are looked for among articles published this long before the
+# earliest article of a chunk, or later (exact copies at any age, by their hash): the
+# buckets of boilerplate grow with the database, a scan of the recent ones does not.
+COPY_WINDOW = timedelta(days=30)
+# Fact caches (each story's mentions and pair links, `FactCache`) are kept for the most
+# recently reconciled stories up to this many articles in all (~50 KB an article).
+FACT_CACHE_ARTICLES = 10_000
 
 
 @dataclass
@@ -134,11 +141,18 @@ class Pipeline:
     """Stores analysed articles and keeps stories, facts and conflicts up to date."""
 
     def __init__(
-        self, db: Database, embedder: Embedder, story_config: StoryConfig | None = None
+        self,
+        db: Database,
+        embedder: Embedder,
+        story_config: StoryConfig | None = None,
+        reconcile_articles: int = 300,
     ) -> None:
         self.db = db
         self.embedder = embedder
         self.story_config = story_config or StoryConfig()
+        # A story is reconciled over its newest `reconcile_articles` articles: a new article
+        # is compared with each of them (`FactCache` keeps the pairs already scored).
+        self.reconcile_articles = reconcile_articles
         # Candidate stories come from an in-memory index of the stories in the window, kept
         # across batches and synced with the database (other workers) before each chunk:
         # loading every recent story for every article grew with the database.
@@ -146,6 +160,8 @@ class Pipeline:
         self._window_start: datetime | None = None
         self._synced_at: datetime | None = None
         self._shingles: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._fact_caches: OrderedDict[int, FactCache] = OrderedDict()
+        self._copy_floor = 0  # smallest article id a near-copy is looked for from
 
     def ingest(
         self,
@@ -178,7 +194,10 @@ class Pipeline:
                 report.stopped = True
                 break
             chunk = ordered[i : i + batch]
-            self._sync_stories(repo.to_utc_naive(chunk[0].published) or repo.utcnow())
+            earliest = repo.to_utc_naive(chunk[0].published) or repo.utcnow()
+            self._sync_stories(earliest)
+            with self.db.session() as s:
+                self._copy_floor = repo.first_article_id_since(s, earliest - COPY_WINDOW)
             analysed = []
             for a in chunk:
                 try:
@@ -257,7 +276,15 @@ class Pipeline:
             if exact.duplicate_of is not None:
                 return s.get(Article, exact.duplicate_of) or exact
             return exact
-        for cand in repo.dedup_candidates(s, repo.band_candidates(s, item.bands)):
+        # A copy (Jaccard >= 0.6) shares at most one of the 20 buckets 5 % of the time (0.3 %
+        # at 0.7): a candidate sharing one is checked only when its fingerprint is at hand
+        # (recent articles, where copies are), not by re-reading the text of an old one.
+        ids = [
+            i
+            for i, shared in repo.band_candidates(s, item.bands, self._copy_floor)
+            if shared > 1 or i in self._shingles
+        ]
+        for cand in repo.dedup_candidates(s, ids):
             if cand.duplicate_of is not None:
                 continue
             # Most candidates share a few phrases and little else: their fingerprints (kept
@@ -339,7 +366,7 @@ class Pipeline:
         changed = 0
         for story_id in sorted(story_ids):
             with self.db.session() as s:
-                records, rows = repo.story_claim_records(s, story_id)
+                records, rows = repo.story_claim_records(s, story_id, self.reconcile_articles)
                 feats = {}
                 for rec, row in zip(records, rows, strict=True):
                     feats[rec.claim_id] = ClaimFeatures(
@@ -349,7 +376,8 @@ class Pipeline:
                         segment=row.context,
                         countries=_countries_in(row.sentence),
                     )
-                facts = reconcile(records, feats)
+                cache = self._fact_cache(story_id)
+                facts = reconcile(records, feats, cache)
                 changed_conflicts = repo.save_facts(s, story_id, facts, rows)
                 # Alerts commit with the conflicts they announce (store/outbox.py).
                 enqueue_alerts(s, changed_conflicts)
@@ -357,6 +385,17 @@ class Pipeline:
         if report is not None:
             report.conflicts_changed += changed
         return changed
+
+    def _fact_cache(self, story_id: int) -> FactCache:
+        """The story's fact cache (most recently used last); the oldest are dropped when the
+        caches hold more than FACT_CACHE_ARTICLES articles."""
+        cache = self._fact_caches.pop(story_id, None) or FactCache()
+        self._fact_caches[story_id] = cache
+        total = sum(c.articles for c in self._fact_caches.values())
+        while total > FACT_CACHE_ARTICLES and len(self._fact_caches) > 1:
+            _, dropped = self._fact_caches.popitem(last=False)
+            total -= dropped.articles
+        return cache
 
     def reconcile_all(self) -> int:
         with self.db.session() as s:
@@ -369,10 +408,12 @@ _countries_in = lru_cache(maxsize=65536)(countries_in)
 
 
 def _fingerprint(shingles: set[str]) -> np.ndarray:
-    """A shingle set as sorted 64-bit hashes: 20 KB instead of ~250 KB of strings, and a
-    Jaccard in microseconds (hash collisions shift it by far less than the 0.01 margin
-    `_find_original` leaves before the exact check)."""
-    return np.unique(np.fromiter((hash(x) for x in shingles), dtype=np.int64, count=len(shingles)))
+    """A shingle set as sorted 32-bit hashes: 10 KB instead of ~250 KB of strings, and a
+    Jaccard in microseconds. Two 2,500-shingle sets share a spurious hash with odds of
+    about 1 in 700, far from the ~30 shingles of the 0.01 margin `_find_original` leaves
+    before its exact check."""
+    hashes = np.fromiter((hash(x) for x in shingles), dtype=np.int64, count=len(shingles))
+    return np.unique((hashes & 0xFFFFFFFF).astype(np.uint32))
 
 
 def _fingerprint_of(item: Analysed) -> np.ndarray:
