@@ -95,6 +95,38 @@ def same_value(kind: str, a, b) -> bool:
         return False
 
 
+def match_claims(
+    claims: list[dict], truth_claims: list[dict], aid_to_tid: dict
+) -> tuple[dict[int, dict], list[tuple]]:
+    """Predicted claims (v_claims rows) matched one to one with truth claims: same article,
+    kind and value (money: same currency). Returns {claim_id: truth claim} and the unmatched
+    predictions."""
+    pool = defaultdict(list)
+    for c in truth_claims:
+        pool[(c["article"], c["kind"])].append(c)
+    matched_truth: dict[int, dict] = {}
+    taken: set[int] = set()
+    fps = []
+    for c in sorted(claims, key=lambda c: c["claim_id"]):
+        tid = aid_to_tid.get(c["article_id"])
+        kind = c["kind"]
+        value = c["date_value"] if kind == "date" else c["value"]
+        hit = None
+        for t in pool.get((tid, kind), []):
+            if t["idx"] in taken or not same_value(kind, value, t["value"]):
+                continue
+            if kind == "money" and (c["unit"] or "") != (t["unit"] or ""):
+                continue
+            hit = t
+            break
+        if hit is not None:
+            matched_truth[c["claim_id"]] = hit
+            taken.add(hit["idx"])
+        else:
+            fps.append((tid, kind, c["text"], value, c["unit"]))
+    return matched_truth, fps
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared/corpus/dev"))
@@ -161,32 +193,11 @@ def main() -> int:
 
     # ---- claims (multiset matching per article and kind)
     truth_claims = [dict(c, idx=i) for i, c in enumerate(truth["claims"])]
-    pool = defaultdict(list)
-    for c in truth_claims:
-        pool[(c["article"], c["kind"])].append(c)
-    matched_truth: dict[int, dict] = {}  # predicted claim_id -> truth claim
+    matched_truth, fps = match_claims(claims, truth_claims, aid_to_tid)
     counts = {k: Counter() for k in ("money", "percent", "count", "date")}
-    fps = []
-    for c in sorted(claims, key=lambda c: c["claim_id"]):
-        tid = aid_to_tid.get(c["article_id"])
+    for c in claims:
         kind = c["kind"]
-        value = c["date_value"] if kind == "date" else c["value"]
-        hit = None
-        for t in pool.get((tid, kind), []):
-            if t["idx"] in {m["idx"] for m in matched_truth.values()}:
-                continue
-            if not same_value(kind, value, t["value"]):
-                continue
-            if kind == "money" and (c["unit"] or "") != (t["unit"] or ""):
-                continue
-            hit = t
-            break
-        if hit is not None:
-            matched_truth[c["claim_id"]] = hit
-            counts[kind]["tp"] += 1
-        else:
-            counts.setdefault(kind, Counter())["fp"] += 1
-            fps.append((tid, kind, c["text"], value, c["unit"]))
+        counts.setdefault(kind, Counter())["tp" if c["claim_id"] in matched_truth else "fp"] += 1
     used = {m["idx"] for m in matched_truth.values()}
     fns = [c for c in truth_claims if c["idx"] not in used]
     for c in fns:

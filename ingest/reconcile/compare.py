@@ -13,6 +13,8 @@ from dataclasses import dataclass
 # How far a qualifier stretches a figure (relative). Journalists round "1,250" to "more than
 # 1,200" or "4,480" to "about 4,500", rarely further.
 ABOUT_SLACK = 0.03
+# The most an approximate figure's trailing zeros are read to round away (relative).
+ABOUT_ROUNDING_CAP = 0.05
 BOUND_SLACK = 0.25
 # ECB rates move within a day or two of publication; outlets often convert with a rate from
 # the day before. DESIGN.md: consistent "within 1%".
@@ -85,12 +87,28 @@ def comparison_precision(surface: str, precision: int | None) -> int | None:
     return max(precision or 0, written) or None
 
 
+def last_digit_halfwidth(v: float) -> float:
+    """Half a unit of the last non-zero digit (1,100 -> 50; 4.75 bn -> 5 m)."""
+    if v <= 0 or not math.isfinite(v):
+        return 0.0
+    place = 10.0 ** math.floor(math.log10(v))
+    for _ in range(12):
+        q = v / place
+        if math.isclose(q, round(q), rel_tol=1e-9, abs_tol=1e-9):
+            return place / 2
+        place /= 10
+    return 0.0
+
+
 def stated_interval(value: float, precision: int | None, qualifier: str | None) -> Interval:
     """The range of true values consistent with the figure as written."""
     h = rounding_halfwidth(value, precision)
     v = abs(value)
     if qualifier == "about":
-        low, high = v * (1 - ABOUT_SLACK) - h, v * (1 + ABOUT_SLACK) + h
+        # "rund 1.100 Flüge" for 1,140: a figure said to be approximate is rounded at its
+        # last non-zero digit, within reason ("about 50 bn" is not 45 bn)
+        h = max(ABOUT_SLACK * v + h, min(last_digit_halfwidth(v), ABOUT_ROUNDING_CAP * v))
+        low, high = v - h, v + h
     elif qualifier in ("more_than", "at_least"):
         low, high = v - h, v * (1 + BOUND_SLACK) + h
     elif qualifier in ("less_than", "up_to"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from ingest.claims.words import trie_regex
@@ -45,6 +46,9 @@ _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d])")
 
 # Country names that are also common words.
 _AMBIGUOUS_NAMES = frozenset({"chad", "jersey", "turkey", "georgia", "jordan", "guinea", "niger"})
+# CLDR territory codes that are groupings, not countries: "the EU imposed duties" does not
+# place a figure in another country than "Hungary".
+_GROUPINGS = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +61,13 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         for code, name in Locale.parse(lang).territories.items():
             long_enough = len(name) >= 4 or (not name.isascii() and len(name) >= 2)
             key = name.casefold()
-            if len(code) == 2 and code.isalpha() and long_enough and key not in _AMBIGUOUS_NAMES:
+            if (
+                len(code) == 2
+                and code.isalpha()
+                and code not in _GROUPINGS
+                and long_enough
+                and key not in _AMBIGUOUS_NAMES
+            ):
                 names.setdefault(key, code)
     pattern = re.compile(
         r"(?<!\w)(" + trie_regex(list(names)) + r")(?!\w)"
@@ -204,6 +214,48 @@ class ClaimContext:
 def years_in(segment: str) -> frozenset[int]:
     """Years a clause refers to ("2024 revenue", "le budget 2026")."""
     return frozenset(int(y) for y in _YEAR.findall(segment))
+
+
+# Years named relative to the publication date. Comparisons ("up 8% on the previous year",
+# "gegenüber dem Vorjahr") are left out: the figure beside them is the current one.
+_RELATIVE_YEARS = (
+    (
+        0,
+        re.compile(
+            r"\b(?:this year|cette année|dieses Jahr(?:es)?|diesem Jahr|in diesem Jahr|"
+            r"este año|este ano|quest[’']anno|neste ano)\b|今年",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        -1,
+        re.compile(
+            r"\b(?:last year|l[’']an dernier|l[’']année dernière|l[’']an passé|"
+            r"l[’']année passée|im vergangenen Jahr|letztes Jahr|im letzten Jahr|"
+            r"el año pasado|l[’']anno scorso|o ano passado|no ano passado)\b|去年",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        1,
+        re.compile(
+            r"\b(?:next year|l[’']an prochain|l[’']année prochaine|nächstes Jahr|"
+            r"im nächsten Jahr|el próximo año|el año que viene|l[’']anno prossimo|"
+            r"o próximo ano|no próximo ano)\b|明年",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def relative_years(segment: str, published: date | None) -> frozenset[int]:
+    """Years a clause names relative to its article's date ("this year", "l'an dernier",
+    "明年"), so "470 millones este año" (2026) stays apart from "386 millions en 2025"."""
+    if published is None:
+        return frozenset()
+    return frozenset(
+        published.year + shift for shift, pat in _RELATIVE_YEARS if pat.search(segment)
+    )
 
 
 def _is_apposition(a: Claim, b: Claim, text: str) -> bool:

@@ -26,6 +26,7 @@ date misreport the day or the week, not the season.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from ingest.reconcile.compare import (
     common_interval,
     comparison_precision,
     count_family,
+    last_digit_halfwidth,
     stated_interval,
 )
 from ingest.reconcile.context import (
@@ -51,6 +53,7 @@ from ingest.reconcile.context import (
     name_tokens,
     names_place,
     per_unit,
+    relative_years,
 )
 from ingest.reconcile.rates import rate_on
 
@@ -71,6 +74,18 @@ PLACE_PENALTY = 0.12
 # story is strong evidence of one fact; a value compatible after rounding or conversion, less.
 SAME_VALUE_BONUS = 0.25
 VALUE_BONUS = 0.12
+# Outlets that misreport a figure slip a digit ("412" / "421", "45" / "54", "3,500" /
+# "4,500") or a scale word ("48 bn" / "480 bn"); values further apart than MISREPORT_RATIO,
+# or more than one typo apart, are more likely two quantities ("620 flights a day" / "128
+# flights", "240 salariés" / "185 dipendenti"), and values more than a thousandfold apart
+# always are.
+MISREPORT_RATIO = 1.5
+IMPLAUSIBLE_PENALTY = 0.15
+# A counted noun outside the lexicon ("pilotes", "Güterzüge", a Chinese classifier) cannot be
+# compared with another language's noun: it costs a little similarity instead of blocking.
+UNKNOWN_NOUN_PENALTY = 0.08
+# Clauses whose years differ only once "this year" / "l'an dernier" are read as years.
+RELATIVE_YEAR_PENALTY = 0.10
 
 
 @dataclass(frozen=True)
@@ -100,7 +115,12 @@ class Mention:
     vector: np.ndarray | None
     years: frozenset[int]
     units: frozenset[str]
+    # years named relative to the article's date ("this year", "去年"): weaker evidence than
+    # a year written out, which a clause may carry for another event ("Founded in 2022, …")
+    relative_years: frozenset[int] = frozenset()
     countries: frozenset[str] = frozenset()
+    # each record's own country set ("42 shops in France" / "in France, Spain and Italy")
+    country_sets: frozenset[frozenset[str]] = frozenset()
     per: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     # Word tokens of everything the reconciler sees of the article (titles, claim sentences),
@@ -117,12 +137,48 @@ class Mention:
         ]
 
 
+# Nouns the claim grammar gives counts whose noun it does not know (Chinese classifiers).
+_GENERIC_NOUNS = frozenset({"", "units", "items"})
+
+
+@lru_cache(maxsize=1)
+def _known_nouns() -> frozenset[str]:
+    from ingest.claims.nouns import COUNT_NOUNS
+
+    return frozenset(COUNT_NOUNS.values()) - _GENERIC_NOUNS
+
+
+def _cognate(x: str, y: str) -> bool:
+    """Nouns written alike across languages ("pilots" / "pilotes" / "Piloten")."""
+    x, y = x.casefold(), y.casefold()
+    shared = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        shared += 1
+    return shared >= 4 and shared >= min(len(x), len(y)) - 2
+
+
+def _noun_relation(a: Mention, b: Mention) -> str:
+    """How the counted nouns of two count mentions relate: 'same', 'family' (jobs /
+    employees), 'unknown' (a noun outside the lexicon on either side) or 'other' (two known
+    nouns of different things: never one fact)."""
+    if a.units & b.units or any(_cognate(x, y) for x in a.units for y in b.units):
+        return "same"
+    families = {count_family(u) for u in a.units}
+    if any(count_family(u) in families for u in b.units):
+        return "family"
+    known = _known_nouns()
+    if all(u in known for u in a.units) and all(u in known for u in b.units):
+        return "other"
+    return "unknown"
+
+
 def _units_meet(a: Mention, b: Mention) -> bool:
-    """Same unit, or (for counts) nouns of one family."""
+    """Same unit, or (for counts) nouns that may name one thing."""
     if a.units & b.units:
         return True
-    families = {count_family(u) for u in a.units}
-    return a.kind == "count" and any(count_family(u) in families for u in b.units)
+    return a.kind == "count" and _noun_relation(a, b) != "other"
 
 
 def _countries(rec: ClaimRecord, feat: ClaimFeatures) -> frozenset[str]:
@@ -175,17 +231,26 @@ def _article_mentions(
             years = frozenset().union(
                 *(feats[m.claim_id].years for m in members if m.claim_id in feats)
             )
-            countries = frozenset().union(
-                *(_countries(m, feats[m.claim_id]) for m in members if m.claim_id in feats)
+            country_sets = frozenset(
+                _countries(m, feats[m.claim_id]) for m in members if m.claim_id in feats
+            )
+            relative = frozenset().union(
+                *(
+                    relative_years(feats[m.claim_id].segment, m.published)
+                    for m in members
+                    if m.claim_id in feats
+                )
             )
             mentions.append(
                 Mention(
-                    countries=countries,
+                    countries=frozenset().union(*country_sets),
+                    country_sets=country_sets - {frozenset()},
                     article=article,
                     kind=members[0].claim.kind,
                     records=members,
                     vector=vec,
                     years=years,
+                    relative_years=relative,
                     units=frozenset(m.claim.unit or "" for m in members),
                     per=frozenset(p for m in members if (p := per_unit(m.claim))),
                     places=frozenset().union(
@@ -303,8 +368,16 @@ def _blocked(a: Mention, b: Mention) -> bool:
         return False
     # other countries, or one country against a list of several: "42 shops in France" is
     # not "118 stores in France, Germany, Spain and Italy"
-    return not (a.countries & b.countries) or (
-        a.countries != b.countries and (a.countries < b.countries or b.countries < a.countries)
+    return not (a.countries & b.countries) or _part_and_whole(a, b) or _part_and_whole(b, a)
+
+
+def _part_and_whole(part: Mention, whole: Mention) -> bool:
+    """`whole` states its figure for a list of countries that strictly contains all the
+    countries `part` names, and never for those alone. (A mention whose headline says
+    "in Hungary" and whose body says "China's … in Hungary" is not a list.)"""
+    small = part.countries
+    return any(len(s) >= 2 and small < s for s in whole.country_sets) and not any(
+        s <= small for s in whole.country_sets
     )
 
 
@@ -327,18 +400,109 @@ def _unnamed_place(a: Mention, b: Mention) -> bool:
     return b.latin and any(not names_place(p, b.article_words) for p in a.places)
 
 
+def _comparable_values(ra: ClaimRecord, rb: ClaimRecord) -> tuple[float, float] | None:
+    """The two figures in one unit (an amount converted at the first publication date's
+    rate when the currencies differ), or None."""
+    va, vb = ra.claim.value, rb.claim.value
+    if va is None or vb is None or va <= 0 or vb <= 0:
+        return None
+    ua, ub = ra.claim.unit or "", rb.claim.unit or ""
+    if ra.claim.kind == "money" and ua != ub:
+        day = ra.published or rb.published
+        rate = rate_on(ua, ub, day) if day is not None else None
+        if rate is None:
+            return None
+        return va * rate.value, vb
+    return va, vb
+
+
+def _aligned_digits(x: float, y: float) -> tuple[str, str]:
+    """Two figures' digits written down to the finer of their last significant places
+    ("3,500" / "4,500" -> "35" / "45"; "1.75 bn" / "1.9 bn" -> "175" / "190")."""
+    place = min(2 * last_digit_halfwidth(x), 2 * last_digit_halfwidth(y)) or 1.0
+    return str(round(x / place)), str(round(y / place))
+
+
+def _one_slip(x: str, y: str) -> bool:
+    """Whether two digit strings differ by at most one typo: a digit changed, added, dropped,
+    or two neighbours swapped ("412" / "421", "3500" / "4500")."""
+    if x == y:
+        return True
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and x[diff[0]] == y[diff[1]]
+            and x[diff[1]] == y[diff[0]]
+        )
+    if abs(len(x) - len(y)) != 1:
+        return False
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _misreport(a: Mention, b: Mention) -> str:
+    """Whether disagreeing figures could be one figure misreported: 'plausible' (a typo or a
+    scale word apart: "45" / "54", "3,500" / "4,500", "48 bn" / "480 bn"), 'implausible',
+    'absurd' (over a thousandfold apart), or '' when they cannot be compared. Dates have
+    their own rule (`MAX_DATE_GAP_DAYS`)."""
+    if a.kind == "date":
+        return ""
+    pairs = [
+        (ra, rb, v)
+        for ra in a.records
+        for rb in b.records
+        if (v := _comparable_values(ra, rb)) is not None
+    ]
+    if not pairs:
+        return ""
+    best = "absurd"
+    for ra, rb, (va, vb) in pairs:
+        ratio = max(va, vb) / min(va, vb)
+        power = math.log10(ratio)
+        same_unit = (ra.claim.unit or "") == (rb.claim.unit or "")
+        if 1 <= round(power) <= 3 and abs(power - round(power)) < 0.005:
+            return "plausible"
+        if ratio <= MISREPORT_RATIO and (not same_unit or _one_slip(*_aligned_digits(va, vb))):
+            return "plausible"
+        if ratio <= 10**3.2:
+            best = "implausible"
+    return best
+
+
+def _implausible(a: Mention, b: Mention) -> bool:
+    """Disagreeing figures too far apart to be one figure misreported (`_misreport`)."""
+    if _same_value(a, b) or _values_compatible(a, b):
+        return False
+    return _misreport(a, b) in ("implausible", "absurd")
+
+
 def _score(a: Mention, b: Mention) -> float:
     if _blocked(a, b):
         return -1.0
     sim = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
     if a.kind == "count" and not (a.units & b.units):
-        sim -= FAMILY_PENALTY
+        relation = _noun_relation(a, b)
+        if relation == "family":
+            sim -= FAMILY_PENALTY
+        elif relation == "unknown":
+            sim -= UNKNOWN_NOUN_PENALTY
     if _unnamed_place(a, b) or _unnamed_place(b, a):
         sim -= PLACE_PENALTY
+    years_a, years_b = a.years | a.relative_years, b.years | b.relative_years
+    if years_a and years_b and not (years_a & years_b):
+        sim -= RELATIVE_YEAR_PENALTY
     if _same_value(a, b):
         sim += SAME_VALUE_BONUS
     elif _values_compatible(a, b):
         sim += VALUE_BONUS
+    else:
+        plausibility = _misreport(a, b)
+        if plausibility == "absurd":
+            return -1.0
+        if plausibility == "implausible":
+            sim -= IMPLAUSIBLE_PENALTY
     return sim
 
 
@@ -440,7 +604,11 @@ def _pair_links(
     for (left, right, scores), pairs in zip(tables, matched, strict=True):
         links.extend(pairs)
         for score, i, j in _mutual_best(scores, left, right, threshold - ANCHOR_BONUS):
-            if score < threshold and _anchored(i, j, anchors, near1, near2):
+            if (
+                score < threshold
+                and _anchored(i, j, anchors, near1, near2)
+                and not _implausible(ms1[i], ms2[j])
+            ):
                 links.append((score, i, j))
     return links
 
