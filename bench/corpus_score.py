@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,13 +49,14 @@ def serve(folder: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def run_cli(db_path: Path) -> float:
+def run_cli(db_path: Path, feed_url: str = f"http://127.0.0.1:{PORT}/feed.xml") -> float:
+    """`factwatch init` and `factwatch ingest --allow-private FEED` on a fresh database."""
     env = {**os.environ, "FACTWATCH_DATABASE_URL": f"sqlite:///{db_path}"}
     exe = [sys.executable, "-m", "bot.cli"]
-    subprocess.run([*exe, "init"], check=True, env=env, cwd=REPO)
+    subprocess.run([*exe, "init"], check=True, env=env, cwd=REPO, capture_output=True)
     t0 = time.perf_counter()
     subprocess.run(
-        [*exe, "ingest", "--allow-private", f"http://127.0.0.1:{PORT}/feed.xml"],
+        [*exe, "ingest", "--allow-private", feed_url],
         check=True,
         env=env,
         cwd=REPO,
@@ -127,6 +129,137 @@ def match_claims(
     return matched_truth, fps
 
 
+@dataclass
+class Scores:
+    """The Evaluation section's figures for one corpus, and the misses behind them."""
+
+    articles: int = 0
+    claims: int = 0
+    stories: int = 0
+    facts: int = 0
+    conflicts: int = 0
+    stories_prf: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    duplicates_prf: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    claims_prf: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    conflicts_pr: tuple[float, float] = (0.0, 0.0)
+    verdict_accuracy: float = 0.0
+    lines: list[str] = field(default_factory=list)  # figures and misses, as printed
+
+
+def _page(url: str) -> str:
+    """An article's page name: URLs differ in host and port when a corpus is served
+    elsewhere than 127.0.0.1:8765."""
+    return url.rsplit("/", 1)[-1]
+
+
+def evaluate(truth: dict, db_path: Path, *, misses: bool = True) -> Scores:
+    """Compare the editors' views in a database with a corpus's truth.json."""
+    out = Scores()
+    say = out.lines.append
+    con = sqlite3.connect(db_path)
+    con.row_factory = sqlite3.Row
+    articles = [dict(r) for r in con.execute("SELECT * FROM v_articles")]
+    claims = [dict(r) for r in con.execute("SELECT * FROM v_claims")]
+    conflicts = [dict(r) for r in con.execute("SELECT * FROM v_conflicts")]
+    out.facts = con.execute("SELECT count(*) FROM v_facts").fetchone()[0]
+    out.stories = con.execute("SELECT count(*) FROM v_stories").fetchone()[0]
+    con.close()
+    out.articles, out.claims, out.conflicts = len(articles), len(claims), len(conflicts)
+
+    by_page = {_page(a["url"]): a for a in articles}
+    id_of_page = {_page(a["url"]): a["id"] for a in truth["articles"]}
+    aid_to_tid = {a["article_id"]: id_of_page.get(_page(a["url"])) for a in articles}
+
+    # ---- stories
+    gold = {a["id"]: a["story"] or ("single", a["id"]) for a in truth["articles"]}
+    pred = {}
+    for a in truth["articles"]:
+        row = by_page.get(_page(a["url"]))
+        pred[a["id"]] = (
+            row["story_id"] if row and row["story_id"] is not None else ("none", a["id"])
+        )
+    out.stories_prf = p, r, f = bcubed(pred, gold)
+    missing = [a["id"] for a in truth["articles"] if _page(a["url"]) not in by_page]
+    say(f"stories    B-cubed P={p:.3f} R={r:.3f} F1={f:.3f}   (missing articles: {missing})")
+    if misses:
+        clusters = defaultdict(list)
+        for tid, sid in pred.items():
+            clusters[sid].append(f"{tid}:{gold[tid] if isinstance(gold[tid], str) else '-'}")
+        for sid, members in sorted(clusters.items(), key=lambda kv: str(kv[0])):
+            say(f"    story {sid}: {' '.join(members)}")
+
+    # ---- duplicates
+    gold_d = {(a["id"], a["duplicate_of"]) for a in truth["articles"] if a["duplicate_of"]}
+    pred_d = {
+        (aid_to_tid[a["article_id"]], aid_to_tid.get(a["duplicate_of"]))
+        for a in articles
+        if a["duplicate_of"] is not None
+    }
+    tp = len(gold_d & pred_d)
+    out.duplicates_prf = dp, dr, df = prf(tp, len(pred_d - gold_d), len(gold_d - pred_d))
+    say(f"duplicates P={dp:.3f} R={dr:.3f} F1={df:.3f}   pred={sorted(pred_d)}")
+
+    # ---- claims (multiset matching per article and kind)
+    truth_claims = [dict(c, idx=i) for i, c in enumerate(truth["claims"])]
+    matched_truth, fps = match_claims(claims, truth_claims, aid_to_tid)
+    counts = {k: Counter() for k in ("money", "percent", "count", "date")}
+    for c in claims:
+        kind = c["kind"]
+        counts.setdefault(kind, Counter())["tp" if c["claim_id"] in matched_truth else "fp"] += 1
+    used = {m["idx"] for m in matched_truth.values()}
+    fns = [c for c in truth_claims if c["idx"] not in used]
+    for c in fns:
+        counts[c["kind"]]["fn"] += 1
+    for kind, cnt in counts.items():
+        out.claims_prf[kind] = p, r, f = prf(cnt["tp"], cnt["fp"], cnt["fn"])
+        say(
+            f"claims {kind:8s} P={p:.3f} R={r:.3f} F1={f:.3f}  "
+            f"(tp={cnt['tp']} fp={cnt['fp']} fn={cnt['fn']})"
+        )
+    if misses:
+        for fp_ in fps:
+            say(f"    FP {fp_}")
+        for c in fns:
+            say(f"    FN {c['article']} {c['kind']} {c['text']!r} {c['value']} {c['unit']}")
+
+    # ---- conflicts
+    flags = {e["fact"]: e for e in truth["expected_flags"]}
+    alerting = {k for k, e in flags.items() if e["verdict"] != "rounding_or_bound"}
+    hit_facts: dict[str, str] = {}
+    fp_conf = []
+    for k in sorted(conflicts, key=lambda k: k["conflict_id"]):
+        if k["verdict"] == "rounding_or_bound":
+            continue
+        ids = json.loads(k["claim_ids"]) if isinstance(k["claim_ids"], str) else k["claim_ids"]
+        facts = Counter(matched_truth[i]["fact"] for i in ids if i in matched_truth)
+        target = next((fct for fct, n in facts.most_common() if n >= 2 and fct in alerting), None)
+        if target is None or target in hit_facts:
+            fp_conf.append((k["conflict_id"], k["verdict"], dict(facts), k["summary"][:160]))
+            continue
+        hit_facts[target] = k["verdict"]
+    n_pred = sum(1 for k in conflicts if k["verdict"] != "rounding_or_bound")
+    cp = len(hit_facts) / n_pred if n_pred else (1.0 if not alerting else 0.0)
+    cr = len(hit_facts) / len(alerting) if alerting else 1.0
+    acc = (
+        sum(1 for fct, v in hit_facts.items() if flags[fct]["verdict"] == v) / len(hit_facts)
+        if hit_facts
+        else 0.0
+    )
+    out.conflicts_pr, out.verdict_accuracy = (cp, cr), acc
+    say(
+        f"conflicts  P={cp:.3f} R={cr:.3f} (hits={len(hit_facts)} predicted={n_pred} "
+        f"expected={len(alerting)})  verdict accuracy={acc:.3f}"
+    )
+    if misses:
+        for fct in sorted(alerting):
+            got = hit_facts.get(fct)
+            mark = "ok " if got == flags[fct]["verdict"] else ("~~ " if got else "MISS")
+            say(f"    {mark} {fct}: expected {flags[fct]['verdict']}, got {got}")
+        for item in fp_conf:
+            say(f"    FP conflict {item}")
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared/corpus/dev"))
@@ -145,110 +278,12 @@ def main() -> int:
         elapsed = run_cli(db_path)
     finally:
         server.shutdown()
-    con = sqlite3.connect(db_path)
-    con.row_factory = sqlite3.Row
-    articles = [dict(r) for r in con.execute("SELECT * FROM v_articles")]
-    claims = [dict(r) for r in con.execute("SELECT * FROM v_claims")]
-    conflicts = [dict(r) for r in con.execute("SELECT * FROM v_conflicts")]
-    n_facts = con.execute("SELECT count(*) FROM v_facts").fetchone()[0]
-    n_stories = con.execute("SELECT count(*) FROM v_stories").fetchone()[0]
-
-    by_url = {a["url"]: a for a in articles}
-    id_of_url = {a["url"]: a["id"] for a in truth["articles"]}
-    truth_by_id = {a["id"]: a for a in truth["articles"]}
-    aid_to_tid = {a["article_id"]: id_of_url.get(a["url"]) for a in articles}
+    scores = evaluate(truth, db_path, misses=not args.quiet)
     print(
-        f"ingest: {len(articles)} articles, {len(claims)} claims, {n_stories} stories, "
-        f"{n_facts} facts, {len(conflicts)} conflicts in {elapsed:.1f} s"
+        f"ingest: {scores.articles} articles, {scores.claims} claims, {scores.stories} "
+        f"stories, {scores.facts} facts, {scores.conflicts} conflicts in {elapsed:.1f} s"
     )
-
-    # ---- stories
-    gold = {a["id"]: a["story"] or ("single", a["id"]) for a in truth["articles"]}
-    pred = {}
-    for a in truth["articles"]:
-        row = by_url.get(a["url"])
-        pred[a["id"]] = (
-            row["story_id"] if row and row["story_id"] is not None else ("none", a["id"])
-        )
-    p, r, f = bcubed(pred, gold)
-    missing = [a["id"] for a in truth["articles"] if a["url"] not in by_url]
-    print(f"stories    B-cubed P={p:.3f} R={r:.3f} F1={f:.3f}   (missing articles: {missing})")
-    if not args.quiet:
-        clusters = defaultdict(list)
-        for tid, sid in pred.items():
-            clusters[sid].append(f"{tid}:{gold[tid] if isinstance(gold[tid], str) else '-'}")
-        for sid, members in sorted(clusters.items(), key=lambda kv: str(kv[0])):
-            print(f"    story {sid}: {' '.join(members)}")
-
-    # ---- duplicates
-    gold_d = {(a["id"], a["duplicate_of"]) for a in truth["articles"] if a["duplicate_of"]}
-    pred_d = {
-        (aid_to_tid[a["article_id"]], aid_to_tid.get(a["duplicate_of"]))
-        for a in articles
-        if a["duplicate_of"] is not None
-    }
-    tp = len(gold_d & pred_d)
-    dp, dr, df = prf(tp, len(pred_d - gold_d), len(gold_d - pred_d))
-    print(f"duplicates P={dp:.3f} R={dr:.3f} F1={df:.3f}   pred={sorted(pred_d)}")
-
-    # ---- claims (multiset matching per article and kind)
-    truth_claims = [dict(c, idx=i) for i, c in enumerate(truth["claims"])]
-    matched_truth, fps = match_claims(claims, truth_claims, aid_to_tid)
-    counts = {k: Counter() for k in ("money", "percent", "count", "date")}
-    for c in claims:
-        kind = c["kind"]
-        counts.setdefault(kind, Counter())["tp" if c["claim_id"] in matched_truth else "fp"] += 1
-    used = {m["idx"] for m in matched_truth.values()}
-    fns = [c for c in truth_claims if c["idx"] not in used]
-    for c in fns:
-        counts[c["kind"]]["fn"] += 1
-    for kind, cnt in counts.items():
-        p, r, f = prf(cnt["tp"], cnt["fp"], cnt["fn"])
-        print(
-            f"claims {kind:8s} P={p:.3f} R={r:.3f} F1={f:.3f}  "
-            f"(tp={cnt['tp']} fp={cnt['fp']} fn={cnt['fn']})"
-        )
-    if not args.quiet:
-        for fp_ in fps:
-            print(f"    FP {fp_}")
-        for c in fns:
-            print(f"    FN {c['article']} {c['kind']} {c['text']!r} {c['value']} {c['unit']}")
-
-    # ---- conflicts
-    flags = {e["fact"]: e for e in truth["expected_flags"]}
-    alerting = {k for k, e in flags.items() if e["verdict"] != "rounding_or_bound"}
-    hit_facts: dict[str, str] = {}
-    fp_conf = []
-    for k in sorted(conflicts, key=lambda k: k["conflict_id"]):
-        if k["verdict"] == "rounding_or_bound":
-            continue
-        ids = json.loads(k["claim_ids"]) if isinstance(k["claim_ids"], str) else k["claim_ids"]
-        facts = Counter(matched_truth[i]["fact"] for i in ids if i in matched_truth)
-        target = next((fct for fct, n in facts.most_common() if n >= 2 and fct in alerting), None)
-        if target is None or target in hit_facts:
-            fp_conf.append((k["conflict_id"], k["verdict"], dict(facts), k["summary"][:160]))
-            continue
-        hit_facts[target] = k["verdict"]
-    n_pred = sum(1 for k in conflicts if k["verdict"] != "rounding_or_bound")
-    cp = len(hit_facts) / n_pred if n_pred else 0.0
-    cr = len(hit_facts) / len(alerting) if alerting else 0.0
-    acc = (
-        sum(1 for fct, v in hit_facts.items() if flags[fct]["verdict"] == v) / len(hit_facts)
-        if hit_facts
-        else 0.0
-    )
-    print(
-        f"conflicts  P={cp:.3f} R={cr:.3f} (hits={len(hit_facts)} predicted={n_pred} "
-        f"expected={len(alerting)})  verdict accuracy={acc:.3f}"
-    )
-    if not args.quiet:
-        for fct in sorted(alerting):
-            got = hit_facts.get(fct)
-            mark = "ok " if got == flags[fct]["verdict"] else ("~~ " if got else "MISS")
-            print(f"    {mark} {fct}: expected {flags[fct]['verdict']}, got {got}")
-        for item in fp_conf:
-            print(f"    FP conflict {item}")
-    _ = truth_by_id
+    print("\n".join(scores.lines))
     return 0
 
 

@@ -345,3 +345,107 @@ def test_clause_keeps_the_counted_noun_and_cuts_between_words():
     assert ctx[0].segment.endswith("… Arbeitsplätze .") or "… Arbeitsplätze" in ctx[0].segment
     assert ctx[1].segment == "Genolis shares jumped … to"
     assert ctx[2].segment.startswith("… in Paris")
+
+
+# ---- rules that came from the corpora written blind to the code (bench/corpora)
+
+
+def test_a_counted_noun_outside_the_lexicon_does_not_block_its_translation():
+    # "2 300 pilotes" / "2,300 pilots" / "knapp 2.300 Piloten": no lexicon entry, yet one fact
+    fr = record(2300, "pilotes", kind="count", article=1, lang="fr")
+    en = record(2300, "pilots", kind="count", article=2)
+    de = record(2300, "piloten", kind="count", article=3, lang="de", qualifier="about")
+    zh = record(14, "units", kind="count", article=4, lang="zh")  # "14台": a classifier
+    en_cranes = record(14, "cranes", kind="count", article=2)
+    pairs = [(fr, vec(jobs=1)), (en, vec(jobs=1)), (de, vec(jobs=1))]
+    pairs += [(zh, vec(budget=1)), (en_cranes, vec(budget=1))]
+    groups = group_facts([fr, en, de, zh, en_cranes], feats(pairs))
+    assert sorted([fr.claim_id, en.claim_id, de.claim_id]) in ids(groups)
+    assert sorted([zh.claim_id, en_cranes.claim_id]) in ids(groups)
+
+
+def test_two_known_nouns_of_different_things_still_never_match():
+    a = record(14, "stores", kind="count", article=1)
+    b = record(14, "vehicles", kind="count", article=2)
+    groups = group_facts([a, b], feats([(a, vec(jobs=1)), (b, vec(jobs=1))]))
+    assert len(groups) == 2
+
+
+def test_values_no_typo_explains_need_a_closer_clause_to_be_one_fact():
+    # 240 staff at one site vs 185 at another: similar clauses, but 240 -> 185 is no slip
+    # of one digit, unlike 412 -> 421 or 3,500 -> 4,500, which stay a conflict
+    site_a = record(240, "employees", kind="count", article=1)
+    site_b = record(185, "employees", kind="count", article=2)
+    close = vec(jobs=1, italy=1.7)  # cosine 0.51 with vec(jobs=1)
+    groups = group_facts([site_a, site_b], feats([(site_a, vec(jobs=1)), (site_b, close)]))
+    assert len(groups) == 2
+    typo_a = record(412e6, "USD", article=3)
+    typo_b = record(421e6, "USD", article=4)
+    groups = group_facts([typo_a, typo_b], feats([(typo_a, vec(jobs=1)), (typo_b, close)]))
+    assert len(groups) == 1
+
+
+def test_figures_a_thousandfold_apart_are_never_one_fact():
+    price = record(4.10, "USD", article=1)  # "$4.10" a pound of copper
+    profit = record(412e6, "USD", article=2)
+    groups = group_facts(
+        [price, profit], feats([(price, vec(revenue=1)), (profit, vec(revenue=1))])
+    )
+    assert len(groups) == 2
+
+
+def test_a_scale_word_slip_is_still_one_fact_in_conflict():
+    a = record(48e9, "parameters", kind="count", article=1)
+    b = record(480e9, "parameters", kind="count", article=2)
+    facts = reconcile([a, b], feats([(a, vec(budget=1)), (b, vec(budget=1, jobs=0.3))]))
+    assert len(facts) == 1
+    assert facts[0].assessment.conflict.verdict == "genuine"
+
+
+def test_this_year_in_one_outlet_is_not_last_years_figure_in_another():
+    # "480 millions d'euros en 2025" (2025 revenue) / "470 millones este año" (2026 guidance)
+    rev = record(480e6, "EUR", article=1, published=date(2026, 1, 13), lang="fr")
+    guide = record(470e6, "EUR", article=2, published=date(2026, 1, 13), lang="es")
+    v = vec(revenue=1)
+    f = {
+        rev.claim_id: ClaimFeatures(
+            vector=v, years=frozenset({2025}), link_group=0, segment="chiffre d'affaires en 2025"
+        ),
+        guide.claim_id: ClaimFeatures(
+            vector=vec(revenue=1, budget=2),  # cosine 0.45: one fact without the years
+            years=frozenset(),
+            link_group=0,
+            segment="y espera alcanzar … este año",
+        ),
+    }
+    assert len(group_facts([rev, guide], f)) == 2
+
+
+def test_a_figure_placed_in_one_country_meets_it_whatever_else_its_article_names():
+    # headline "… plant in Hungary", body "China's Tianrui … in Hungary": no list of
+    # countries, so the Chinese outlet's figure for Hungary is the same investment
+    head = record(5.1e9, "USD", article=1)
+    body = record(5.1e9, "USD", article=1)
+    zh = record(5.1e9, "USD", article=2, lang="zh")
+    v = vec(invest=1)
+    f = {
+        head.claim_id: ClaimFeatures(v, frozenset(), 0, "", frozenset({"HU"})),
+        body.claim_id: ClaimFeatures(v, frozenset(), 1, "", frozenset({"CN", "HU"})),
+        zh.claim_id: ClaimFeatures(v, frozenset(), 0, "", frozenset({"HU"})),
+    }
+    assert len(group_facts([head, body, zh], f)) == 1
+    # a figure stated for a list of countries is still not one of its parts
+    whole = record(118, "stores", kind="count", article=3)
+    part = record(118, "stores", kind="count", article=4)
+    f = {
+        whole.claim_id: ClaimFeatures(v, frozenset(), 0, "", frozenset({"FR", "DE", "ES"})),
+        part.claim_id: ClaimFeatures(v, frozenset(), 0, "", frozenset({"FR"})),
+    }
+    assert len(group_facts([whole, part], f)) == 2
+
+
+def test_the_european_union_is_not_a_country():
+    from ingest.reconcile.context import countries_in
+
+    assert countries_in("countervailing duties in the European Union") == frozenset()
+    assert countries_in("dans l’Union européenne et en Hongrie") == frozenset({"HU"})

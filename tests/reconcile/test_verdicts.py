@@ -148,3 +148,15 @@ def test_figures_read_as_an_editor_writes_them():
     assert format_figure(5.4e9, "EUR", "about") == "about 5.4 bn EUR"
     assert format_figure(1250, "jobs", "more_than") == "more than 1,250 jobs"
     assert format_figure(38.0, "%") == "38%"
+
+
+def test_an_approximate_figure_rounds_at_its_last_non_zero_digit():
+    # "rund 1.100 Flüge" for 1,140 cancelled flights: rounding, not a conflict ...
+    exact = [record(1140, "flights", kind="count", outlet=f"O{i}") for i in range(3)]
+    about = record(1100, "flights", kind="count", outlet="Kurier", qualifier="about")
+    verdict = assess("count:1", "flights", [*exact, about]).conflict.verdict
+    assert verdict == "rounding_or_bound"
+    # ... but "about 50 bn" is not 45 bn
+    a = record(50e9, "EUR", outlet="A", qualifier="about")
+    b = record(45e9, "EUR", outlet="B")
+    assert assess("money:1", "x", [a, b]).conflict.verdict == "genuine"
