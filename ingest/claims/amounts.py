@@ -5,7 +5,7 @@ the currency the article writes them in, or are dropped; "15 dollars and 15 cent
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -34,9 +34,12 @@ def bare_amount(t: str, g: Grammar, m: Mention) -> Candidate | None:
     words = next_words(t, g, m.scale_end, 1)
     if words and NOT_COUNTED.fullmatch(words[0].group("w").casefold()):
         return None  # "10 million barrels"
+    # "1.05 million to 1.1 million tonnes": the range's other end says what it is
+    link = g.range_after.match(t, m.scale_end)
+    opens_range = bool(link and t[link.end() : link.end() + 1].isdigit())
     qualifier, start, end = qualify(t, g, m.start, m.scale_end)
     return Candidate("money", start, end, float(m.scaled), None, qualifier, m.precision,
-                     bare=True)
+                     bare=True, opens_range=opens_range)
 
 
 def resolve_bare(
@@ -44,13 +47,17 @@ def resolve_bare(
 ) -> list[Candidate]:
     """A bare amount is money when its sentence states an amount in a currency, or when the
     same amount is written with its currency elsewhere (a headline's "5.400 millones" and the
-    body's "5.400 millones de euros"); it takes that currency. Otherwise it is dropped."""
+    body's "5.400 millones de euros"); it takes that currency. Failing both, it takes the
+    currency the article keeps to (`MAIN_CURRENCY_SHARE`); otherwise it is dropped."""
     by_sentence: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
     by_value: dict[float, list[Candidate]] = defaultdict(list)
+    units: Counter[str] = Counter()
     for w in candidates:
         if w.kind == "money" and not w.bare and w.unit and w.value is not None:
             by_sentence[sentence_of(w.start)].append(w)
             by_value[_key(w.value / _factor_of(w))].append(w)
+            units[w.unit] += 1
+    main = _main_currency(units)
     out = []
     for c in candidates:
         if not c.bare:
@@ -60,7 +67,22 @@ def resolve_bare(
         if pool:
             nearest = min(pool, key=lambda w: abs(w.start - c.start))
             out.append(replace(c, unit=nearest.unit, bare=False))
+        elif main is not None and not c.opens_range:
+            out.append(replace(c, unit=main, bare=False))
     return out
+
+
+# Share of an article's amounts that must be in one currency for a bare amount elsewhere in
+# it ("Altri 720 milioni andranno alla rete ferroviaria") to be read in that currency.
+MAIN_CURRENCY_SHARE = 0.75
+
+
+def _main_currency(units: Counter[str]) -> str | None:
+    """The currency an article writes its amounts in, when it keeps to one."""
+    if not units:
+        return None
+    unit, n = units.most_common(1)[0]
+    return unit if n >= MAIN_CURRENCY_SHARE * sum(units.values()) else None
 
 
 def _key(value: float) -> float:

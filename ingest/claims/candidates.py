@@ -44,6 +44,7 @@ class Candidate:
     date_end: date | None = None
     bare: bool = False  # a scaled amount with no currency written ("5.400 millones")
     subunit: bool = False  # written in cents, pence, centimes...
+    opens_range: bool = False  # a bare amount followed by "to 1.1 million ..."
 
     @property
     def priority(self) -> int:

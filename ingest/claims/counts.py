@@ -218,6 +218,9 @@ def _zh_noun(text: str, mention: Mention) -> tuple[str, int] | None:
         or text[max(0, mention.start - 1) : mention.start] == "第"
     ):
         return None
+    noun = _zh_lexicon_at(text, pos)
+    if noun and len(noun) >= 2:  # "4万人次", "2430艘次": a compound measure word
+        return nouns.COUNT_NOUNS[noun], pos + len(noun)
     measure = text[pos : pos + 1]
     if measure and measure in nouns.ZH_MEASURE_WORDS:
         after = pos + 1
@@ -234,7 +237,7 @@ def _zh_noun(text: str, mention: Mention) -> tuple[str, int] | None:
         run = _zh_run(text, after)
         if run:
             return run, after + len(run)
-        if measure in "名位人家":  # people or companies, even unnamed ("5000余名")
+        if measure in "名位人家场":  # people, companies, events, even unnamed ("5000余名")
             return nouns.ZH_MEASURE_DEFAULT[measure], after
         return None
     noun = _zh_lexicon_at(text, pos)

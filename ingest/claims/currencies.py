@@ -200,12 +200,14 @@ _ES: list[Currency] = [
     ("liras turcas", "TRY", 1), ("liras", "TRY", 1), ("marcos finlandeses", "FIM", 1),
     ("marco finlandés", "FIM", 1), ("marcos", "DEM", 1), ("florines neerlandeses", "NLG", 1),
     ("florín neerlandés", "NLG", 1), ("florines", "NLG", 1), ("pesetas", "ESP", 1),
+    ("forintos", "HUF", 1), ("florines húngaros", "HUF", 1),
     ("céntimos", "EUR", 0.01), ("céntimo", "EUR", 0.01), ("centavos", "?USD", 0.01),
     ("centavo", "?USD", 0.01), ("peniques", "GBP", 0.01), ("penique", "GBP", 0.01),
 ]
 _IT: list[Currency] = [
     ("marchi finlandesi", "FIM", 1), ("marco finlandese", "FIM", 1),
-    ("marchi tedeschi", "DEM", 1), ("fiorini olandesi", "NLG", 1),
+    ("marchi tedeschi", "DEM", 1), ("fiorini olandesi", "NLG", 1), ("forint", "HUF", 1),
+    ("fiorini ungheresi", "HUF", 1),
     ("franchi francesi", "FRF", 1), ("franchi belgi", "BEF", 1),
     ("pesos messicani", "MXN", 1), ("pesos argentini", "ARS", 1), ("pesos cileni", "CLP", 1),
     ("yen giapponesi", "JPY", 1), ("yuan cinesi", "CNY", 1), ("rupie indiane", "INR", 1),
@@ -243,6 +245,7 @@ _PT: list[Currency] = [
     ("real", "BRL", 1), ("rublos", "RUB", 1), ("coroas", "?SEK", 1),
     ("marco finlandês", "FIM", 1), ("marcos finlandeses", "FIM", 1), ("marcos", "DEM", 1),
     ("florim holandês", "NLG", 1), ("florins holandeses", "NLG", 1), ("florins", "NLG", 1),
+    ("forints", "HUF", 1), ("florins húngaros", "HUF", 1),
     ("pesetas", "ESP", 1), ("centavos", "BRL", 0.01), ("centavo", "BRL", 0.01),
     ("cêntimos", "EUR", 0.01), ("cêntimo", "EUR", 0.01), ("yenes", "JPY", 1),
     ("pênis", "GBP", 0.01), ("pence", "GBP", 0.01), ("penies", "GBP", 0.01),
@@ -256,7 +259,12 @@ _ZH: list[Currency] = [
     ("印度卢比", "INR", 1), ("卢比", "INR", 1), ("新加坡元", "SGD", 1), ("新元", "SGD", 1),
     ("新西兰元", "NZD", 1), ("奈拉", "NGN", 1), ("泰铢", "THB", 1), ("林吉特", "MYR", 1),
     ("雷亚尔", "BRL", 1), ("里拉", "TRY", 1), ("兹罗提", "PLN", 1), ("兰特", "ZAR", 1),
-    ("迪拉姆", "AED", 1), ("元人民币", "CNY", 1), ("人民币", "CNY", 1), ("元", "CNY", 1),
+    ("迪拉姆", "AED", 1), ("福林", "HUF", 1), ("匈牙利福林", "HUF", 1), ("捷克克朗", "CZK", 1),
+    ("瑞典克朗", "SEK", 1), ("挪威克朗", "NOK", 1), ("丹麦克朗", "DKK", 1), ("列伊", "RON", 1),
+    ("墨西哥比索", "MXN", 1), ("比索", "?MXN", 1), ("沙特里亚尔", "SAR", 1),
+    ("以色列新谢克尔", "ILS", 1), ("谢克尔", "ILS", 1), ("印尼盾", "IDR", 1),
+    ("菲律宾比索", "PHP", 1),
+    ("元人民币", "CNY", 1), ("人民币", "CNY", 1), ("元", "CNY", 1),
 ]
 
 NAMES: dict[str, list[Currency]] = {

@@ -34,12 +34,18 @@ def fill_ranges(
             continue  # "Stoxx 50 -1.3%": a sign, not a range
         if not Decimal("0.01") <= a.value / b.value <= 100:
             continue  # "enero. 1.1990 a 1.015 francos": not a range
+        if ca is None and _year_like(a):
+            continue  # "para 2025 a US$ 1.900 millones": a year, then the amount
         if ca is None:
             found[i] = _range_start(t, g, a, b, cb)
         elif (ca.kind == cb.kind == "money" and ca.unit == cb.unit and b.power >= 6
               and a.value < b.value):
             found[i] = replace(ca, value=float(Decimal(str(ca.value)).scaleb(b.power)),
                                precision=a.precision)
+
+
+def _year_like(m: Mention) -> bool:
+    return m.power == 0 and m.value == m.value.to_integral_value() and 1800 <= m.value <= 2199
 
 
 def _range_start(t: str, g: Grammar, a: Mention, b: Mention, cb: Candidate) -> Candidate:
@@ -86,10 +92,12 @@ def fill_elided(t: str, mentions: list[Mention], found: list[Candidate | None]) 
         b = mentions[i]
         if cb is not None or a is None or a.kind != "count" or b.spelled or b.weak_scale:
             continue
-        if b.power == 0 and b.value == b.value.to_integral_value() and 1800 <= b.value <= 2199:
+        if _year_like(b):
             continue  # a year
         if a.end > b.start or not _ELISION.match(t[a.end:b.start]):
             continue
+        if a.value and b.scaled / Decimal(str(a.value)) > 1000:
+            continue  # "14 gru nuove e 720 milioni": not more of the same thing
         after = _NEXT_WORD.match(t, b.scale_end)
         if after and after.group(1).casefold() not in ELIDED_NEXT:
             continue  # "20 000 m² de bureaux": the number has a unit of its own

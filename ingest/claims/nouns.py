@@ -28,6 +28,7 @@ workers: workers|labourers|laborers|construction workers|factory workers|
   trabalhadores|operários|工人|农民工|劳动力
 jobs: jobs|positions|posts|roles|vacancies|permanent jobs|new jobs|job cuts|hires|new hires|
   emplois|postes|postes de travail|emplois directs|emplois permanents|suppressions de postes|
+  suppressions d'emplois|suppressions d’emplois|
   embauches|recrutements|Arbeitsplätze|Arbeitsplätzen|Stellen|Jobs|Arbeitsstellen|
   Ausbildungsplätze|empleos|puestos de trabajo|puestos|empleos directos|despidos|
   contrataciones|posti di lavoro|posti|occupati|assunzioni|esuberi|nuovi posti|
@@ -169,7 +170,12 @@ parking spaces: parking spaces|parking spots|places de parking|places de station
   Parkplätze|Stellplätze|plazas de aparcamiento|plazas de garaje|posti auto|
   vagas de estacionamento|停车位|个停车位
 lines: lines|routes|lignes|Linien|líneas|linee|linhas|线路|条线路|条
-flights: flights|vols|Flüge|vuelos|voli|voos|航班|个航班
+flights: flights|vols|Flüge|vuelos|voli|voos|航班|个航班|架次|个架次
+cranes: cranes|ship-to-shore cranes|grues|Kräne|Krane|grúas|gru|guindastes|gruas|岸桥|台岸桥
+pilots: pilots|pilotes|Piloten|Pilotinnen|pilotos|piloti|飞行员|名飞行员
+port calls: port calls|ship calls|escales|Schiffsanläufe|Anläufe|escalas|approdi|
+  scali|艘次
+events: events|événements|manifestations|Veranstaltungen|eventos|eventi|活动|场活动|场演出
 passengers: passengers|travellers|travelers|passagers|voyageurs|Passagiere|Fahrgäste|
   pasajeros|viajeros|passeggeri|viaggiatori|passageiros|乘客|旅客|人次乘客
 trips: trips|journeys|trajets|voyages|Fahrten|Reisen|viajes|trayectos|viaggi|corse|
@@ -220,12 +226,13 @@ EMPLOYMENT_CUES = re.compile(
 )
 
 # Chinese measure words that may stand between a number and its noun ("6个生产基地").
-ZH_MEASURE_WORDS = "个名家座块列辆台架艘款项条所位只张件套户间支种批部栋处期颗枚人"
+ZH_MEASURE_WORDS = "个名家座块列辆台架艘款项条所位只张件套户间支种批部栋处期颗枚人场"
 ZH_MEASURE_DEFAULT: dict[str, str] = {
     "名": "people", "位": "people", "人": "people", "家": "companies", "座": "sites",
     "所": "institutions", "辆": "vehicles", "台": "units", "架": "aircraft", "艘": "ships",
     "款": "models", "项": "items", "条": "lines", "列": "trains", "块": "units",
     "户": "households", "栋": "buildings", "颗": "units", "枚": "units", "部": "units",
+    "场": "events",
 }
 
 # Nouns after a number that make it a duration, a repetition, a measurement, an age or a

@@ -98,3 +98,22 @@ def test_people_are_employees_only_when_employment_is_meant() -> None:
 )
 def test_not_counts(lang: str, text: str) -> None:
     assert of_kind(text, lang, "count") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("冰雪大世界接待游客超4万人次。", 40000, "people", "more_than"),
+        ("港口去年接待船舶2430艘次。", 2430, "port calls", None),
+        ("节日期间举办620余场活动。", 620, "events", "more_than"),
+    ],
+)
+def test_chinese_compound_measure_words(text, value, unit, qualifier) -> None:
+    c = one(text, "zh", "count")
+    assert (c.value, c.unit, c.qualifier) == (value, unit, qualifier)
+
+
+def test_an_amount_after_a_count_is_not_more_of_the_counted_thing() -> None:
+    # "14 gru nuove e 720 milioni": 720 million is not 720 million cranes
+    text = "Il piano prevede 14 gru nuove e 720 milioni per la ferrovia."
+    assert [(c.value, c.unit) for c in of_kind(text, "it", "count")] == [(14, "cranes")]

@@ -70,7 +70,9 @@ def test_seed_conversion_pair() -> None:
     text = "un plan de 380 milliards de yuans (soit environ 52 milliards de dollars) sur trois ans"
     found = of_kind(text, "fr", "money")
     assert [(c.value, c.unit, c.qualifier) for c in found] == [
-        (3.8e11, "CNY", None), (5.2e10, "USD", "about")]
+        (3.8e11, "CNY", None),
+        (5.2e10, "USD", "about"),
+    ]
     assert found[1].surface == "environ 52 milliards de dollars"
 
 
@@ -88,13 +90,39 @@ def test_yen_sign_depends_on_language_and_context() -> None:
 
 
 def test_bare_amount_takes_the_currency_of_the_article() -> None:
-    text = ("La china Hengchuan levantará una fábrica de 5.400 millones\n\n"
-            "El fabricante invertirá 5.400 millones de euros en Sines.")
+    text = (
+        "La china Hengchuan levantará una fábrica de 5.400 millones\n\n"
+        "El fabricante invertirá 5.400 millones de euros en Sines."
+    )
     assert values(text, "es", "money") == [(5.4e9, "EUR"), (5.4e9, "EUR")]
 
 
 def test_bare_amount_without_any_currency_is_not_money() -> None:
     assert of_kind("La ciudad tiene 3 millones.", "es", "money") == []
+
+
+def test_bare_amount_in_an_article_that_keeps_to_one_currency_is_in_that_currency() -> None:
+    text = (
+        "Il porto investirà 3,46 miliardi di euro entro il 2035.\n\n"
+        "Altri 720 milioni andranno alla rete ferroviaria interna."
+    )
+    assert values(text, "it", "money") == [(3.46e9, "EUR"), (720e6, "EUR")]
+    # the first end of a range of tonnes is not money, whatever the article's currency
+    text = (
+        "Revenue rose to $4.1 billion.\n\n"
+        "Copper production guidance of 1.05 million to 1.1 million tonnes was unchanged."
+    )
+    assert values(text, "en", "money") == [(4.1e9, "USD")]
+
+
+def test_a_year_before_an_amount_is_not_the_start_of_a_range() -> None:
+    text = "elevó su presupuesto de inversiones para 2025 a US$ 1.900 millones."
+    assert values(text, "es", "money") == [(1.9e9, "USD")]
+
+
+def test_forint_in_chinese_and_romance_languages() -> None:
+    assert values("匈牙利政府将提供980亿福林的补贴。", "zh", "money") == [(98e9, "HUF")]
+    assert values("98.000 millones de forintos", "es", "money") == [(98e9, "HUF")]
 
 
 def test_pounds_of_weight_are_not_money() -> None:
@@ -103,10 +131,8 @@ def test_pounds_of_weight_are_not_money() -> None:
 
 
 def test_ranges_share_the_unit() -> None:
-    assert values("entre 5 et 10 millions d'euros", "fr", "money") == [
-        (5e6, "EUR"), (10e6, "EUR")]
-    assert values("from the US $89 to $93 billion", "en", "money") == [
-        (89e9, "USD"), (93e9, "USD")]
+    assert values("entre 5 et 10 millions d'euros", "fr", "money") == [(5e6, "EUR"), (10e6, "EUR")]
+    assert values("from the US $89 to $93 billion", "en", "money") == [(89e9, "USD"), (93e9, "USD")]
 
 
 @pytest.mark.parametrize(
