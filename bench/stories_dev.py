@@ -1,4 +1,4 @@
-"""Story clustering on the dev corpus and the seeds: B-cubed precision/recall/F1 and speed.
+"""Story clustering on the dev corpus and the seeds, or `--corpus DIR`: B-cubed P/R/F1, speed.
 
     .venv/bin/python bench/stories_dev.py [--sweep] [--no-figures] [--verbose]
 
@@ -68,8 +68,9 @@ def _article_lines(path: Path) -> tuple[str, str]:
     return title, "\n".join(line for line in lines if line)
 
 
-def load_dev() -> list[Doc]:
-    truth = json.loads((DEV / "truth.json").read_text())
+def load_dev(folder: Path = DEV) -> list[Doc]:
+    """A corpus folder in the dev corpus's format (feed.xml, pages/, truth.json)."""
+    truth = json.loads((folder / "truth.json").read_text())
     by_url = {a["url"]: a for a in truth["articles"]}
     claims: dict[str, list[Claim]] = defaultdict(list)
     for c in truth["claims"]:
@@ -85,12 +86,12 @@ def load_dev() -> list[Doc]:
                     qualifier=c["qualifier"],
                 )
             )
-    feed = lxml.etree.parse(str(DEV / "feed.xml"))
+    feed = lxml.etree.parse(str(folder / "feed.xml"))
     links = [el.text.strip() for el in feed.iterfind(".//item/link")]
     docs = []
     for url in reversed(links):  # the feed lists newest first
         a = by_url[url]
-        title, text = _article_lines(DEV / "pages" / f"{a['id']}.html")
+        title, text = _article_lines(folder / "pages" / f"{a['id']}.html")
         story = a["story"] or f"solo:{a['id']}"
         docs.append(
             Doc(
@@ -290,10 +291,20 @@ def main() -> None:
         action="store_true",
         help="dev: figures from truth.json's claims (a perfect extractor), not extract_claims",
     )
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="another corpus folder in the dev format (repeatable); replaces dev and seeds",
+    )
     args = parser.parse_args()
     config = StoryConfig()
     sets = {}
-    for name, loader in (("dev", load_dev), ("seeds", load_seeds)):
+    loaders = [("dev", load_dev), ("seeds", load_seeds)]
+    if args.corpus:
+        loaders = [(Path(c).name, lambda c=c: load_dev(Path(c))) for c in args.corpus]
+    for name, loader in loaders:
         docs = loader()
         t0 = time.perf_counter()
         signals, timings = signals_for(

@@ -15,6 +15,7 @@ import unicodedata
 import numpy as np
 
 SHINGLE = 8
+CJK_SHINGLE = 3
 BANDS = 20
 ROWS = 3
 NEAR_DUPLICATE = 0.6
@@ -35,10 +36,20 @@ def content_hash(text: str) -> str:
 
 
 def shingles(text: str) -> set[str]:
+    """Character shingles of about a word and a half: 8 characters, or 3 in Chinese and
+    Japanese text, where a word is one or two characters and 8-character shingles would
+    make a copy with a few words changed ("公布" / "发布") look like another article."""
     norm = normalise(text)
-    if len(norm) <= SHINGLE:
+    size = CJK_SHINGLE if _mostly_cjk(norm) else SHINGLE
+    if len(norm) <= size:
         return {norm} if norm else set()
-    return {norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1)}
+    return {norm[i : i + size] for i in range(len(norm) - size + 1)}
+
+
+def _mostly_cjk(text: str) -> bool:
+    sample = text[:2000]
+    cjk = sum(1 for ch in sample if "\u3040" <= ch <= "\u9fff")
+    return cjk > 0.3 * max(1, len(sample))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

@@ -68,6 +68,9 @@ class StoryConfig:
     # firm's plant): no credit counts and the bar rises above the high one. Templated news
     # ("Regulator fines X", "X to cut 1,400 jobs") embeds close for any X.
     actor_conflict_bar: float = 0.78
+    # A shared figure that many unrelated stories could state (a round count, an amount
+    # matched only after conversion at a ±3 % tolerance) is worth one name, not two.
+    weak_figure_credit: float = 1.0
     entity_support: float = 0.2  # story names: mentioned by at least this share of members
     max_entities: int = 200  # name tokens kept per story (most frequent)
     max_figures: int = 300
@@ -344,6 +347,60 @@ def figures_match(a: str, b: str, day: date | None = None) -> bool:
 
 def _close(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def _distinctive_match(key: str, story: frozenset[str]) -> bool:
+    """Whether an article figure the story shares is strong evidence: the same amount in the
+    same currency, a count with three significant digits or the same counted noun, or a
+    percentage (`figure_keys` keeps only those with three digits). A round count ("1,200")
+    of other things, or an amount that matches only once converted, is weak."""
+    parsed = _parse_figure(key)
+    if parsed is None:
+        return False
+    kind, value, unit = parsed
+    if key in story or kind == "percent":
+        return True
+    if kind == "count" and _significant_digits(value) >= 3:
+        return True
+    table = _figure_table(story)
+    for bucket in _buckets_near(key, None, ()):
+        for other in table.get(bucket, ()):
+            p = _parse_figure(other)
+            if p is not None and p[2] == unit and _close(p[1], value, 0.02):
+                return True
+    return False
+
+
+def _corroborated(
+    article: ArticleSignals,
+    story: StoryState,
+    groups: list[tuple[str, frozenset[str]]],
+    names: set[str],
+    day: date | None,
+    near: Mapping[str, set[tuple[str, str, int]]],
+) -> bool:
+    """Whether the article shares at least two specific names or distinctive figures with
+    the story: more than templated news about another actor would."""
+    found = _specific_names_shared(groups, names)
+    if found >= 2:
+        return True
+    for key in _shared_figures(article.figures, story.figures, day, near):
+        if _distinctive_match(key, story.figures):
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def _specific_names_shared(groups: list[tuple[str, frozenset[str]]], story: set[str]) -> int:
+    """How many of the article's names (not countries or regions) the story also names, in
+    every word ("ingrid berger" is not the story's "ingrid holmberg")."""
+    count = 0
+    for label, tokens in groups:
+        words = [t for t in tokens if not is_common_word(t)]
+        if not is_generic_name(label) and words and all(_token_match(t, story) for t in words):
+            count += 1
+    return count
 
 
 def _shared_figures(
@@ -648,6 +705,12 @@ def assign_story(
     for i, names in active.items():
         story, sim, bump, gap = candidates[i], float(sims[i]), float(raises[i]), float(gaps[i])
         stranger = _actor_conflict(actors, story, names) if actors else None
+        if stranger is not None and _corroborated(article, story, groups, names, day, near):
+            # "Portugal wildfire … as heatwave grips Iberia" on a story about the Sertã fire,
+            # "Lissabon holt sich Geld in China" on one about Lisbon's bond: the body names
+            # the story's places and people or states its figures; the headline's stranger
+            # is a region or an exonym, not another actor
+            stranger = None
         if stranger is not None:
             # No credit counts against another actor's story, so its bar is known without
             # looking at names and figures (most candidates of templated news end here).
@@ -673,7 +736,9 @@ def assign_story(
             credit = min(name_weight, config.name_cap)
             if not comparable:
                 credit = max(credit, config.blind_name_credit)
-            credit += config.figure_credit if shared_figs else 0.0
+            if shared_figs:
+                strong = any(_distinctive_match(key, story.figures) for key in shared_figs)
+                credit += config.figure_credit if strong else config.weak_figure_credit
         bar = max(config.low_similarity, config.high_similarity - unit * credit) + bump
         if stranger is not None:
             bar = stranger_bar

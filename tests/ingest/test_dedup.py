@@ -51,3 +51,30 @@ def test_chinese_text_is_shingled_without_spaces():
     a = "衡川新能源科技股份有限公司发布公告称，公司已于2025年1月17日在里斯本签署投资协议。"
     b = "据报道，衡川新能源科技股份有限公司发布公告称，公司已于2025年1月17日在里斯本签署投资协议。"
     assert dedup.jaccard(dedup.shingles(a), dedup.shingles(b)) >= dedup.NEAR_DUPLICATE
+
+
+ZH_ORIGINAL = (
+    "11月18日午间，云途科技公布2025年第三季度业绩。财报显示，公司第三季度实现营业收入286.4亿元，"
+    "去年同期为241.3亿元，同比增长18.7%；经营利润为35.2亿元，净利润为27.9亿元，同比增长24.6%。"
+    "前三季度，公司累计实现营收792.5亿元。管理层预计今年全年营收有望突破1100亿元。"
+    "用户方面，截至9月底，全球月活跃用户达3.12亿，其中欧洲月活跃用户5800万，拉美月活跃用户7400万，"
+    "拉美已成为公司增长最快的海外市场。"
+)
+
+
+def test_a_chinese_copy_with_a_few_words_changed_is_a_near_duplicate():
+    # another outlet's copy: "公布" -> "发布 … 报告", "为" and "实现" dropped, a clause cut
+    copy = (
+        "11月18日午间，云途科技发布2025年第三季度业绩报告。财报显示，公司第三季度实现营业收入286.4亿元，"
+        "去年同期为241.3亿元，同比增长18.7%；经营利润35.2亿元，净利润27.9亿元，同比增长24.6%。"
+        "前三季度，公司累计营收792.5亿元。公司预计今年全年营收有望突破1100亿元。"
+        "截至9月底，全球月活跃用户达3.12亿，其中欧洲月活跃用户5800万，拉美月活跃用户7400万。"
+    )
+    assert dedup.jaccard(dedup.shingles(ZH_ORIGINAL), dedup.shingles(copy)) >= dedup.NEAR_DUPLICATE
+    # an independent report of the same results shares figures, not wording
+    other = (
+        "云途科技周二公布的财报显示，第三季度营收同比增长18.7%至286.4亿元，好于市场预期。"
+        "拉美市场表现亮眼，月活跃用户增至7400万，欧洲市场月活跃用户为5800万。"
+        "公司净利润27.9亿元，股价收涨6.2%。分析师认为，跨境电商竞争仍然激烈。"
+    )
+    assert dedup.jaccard(dedup.shingles(ZH_ORIGINAL), dedup.shingles(other)) < 0.3

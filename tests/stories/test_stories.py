@@ -106,8 +106,10 @@ def test_countries_count_half() -> None:
     assert assign_story(article(0.60, names={"norvik foods", "portugal"}), [s]).story_id == 1
 
 
-def test_shared_figure_across_currencies_joins_medium_cosine() -> None:
-    s = story({"hengchuan"}, frozenset({"money:41000000000:CNY"}), when=datetime(2025, 1, 20))
+def test_shared_figure_across_currencies_joins_medium_cosine_with_a_name() -> None:
+    s = story(
+        {"hengchuan", "sines"}, frozenset({"money:41000000000:CNY"}), when=datetime(2025, 1, 20)
+    )
     fr = article(
         0.50,
         names={"sines"},
@@ -120,6 +122,37 @@ def test_shared_figure_across_currencies_joins_medium_cosine() -> None:
     assert decision.shared_figures == ("money:5400000000:EUR",)
     other = article(0.50, names={"sines"}, figures={"money:7400000000:EUR"}, lang="fr")
     assert assign_story(other, [s]).is_new
+
+
+def test_an_amount_that_matches_only_once_converted_is_weak_evidence() -> None:
+    # 28.64 bn yuan of quarterly revenue is within 3 % of a takeover's €3.4 bn at the rate of
+    # the day: a coincidence many unrelated stories could share. Alone it does not carry a
+    # medium cosine; the same amount in the same currency does.
+    s = story({"itacolomi"}, frozenset({"money:3400000000:EUR"}), when=datetime(2025, 11, 1))
+    when = datetime(2025, 11, 18)
+    converted = article(0.50, names={"yuntu"}, figures={"money:28640000000:CNY"}, when=when)
+    assert assign_story(converted, [s]).is_new
+    same = article(0.50, names={"yuntu"}, figures={"money:3400000000:EUR"}, when=when)
+    assert assign_story(same, [s]).story_id == 1
+    # a round count of other things ("1,200 homes" / "1.200 empleos") is weak too
+    s = story({"ebro"}, frozenset({"count:1200:jobs"}), when=datetime(2025, 9, 9))
+    later = datetime(2025, 10, 15)
+    homes = article(0.44, figures={"count:1200:homes"}, when=later, lang="zh")
+    assert assign_story(homes, [s]).is_new
+    same = article(0.44, figures={"count:1200:jobs"}, when=later, lang="zh")
+    assert assign_story(same, [s]).story_id == 1
+
+
+def test_a_stranger_in_the_headline_is_a_place_when_the_body_agrees_with_the_story() -> None:
+    # "Portugal wildfire forces 2,100 from their homes as heatwave grips Iberia" on the Sertã
+    # fire story: "Iberia" is not another actor, the body names the story's villages
+    s = story({"serta", "oleiros", "castelo branco"}, lang="pt")
+    en = article(
+        0.55,
+        names={"iberia", "serta", "oleiros", "portugal"},
+        title="Portugal wildfire forces 2,100 from their homes as heatwave grips Iberia",
+    )
+    assert assign_story(en, [s]).story_id == 1
 
 
 def test_figures_match_rules() -> None:
