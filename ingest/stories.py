@@ -376,18 +376,23 @@ def _corroborated(
     story: StoryState,
     groups: list[tuple[str, frozenset[str]]],
     names: set[str],
+    df: Counter[str],
     day: date | None,
     near: Mapping[str, set[tuple[str, str, int]]],
 ) -> bool:
-    """Whether the article shares at least two specific names or distinctive figures with
-    the story: more than templated news about another actor would."""
-    found = _specific_names_shared(groups, names)
-    if found >= 2:
-        return True
+    """Whether the article shares with the story two distinctive specific names (not
+    countries or regions, nor names many candidate stories carry: a regulator, a capital),
+    or three such names and distinctive figures together: more than templated news about
+    another actor shares by chance."""
+    found = 0.0
+    if _specific_names_shared(groups, names):
+        found, _ = _shared_names(groups, names, df, 0.0)
+        if found >= 2:
+            return True
     for key in _shared_figures(article.figures, story.figures, day, near):
         if _distinctive_match(key, story.figures):
             found += 1
-            if found >= 2:
+            if found >= 3:
                 return True
     return False
 
@@ -705,7 +710,7 @@ def assign_story(
     for i, names in active.items():
         story, sim, bump, gap = candidates[i], float(sims[i]), float(raises[i]), float(gaps[i])
         stranger = _actor_conflict(actors, story, names) if actors else None
-        if stranger is not None and _corroborated(article, story, groups, names, day, near):
+        if stranger is not None and _corroborated(article, story, groups, names, df, day, near):
             # "Portugal wildfire … as heatwave grips Iberia" on a story about the Sertã fire,
             # "Lissabon holt sich Geld in China" on one about Lisbon's bond: the body names
             # the story's places and people or states its figures; the headline's stranger
