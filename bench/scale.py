@@ -1483,7 +1483,7 @@ def main(argv: list[str] | None = None) -> int:
             profiler.disable()
             import pstats
 
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(90)
         problems = [p for p in result.problems if p.level == "error"] + report.problems
         n_art, n_st, _n_cl, n_conf = counts(db)
         elapsed = t2 - t0

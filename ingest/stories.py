@@ -389,6 +389,8 @@ def _corroborated(
         found, _ = _shared_names(groups, names, df, 0.0)
         if found >= 2:
             return True
+    if found + len(article.figures) < 3 or not story.figures:
+        return False  # not enough figures to make up the rest (most templated candidates)
     for key in _shared_figures(article.figures, story.figures, day, near):
         if _distinctive_match(key, story.figures):
             found += 1
@@ -512,10 +514,18 @@ def _is_cjk_key(key: str) -> bool:
     return bool(_CJK.search(key))
 
 
-def _active_entities(story: StoryState, config: StoryConfig) -> set[str]:
-    """Names carried by enough members to characterise the story (not one member's aside)."""
+def _active_entities(story: StoryState, config: StoryConfig) -> frozenset[str]:
+    """Names carried by enough members to characterise the story (not one member's aside).
+
+    Kept on the (immutable) state: a story is a candidate for many articles in a row, and
+    its up to `max_entities` names would otherwise be filtered again for each."""
+    memo = story.__dict__.get("_active")
+    if memo is not None and memo[0] == config.entity_support:
+        return memo[1]
     floor = max(1, math.ceil(config.entity_support * story.n_articles))
-    return {k for k, n in story.entities.items() if n >= floor}
+    names = frozenset(k for k, n in story.entities.items() if n >= floor)
+    object.__setattr__(story, "_active", (config.entity_support, names))
+    return names
 
 
 _CJK_LANGS = frozenset({"zh", "ja", "ko"})
@@ -561,12 +571,25 @@ def _token_match(token: str, story: set[str]) -> str | None:
         return token
     if len(token) < 5 or _is_cjk_key(token):
         return None
-    for other in story:
-        if other[:5] != token[:5]:
-            continue
+    others = (
+        _by_prefix(story).get(token[:5], ())
+        if isinstance(story, frozenset)
+        else [o for o in story if o[:5] == token[:5]]
+    )
+    for other in others:
         if common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other))):
             return other
     return None
+
+
+@lru_cache(maxsize=4096)
+def _by_prefix(names: frozenset[str]) -> dict[str, list[str]]:
+    """A story's names by their first five letters (a frozenset keeps its hash)."""
+    index: dict[str, list[str]] = {}
+    for name in sorted(names):
+        if len(name) >= 5:
+            index.setdefault(name[:5], []).append(name)
+    return index
 
 
 def _headline_actors(

@@ -634,7 +634,10 @@ class FactCache:
 
     def keep_only(self, articles: set[int]) -> None:
         """Forget articles no longer reconciled (out of the story's window)."""
-        for a in [a for a in self.mentions if a not in articles]:
+        gone = [a for a in self.mentions if a not in articles]
+        if not gone:
+            return  # the usual case: the story only grew (no scan of its pair links)
+        for a in gone:
             del self.mentions[a]
         for key in [k for k in self.links if k[0] not in articles or k[1] not in articles]:
             del self.links[key]
