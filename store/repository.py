@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from sqlalchemy import bindparam, delete, func, or_, select
@@ -204,6 +204,29 @@ def stories_changed_since(
 # ---------------------------------------------------------------- reconciliation
 
 
+_RECORD_ARTICLE_COLUMNS = (
+    Article.id,
+    Article.published_at,
+    Article.lang,
+    Article.outlet,
+    Article.url,
+    Article.story_id,
+    Article.duplicate_of,
+    Article.title,
+)
+
+
+class _ArticleColumns(NamedTuple):
+    id: int
+    published_at: datetime | None
+    lang: str | None
+    outlet: str | None
+    url: str
+    story_id: int | None
+    duplicate_of: int | None
+    title: str | None
+
+
 def story_claim_records(session: Session, story_id: int, limit_articles: int = 300):
     """The claims of a story's most recent articles, as reconciliation sees them."""
     article_ids = list(
@@ -216,14 +239,16 @@ def story_claim_records(session: Session, story_id: int, limit_articles: int = 3
     )
     if not article_ids:
         return [], []
+    # the article's own columns only: its text and embedding would be read once per claim
     rows = session.execute(
-        select(ClaimRow, Article)
+        select(ClaimRow, *_RECORD_ARTICLE_COLUMNS)
         .join(Article, Article.id == ClaimRow.article_id)
         .where(ClaimRow.article_id.in_(article_ids))
         .order_by(ClaimRow.id)
     ).all()
     records, claim_rows = [], []
-    for row, art in rows:
+    for row, *columns in rows:
+        art = _ArticleColumns(*columns)
         claim = Claim(
             kind=row.kind,  # type: ignore[arg-type]
             surface=row.text,
