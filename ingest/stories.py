@@ -375,7 +375,7 @@ def _corroborated(
     article: ArticleSignals,
     story: StoryState,
     groups: list[tuple[str, frozenset[str]]],
-    names: set[str],
+    names: frozenset[str],
     df: Counter[str],
     day: date | None,
     near: Mapping[str, set[tuple[str, str, int]]],
@@ -399,7 +399,7 @@ def _corroborated(
     return False
 
 
-def _specific_names_shared(groups: list[tuple[str, frozenset[str]]], story: set[str]) -> int:
+def _specific_names_shared(groups: list[tuple[str, frozenset[str]]], story: frozenset[str]) -> int:
     """How many of the article's names (not countries or regions) the story also names, in
     every word ("ingrid berger" is not the story's "ingrid holmberg")."""
     count = 0
@@ -564,19 +564,14 @@ def _name_groups(names: frozenset[str]) -> list[tuple[str, frozenset[str]]]:
     return [(min(members, key=len), frozenset(tokens)) for members, tokens in groups]
 
 
-def _token_match(token: str, story: set[str]) -> str | None:
+def _token_match(token: str, story: frozenset[str]) -> str | None:
     """The story token naming the same thing: equal, or sharing a long prefix-stem
     ("milan"/"milanese", "lisbonne"/"lisboa", "portugal"/"portuguese")."""
     if token in story:
         return token
     if len(token) < 5 or _is_cjk_key(token):
         return None
-    others = (
-        _by_prefix(story).get(token[:5], ())
-        if isinstance(story, frozenset)
-        else [o for o in story if o[:5] == token[:5]]
-    )
-    for other in others:
+    for other in _by_prefix(story).get(token[:5], ()):
         if common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other))):
             return other
     return None
@@ -616,7 +611,7 @@ def _headline_actors(
 
 
 def _actor_conflict(
-    actors: list[tuple[str, frozenset[str]]], story: StoryState, names: set[str]
+    actors: list[tuple[str, frozenset[str]]], story: StoryState, names: frozenset[str]
 ) -> str | None:
     """An actor the headline names that the story, in a script it could show, never names.
 
@@ -639,7 +634,7 @@ def _actor_conflict(
 
 def _shared_names(
     groups: list[tuple[str, frozenset[str]]],
-    story: set[str],
+    story: frozenset[str],
     df: Counter[str],
     generic_weight: float,
 ) -> tuple[float, list[str]]:
@@ -706,7 +701,7 @@ def assign_story(
     actors = _headline_actors(groups, article.title)
     article_tokens = _name_tokens(article.entities)
     df: Counter[str] = Counter()
-    active: dict[int, set[str]] = {}
+    active: dict[int, frozenset[str]] = {}
     for i, story in enumerate(candidates):
         if name_df is None:
             names = _active_entities(story, config)

@@ -192,12 +192,10 @@ def name_tokens(text: str) -> frozenset[str]:
 def names_place(place: str, tokens: frozenset[str]) -> bool:
     """Whether a text (its tokens) names a place, inflected forms and close exonyms included
     ("Köln" / "Kölner", "Siena" / "Sienne"; "Cologne" is missed)."""
+    from ingest.entities import common_prefix
+
     for token in tokens:
-        shared = 0
-        for x, y in zip(place, token, strict=False):
-            if x != y:
-                break
-            shared += 1
+        shared = common_prefix(place, token)
         if shared >= 4 and shared >= min(len(place), len(token)) - 1:
             return True
     return False

@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from ingest.entities import common_prefix
 from ingest.models import ClaimRecord
 from ingest.reconcile.compare import (
     ABOUT_SLACK,
@@ -150,12 +151,7 @@ def _known_nouns() -> frozenset[str]:
 
 def _cognate(x: str, y: str) -> bool:
     """Nouns written alike across languages ("pilots" / "pilotes" / "Piloten")."""
-    x, y = x.casefold(), y.casefold()
-    shared = 0
-    for cx, cy in zip(x, y, strict=False):
-        if cx != cy:
-            break
-        shared += 1
+    shared = common_prefix(x.casefold(), y.casefold())
     return shared >= 4 and shared >= min(len(x), len(y)) - 2
 
 
