@@ -1233,7 +1233,13 @@ def write_article(story: Story, lang: str, outlet: str, when: datetime, rng: ran
     body = rest[2:] + pads
     for i in range(0, len(body), 3):
         paragraphs.append(join.join(body[i : i + 3]))
-    return Doc(when, story.sid, lang, outlet, title, paragraphs)
+    text = " ".join([title, *paragraphs])
+    extra = {}  # which figures the article states, to score the conflicts found
+    if count in text:
+        extra["count"] = count_value
+    if slots["date"] in text:
+        extra["day"] = event_day
+    return Doc(when, story.sid, lang, outlet, title, paragraphs, extra=extra)
 
 
 def make_corpus(n: int, seed: int) -> list[Doc]:
@@ -1345,6 +1351,46 @@ def quality(db, docs: list[Doc]) -> str:
         f"quality: stories B-cubed P {precision:.3f} R {recall:.3f} F1 {f1:.3f} "
         f"({len(by_pred)} stored for {len(by_true)} generated) · syndicated copies "
         f"P {hit / max(1, len(found)):.3f} R {hit / max(1, len(copies)):.3f}"
+    )
+
+
+def conflict_quality(db, docs: list[Doc]) -> str:
+    """How the genuine and date conflicts stored compare with the generated disputes: a
+    story whose outlets state two different counts (or event days) should hold one such
+    conflict; one on a story whose outlets agree is a false alarm. (Copies count with their
+    original; a conflict is laid to the generated story most of its articles belong to.)"""
+    from sqlalchemy import select
+
+    from store.models import Article, ClaimRow, Conflict
+
+    truth = {d.url: d.story for d in docs}
+    stated: dict[tuple[int, str], set] = {}
+    for d in docs:
+        for key in ("count", "day"):
+            if key in d.extra:
+                stated.setdefault((d.story, key), set()).add(d.extra[key])
+    expected = {k for k, values in stated.items() if len(values) > 1}
+    with db.session() as s:
+        url_of = dict(s.execute(select(Article.id, Article.url)).all())
+        article_of = dict(s.execute(select(ClaimRow.id, ClaimRow.article_id)).all())
+        rows = s.execute(select(Conflict.kind, Conflict.verdict, Conflict.claim_ids)).all()
+    found: Counter[tuple[int, str]] = Counter()
+    for kind, verdict, claim_ids in rows:
+        key = {("count", "genuine"): "count", ("date", "date_conflict"): "day"}.get(
+            (kind, verdict)
+        )
+        if key is None:
+            continue
+        stories = Counter(truth[url_of[article_of[c]]] for c in claim_ids if c in article_of)
+        if stories:
+            found[(stories.most_common(1)[0][0], key)] += 1
+    hits = sum(1 for k in found if k in expected)
+    false_alarms = sum(n for k, n in found.items() if k not in expected)
+    repeats = sum(n - 1 for k, n in found.items() if k in expected)
+    return (
+        f"conflicts: {hits} of {len(expected)} generated disputes found (count and date; "
+        f"R {hits / max(1, len(expected)):.3f}) · {false_alarms} false alarms · "
+        f"{repeats} disputes split over several conflicts"
     )
 
 
@@ -1519,6 +1565,7 @@ def main(argv: list[str] | None = None) -> int:
         + f" · CPU {total_cpu:.0f} s for {total_s:.0f} s wall"
     )
     print(quality(db, docs))
+    print(conflict_quality(db, docs))
     ok = ratio <= 1.5 and rate >= 20 and peak < 2048
     print("targets met" if ok else "targets NOT met")
     db.dispose()

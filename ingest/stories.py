@@ -724,9 +724,25 @@ def assign_story(
     near = {key: _buckets_near(key, day, currencies) for key in article.figures}
     best: StoryDecision | None = None
     best_margin = -math.inf
+    best_index = -1
     closest: tuple[float, int, list[str]] | None = None  # the nearest miss, to explain "new"
-    for i, names in active.items():
+
+    def beats(margin: float, i: int, held: float, held_index: int) -> bool:
+        # the larger margin wins; on a tie, the candidate listed first
+        return margin > held or (margin == held and i < held_index)
+
+    # Most similar first: no bar is below `low_similarity` + the time raise, so once a
+    # candidate has cleared its bar (or missed it narrowly) the rest of a crowded window
+    # (templated news of other actors) cannot beat it and is not examined.
+    for i in sorted(active, key=lambda k: (-float(sims[k]), k)):
+        names = active[i]
         story, sim, bump, gap = candidates[i], float(sims[i]), float(raises[i]), float(gaps[i])
+        ceiling = sim - (config.low_similarity + bump)
+        if best is not None:
+            if not beats(ceiling, i, best_margin, best_index):
+                continue
+        elif ceiling < 0 and closest is not None and not beats(ceiling, i, *closest[:2]):
+            continue
         stranger = _actor_conflict(actors, story, names) if actors else None
         if stranger is not None and _corroborated(article, story, groups, names, df, day, near):
             # "Portugal wildfire … as heatwave grips Iberia" on a story about the Sertã fire,
@@ -741,7 +757,7 @@ def assign_story(
             stranger_reason = f"headline names {stranger!r}, the story does not"
             if sim < stranger_bar:
                 margin = sim - stranger_bar
-                if closest is None or margin > closest[0]:
+                if closest is None or beats(margin, i, *closest[:2]):
                     closest = (
                         margin,
                         i,
@@ -777,10 +793,10 @@ def assign_story(
             reasons.append(f"shared figures: {', '.join(shared_figs[:5])}")
         if not comparable:
             reasons.append("names not comparable")
-        if margin < 0 and (closest is None or margin > closest[0]):
+        if margin < 0 and (closest is None or beats(margin, i, *closest[:2])):
             closest = (margin, i, reasons)
-        if margin >= 0 and margin > best_margin:
-            best_margin = margin
+        if margin >= 0 and beats(margin, i, best_margin, best_index):
+            best_margin, best_index = margin, i
             best = StoryDecision(
                 index=i,
                 story_id=story.story_id,

@@ -31,7 +31,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -87,6 +86,13 @@ IMPLAUSIBLE_PENALTY = 0.15
 UNKNOWN_NOUN_PENALTY = 0.08
 # Clauses whose years differ only once "this year" / "l'an dernier" are read as years.
 RELATIVE_YEAR_PENALTY = 0.10
+# Each article is compared with at most this many earlier articles of its story: the
+# newest few (an update restates what the last reports said) and those whose figures'
+# clauses read most like its own. A fact restated through a long story links up through
+# the chain of articles that repeat it, and the work per new article stays bounded
+# however long the story runs.
+NEWEST_PARTNERS = 4
+MAX_PARTNERS = 16
 
 
 @dataclass(frozen=True)
@@ -617,10 +623,14 @@ class FactCache:
     (linear in the story's size, not quadratic); the result is the same as without it."""
 
     threshold: float = MATCH_THRESHOLD
-    mentions: dict[int, tuple[tuple[int, ...], list[Mention], dict[int, dict[int, int]]]] = field(
+    # by article: its claim ids, mentions, their nearness map and the article's profile
+    mentions: dict[int, tuple[tuple[int, ...], list[Mention], dict, np.ndarray | None]] = field(
         default_factory=dict
     )
     links: dict[tuple[int, int], list[Link]] = field(default_factory=dict)
+    # the earlier articles each article is compared with (`_partners`), valid while the
+    # story only grows by newer articles
+    partners: dict[int, tuple[int, ...]] = field(default_factory=dict)
     # the judged facts of the last call by claim ids (`ingest.reconcile.reconcile`)
     judged: dict[tuple[int, ...], Any] = field(default_factory=dict)
 
@@ -637,6 +647,48 @@ class FactCache:
             del self.mentions[a]
         for key in [k for k in self.links if k[0] not in articles or k[1] not in articles]:
             del self.links[key]
+        self.partners.clear()  # an article's best partners may have gone
+
+
+def _profile(mentions: list[Mention]) -> np.ndarray | None:
+    """What an article's figures are about: the mean of its mentions' clause vectors."""
+    vecs = [m.vector for m in mentions if m.vector is not None]
+    if not vecs:
+        return None
+    v = np.mean(np.stack(vecs), axis=0)
+    n = float(np.linalg.norm(v))
+    return v / n if n > 0 else None
+
+
+def _partners(
+    order: list[int], profiles: dict[int, np.ndarray | None], known: dict[int, tuple[int, ...]]
+) -> dict[int, tuple[int, ...]]:
+    """For each article (ids in arrival order), the earlier articles it is compared with:
+    all of them in a short story; past MAX_PARTNERS, the NEWEST_PARTNERS newest and the
+    rest of the quota by similarity of their profiles (`_profile`). `known` holds those
+    already worked out (they depend on earlier articles only)."""
+    out: dict[int, tuple[int, ...]] = {}
+    for k, b in enumerate(order):
+        if b in known:
+            out[b] = known[b]
+            continue
+        earlier = order[:k]
+        if len(earlier) <= MAX_PARTNERS:
+            out[b] = tuple(earlier)
+            continue
+        newest = earlier[-NEWEST_PARTNERS:]
+        rest = earlier[:-NEWEST_PARTNERS]
+        pb = profiles.get(b)
+        sims = np.array(
+            [
+                float(pa @ pb) if pb is not None and (pa := profiles.get(a)) is not None else -1.0
+                for a in rest
+            ]
+        )
+        # most similar first; among equals the newer
+        ranked = np.lexsort((-np.arange(len(rest)), -sims))[: MAX_PARTNERS - NEWEST_PARTNERS]
+        out[b] = tuple(sorted([rest[int(r)] for r in ranked] + newest))
+    return out
 
 
 def group_facts(
@@ -651,6 +703,7 @@ def group_facts(
     if cache is not None and cache.threshold != threshold:
         cache.mentions.clear()
         cache.links.clear()
+        cache.partners.clear()
         cache.judged.clear()
         cache.threshold = threshold
     by_article: dict[int, list[ClaimRecord]] = defaultdict(list)
@@ -659,6 +712,7 @@ def group_facts(
     mentions: list[Mention] = []
     offset: dict[int, int] = {}
     local: dict[int, tuple[list[Mention], dict[int, dict[int, int]]]] = {}
+    profiles: dict[int, np.ndarray | None] = {}
     for article, recs in by_article.items():
         ids = tuple(r.claim_id for r in recs)
         hit = cache.mentions.get(article) if cache is not None else None
@@ -666,26 +720,43 @@ def group_facts(
             if hit is not None:  # the article's claims changed: its pairs are stale
                 for key in [k for k in cache.links if article in k]:
                     del cache.links[key]
+                cache.partners.clear()
             ms = _article_mentions(article, recs, feats)
-            hit = (ids, ms, _nearness_map(ms))
+            hit = (ids, ms, _nearness_map(ms), _profile(ms))
             if cache is not None:
                 cache.mentions[article] = hit
         offset[article] = len(mentions)
         local[article] = (hit[1], hit[2])
+        profiles[article] = hit[3]
         mentions.extend(hit[1])
+    order = sorted(by_article)
+    known: dict[int, tuple[int, ...]] = {}
     if cache is not None:
         cache.keep_only(set(by_article))
+        newest_known = max(cache.partners, default=-1)
+        if any(a < newest_known and a not in cache.partners for a in order):
+            cache.partners.clear()  # an older article arrived late: recompute
+        if not cache.partners and cache.links:  # worked out afresh: pairs not compared go
+            cache.partners = _partners(order, profiles, {})
+            pairs = {(a1, a2) for a2, ps in cache.partners.items() for a1 in ps}
+            for key in [k for k in cache.links if k not in pairs]:
+                del cache.links[key]
+        known = cache.partners
+    partners = _partners(order, profiles, known)
+    if cache is not None:
+        cache.partners = partners
 
     links: list[Link] = []
-    for a1, a2 in combinations(sorted(by_article), 2):
-        pair = cache.links.get((a1, a2)) if cache is not None else None
-        if pair is None:
-            (ms1, near1), (ms2, near2) = local[a1], local[a2]
-            pair = _pair_links(ms1, ms2, near1, near2, threshold)
-            if cache is not None:
-                cache.links[(a1, a2)] = pair
-        o1, o2 = offset[a1], offset[a2]
-        links.extend((score, o1 + i, o2 + j) for score, i, j in pair)
+    for a2 in order:
+        for a1 in partners[a2]:
+            pair = cache.links.get((a1, a2)) if cache is not None else None
+            if pair is None:
+                (ms1, near1), (ms2, near2) = local[a1], local[a2]
+                pair = _pair_links(ms1, ms2, near1, near2, threshold)
+                if cache is not None:
+                    cache.links[(a1, a2)] = pair
+            o1, o2 = offset[a1], offset[a2]
+            links.extend((score, o1 + i, o2 + j) for score, i, j in pair)
 
     # Union strongest links first; never put two mentions of one article in one fact.
     parent = {i: i for i in range(len(mentions))}
