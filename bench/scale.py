@@ -1376,9 +1376,7 @@ def conflict_quality(db, docs: list[Doc]) -> str:
         rows = s.execute(select(Conflict.kind, Conflict.verdict, Conflict.claim_ids)).all()
     found: Counter[tuple[int, str]] = Counter()
     for kind, verdict, claim_ids in rows:
-        key = {("count", "genuine"): "count", ("date", "date_conflict"): "day"}.get(
-            (kind, verdict)
-        )
+        key = {("count", "genuine"): "count", ("date", "date_conflict"): "day"}.get((kind, verdict))
         if key is None:
             continue
         stories = Counter(truth[url_of[article_of[c]]] for c in claim_ids if c in article_of)

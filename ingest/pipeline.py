@@ -23,7 +23,7 @@ from ingest.claims import extract_claims
 from ingest.embed import Embedder
 from ingest.entities import extract_entities
 from ingest.language import detect_language
-from ingest.models import ArticleInput, Claim
+from ingest.models import ArticleInput, Claim, ClaimRecord
 from ingest.reconcile import ClaimFeatures, FactCache, reconcile
 from ingest.reconcile.context import claim_contexts, countries_in, years_in
 from ingest.stories import (
@@ -366,25 +366,56 @@ class Pipeline:
         changed = 0
         for story_id in sorted(story_ids):
             with self.db.session() as s:
-                records, rows = repo.story_claim_records(s, story_id, self.reconcile_articles)
-                feats = {}
-                for rec, row in zip(records, rows, strict=True):
-                    feats[rec.claim_id] = ClaimFeatures(
-                        vector=repo.bytes_to_vector(row.context_embedding),
-                        years=years_in(row.context),
-                        link_group=row.link_group,
-                        segment=row.context,
-                        countries=_countries_in(row.sentence),
-                    )
+                window = repo.story_claim_ids(s, story_id, self.reconcile_articles)
                 cache = self._fact_cache(story_id)
+                records, feats = self._window_records(s, window, cache)
                 facts = reconcile(records, feats, cache)
-                changed_conflicts = repo.save_facts(s, story_id, facts, rows)
+                stored = {cid: fid for claims in window.values() for cid, fid in claims}
+                changed_conflicts = repo.save_facts(s, story_id, facts, stored)
                 # Alerts commit with the conflicts they announce (store/outbox.py).
                 enqueue_alerts(s, changed_conflicts)
                 changed += len(changed_conflicts)
         if report is not None:
             report.conflicts_changed += changed
         return changed
+
+    def _window_records(
+        self, s, window: dict[int, list[tuple[int, int | None]]], cache: FactCache
+    ) -> tuple[list[ClaimRecord], dict[int, ClaimFeatures]]:
+        """The claim records and features of a story's window: read from the database for
+        the articles new (or changed) since the story was last reconciled, from `cache`
+        for the others, so that a long story costs its new articles, not its length."""
+        stale = [
+            a
+            for a, claims in window.items()
+            if (held := cache.records.get(a)) is None or held[0] != tuple(c for c, _ in claims)
+        ]
+        for a in [a for a in cache.records if a not in window]:
+            del cache.records[a]
+        fresh: dict[int, tuple[list[ClaimRecord], dict[int, ClaimFeatures]]] = {
+            a: ([], {}) for a in stale
+        }
+        records_read, rows = repo.claim_records(s, stale)
+        for rec, row in zip(records_read, rows, strict=True):
+            recs, feats = fresh[rec.article_id]
+            recs.append(rec)
+            feats[rec.claim_id] = ClaimFeatures(
+                vector=repo.bytes_to_vector(row.context_embedding),
+                years=years_in(row.context),
+                link_group=row.link_group,
+                segment=row.context,
+                countries=_countries_in(row.sentence),
+            )
+        for a, (recs, feats) in fresh.items():
+            cache.records[a] = (tuple(r.claim_id for r in recs), recs, feats)
+        records: list[ClaimRecord] = []
+        features: dict[int, ClaimFeatures] = {}
+        for a in window:
+            _, recs, feats = cache.records[a]
+            records.extend(recs)
+            features.update(feats)
+        records.sort(key=lambda r: r.claim_id)
+        return records, features
 
     def _fact_cache(self, story_id: int) -> FactCache:
         """The story's fact cache (most recently used last); the oldest are dropped when the

@@ -441,6 +441,12 @@ def _figure_table(figures: frozenset[str]) -> dict[tuple[str, str, int], list[st
     return table
 
 
+@lru_cache(maxsize=1024)
+def _currencies_of(figures: frozenset[str]) -> frozenset[str]:
+    """The currencies a story's amounts are stated in."""
+    return frozenset(b[1] for b in _figure_table(figures) if b[0] == "money")
+
+
 def _buckets_near(
     key: str, day: date | None, currencies: Iterable[str]
 ) -> set[tuple[str, str, int]]:
@@ -693,8 +699,6 @@ def assign_story(
     vector = vector / norm if norm > 0 else vector
     centroids = np.stack([np.asarray(c.centroid, dtype=np.float32).reshape(-1) for c in candidates])
     sims = centroids @ vector
-    gaps = np.array([_gap_days(article.published, c) for c in candidates])
-    raises = config.time_slope * np.log2(1.0 + gaps / config.time_scale_days)
     unit = (config.high_similarity - config.mid_similarity) / 2.0
 
     groups = _name_groups(article.entities)
@@ -715,12 +719,7 @@ def assign_story(
 
     day = _day(article.published)
     # where each article figure could be filed, in any currency a candidate story holds
-    currencies = {
-        bucket[1]
-        for i in active
-        for bucket in _figure_table(candidates[i].figures)
-        if bucket[0] == "money"
-    }
+    currencies = set().union(*(_currencies_of(candidates[i].figures) for i in active))
     near = {key: _buckets_near(key, day, currencies) for key in article.figures}
     best: StoryDecision | None = None
     best_margin = -math.inf
@@ -736,7 +735,11 @@ def assign_story(
     # (templated news of other actors) cannot beat it and is not examined.
     for i in sorted(active, key=lambda k: (-float(sims[k]), k)):
         names = active[i]
-        story, sim, bump, gap = candidates[i], float(sims[i]), float(raises[i]), float(gaps[i])
+        story, sim = candidates[i], float(sims[i])
+        if best is not None and sim - config.low_similarity < best_margin:
+            break  # nor can any less similar candidate
+        gap = _gap_days(article.published, story)
+        bump = config.time_slope * math.log2(1.0 + gap / config.time_scale_days)
         ceiling = sim - (config.low_similarity + bump)
         if best is not None:
             if not beats(ceiling, i, best_margin, best_index):

@@ -7,13 +7,13 @@ and its story update commit together (a crash loses a whole article or nothing).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
-from sqlalchemy import bindparam, delete, func, or_, select
+from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session, load_only
 
 from ingest.models import Claim, ClaimRecord
@@ -227,16 +227,41 @@ class _ArticleColumns(NamedTuple):
     title: str | None
 
 
+def _window_articles(session: Session, story_id: int, limit_articles: int):
+    return (
+        select(Article.id)
+        .where(Article.story_id == story_id)
+        .order_by(Article.published_at.desc().nullslast(), Article.id.desc())
+        .limit(limit_articles)
+    )
+
+
+def story_claim_ids(
+    session: Session, story_id: int, limit_articles: int = 300
+) -> dict[int, list[tuple[int, int | None]]]:
+    """For each of a story's most recent articles, its claims as (claim id, fact id): what
+    a caller holding earlier records needs to see which articles are new or changed."""
+    article_ids = list(session.scalars(_window_articles(session, story_id, limit_articles)))
+    out: dict[int, list[tuple[int, int | None]]] = {a: [] for a in article_ids}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        for cid, aid, fid in session.execute(
+            select(ClaimRow.id, ClaimRow.article_id, ClaimRow.fact_id)
+            .where(ClaimRow.article_id.in_(chunk))
+            .order_by(ClaimRow.id)
+        ):
+            out[aid].append((cid, fid))
+    return out
+
+
 def story_claim_records(session: Session, story_id: int, limit_articles: int = 300):
     """The claims of a story's most recent articles, as reconciliation sees them."""
-    article_ids = list(
-        session.scalars(
-            select(Article.id)
-            .where(Article.story_id == story_id)
-            .order_by(Article.published_at.desc().nullslast(), Article.id.desc())
-            .limit(limit_articles)
-        )
-    )
+    article_ids = list(session.scalars(_window_articles(session, story_id, limit_articles)))
+    return claim_records(session, article_ids)
+
+
+def claim_records(session: Session, article_ids: Sequence[int]):
+    """The claims of these articles as `ClaimRecord`s, with their rows, by claim id."""
     if not article_ids:
         return [], []
     # the article's own columns only: its text and embedding would be read once per claim
@@ -283,19 +308,21 @@ def story_claim_records(session: Session, story_id: int, limit_articles: int = 3
     return records, claim_rows
 
 
-def save_facts(session: Session, story_id: int | None, facts, claim_rows: Sequence[ClaimRow]):
+def save_facts(
+    session: Session, story_id: int | None, facts, stored_fact: Mapping[int, int | None]
+):
     """Replace a story's facts, keeping fact ids (and conflict versions) stable.
 
+    `stored_fact` gives each reconciled claim's fact id as stored (`story_claim_ids`).
     A recomputed fact takes over the id of the stored fact it shares most claims with, so
     a conflict keeps its identity when a new article adds a claim; its version grows only
     when what it says changes. Returns the conflicts that are new or changed.
     """
     now = utcnow()
-    by_id = {r.id: r for r in claim_rows}
     existing = {f.id: f for f in session.scalars(select(Fact).where(Fact.story_id == story_id))}
     # which stored fact each claim belongs to: a fact's predecessor is found from its claims
     # (linear in the claims) instead of comparing every fact with every stored one
-    fact_of = {r.id: r.fact_id for r in claim_rows if r.fact_id in existing}
+    fact_of = {cid: fid for cid, fid in stored_fact.items() if fid in existing}
     conflicts_by_fact = {
         c.fact_id: c
         for c in session.scalars(select(Conflict).where(Conflict.fact_id.in_(list(existing))))
@@ -337,9 +364,9 @@ def save_facts(session: Session, story_id: int | None, facts, claim_rows: Sequen
     changed: list[Conflict] = []
     for fact, row in zip(facts, rows, strict=True):
         ids = {r.claim_id for r in fact.records}
-        for cid in ids:
-            if by_id[cid].fact_id != row.id:
-                by_id[cid].fact_id = row.id
+        moved = sorted(cid for cid in ids if stored_fact.get(cid) != row.id)
+        if moved:  # only the claims whose fact changed are written
+            session.execute(update(ClaimRow).where(ClaimRow.id.in_(moved)).values(fact_id=row.id))
         conflict = conflicts_by_fact.get(row.id)
         finding = fact.assessment.conflict
         if finding is None:

@@ -633,6 +633,11 @@ class FactCache:
     partners: dict[int, tuple[int, ...]] = field(default_factory=dict)
     # the judged facts of the last call by claim ids (`ingest.reconcile.reconcile`)
     judged: dict[tuple[int, ...], Any] = field(default_factory=dict)
+    # what the caller read for each article (its claim ids, records and their features),
+    # so that a growing story is read from storage by its new articles only
+    records: dict[int, tuple[tuple[int, ...], list[ClaimRecord], dict[int, ClaimFeatures]]] = field(
+        default_factory=dict
+    )
 
     @property
     def articles(self) -> int:

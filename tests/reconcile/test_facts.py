@@ -449,3 +449,31 @@ def test_the_european_union_is_not_a_country():
 
     assert countries_in("countervailing duties in the European Union") == frozenset()
     assert countries_in("dans l’Union européenne et en Hongrie") == frozenset({"HU"})
+
+
+def test_a_long_story_is_compared_in_bounded_pairs_and_still_links_a_late_restatement():
+    # 60 articles restate the investment; the first and the last alone also give the
+    # revenue. Each article is compared with at most MAX_PARTNERS earlier ones, yet the
+    # investment is one fact, and the last article meets the first (the earlier article
+    # whose figures read most like its own) for the revenue.
+    from ingest.reconcile.facts import MAX_PARTNERS, FactCache
+
+    recs, pairs = [], []
+    for a in range(1, 61):
+        inv = record(5e9, "EUR", article=a)
+        recs.append(inv)
+        pairs.append((inv, vec(invest=1, germany=0.1 * (a % 3))))
+        if a in (1, 60):
+            rev = record(42.3e9, "CNY", article=a)
+            recs.append(rev)
+            pairs.append((rev, vec(revenue=1)))
+    f = feats(pairs)
+    cache = FactCache()
+    for k in range(1, 61):
+        seen = [r for r in recs if r.article_id <= k]
+        assert group_facts(seen, f, cache=cache) == group_facts(seen, f)
+    groups = group_facts(recs, f, cache=cache)
+    invest = sorted(r.claim_id for r in recs if r.claim.value == 5e9)
+    revenue = sorted(r.claim_id for r in recs if r.claim.value == 42.3e9)
+    assert ids(groups) == sorted([invest, revenue])
+    assert len(cache.links) <= 60 * MAX_PARTNERS < 60 * 59 // 2
