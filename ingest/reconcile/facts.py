@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -216,6 +217,18 @@ def _article_mentions(
                     parent[_find(parent, r.claim_id)] = _find(parent, table[key])
                 else:
                     table[key] = r.claim_id
+        # an amount the article also states in another currency elsewhere, converted at the
+        # day's rate ("$2.5 billion" in the headline, "€2.1 billion" in the body), is one
+        # figure (a conversion beside it in one sentence is the clause's own business: an
+        # apposition is already one group, anything else there two figures)
+        amounts = [r for r in recs if r.claim.kind == "money" and r.claim.value]
+        for ra, rb in combinations(amounts, 2):
+            if (
+                (ra.claim.unit or "") != (rb.claim.unit or "")
+                and ra.claim.sentence_start != rb.claim.sentence_start
+                and _converts(ra, rb, slack=0.0)
+            ):
+                parent[_find(parent, rb.claim_id)] = _find(parent, ra.claim_id)
         groups: dict[int, list[ClaimRecord]] = defaultdict(list)
         for r in recs:
             groups[_find(parent, r.claim_id)].append(r)
@@ -307,16 +320,17 @@ def _interval(value: float, surface: str, precision: int | None, qualifier: str 
     return stated_interval(value, comparison_precision(surface, precision), qualifier)
 
 
-def _converts(ra: ClaimRecord, rb: ClaimRecord) -> bool | None:
+def _converts(ra: ClaimRecord, rb: ClaimRecord, slack: float = ABOUT_SLACK) -> bool | None:
     """Whether two amounts in different currencies can be one amount converted at an ECB
     rate of either publication date (or any rate in between, for an amount converted from a
-    third currency on each date); None when no rate is known."""
+    third currency on each date), within their stated precision widened by `slack`; None
+    when no rate is known."""
     days = [d for d in (ra.published, rb.published) if d is not None]
     rates = [r.value for d in days if (r := rate_on(ra.claim.unit or "", rb.claim.unit or "", d))]
     if not rates:
         return None
     low, high = min(rates), max(rates)
-    ia = _interval_of(ra).widen(ABOUT_SLACK)
+    ia = _interval_of(ra).widen(slack)
     converted = Interval(ia.low * low, ia.high * high)
     return common_interval([converted, _interval_of(rb)]) is not None
 
@@ -366,7 +380,9 @@ def _blocked(a: Mention, b: Mention) -> bool:
         return True
     if a.years and b.years and not (a.years & b.years):
         return True
-    if not (a.countries and b.countries):
+    if not (a.countries and b.countries) or a.kind == "date":
+        # an event's day is not placed by the countries its clause names ("Lisbon's
+        # bond, priced on China's interbank market on 15 October"); `_score` weighs them
         return False
     # other countries, or one country against a list of several: "42 shops in France" is
     # not "118 stores in France, Germany, Spain and Italy"
@@ -444,6 +460,19 @@ def _one_slip(x: str, y: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _swapped(x: str, y: str) -> bool:
+    """Two digit strings that differ by two neighbouring digits swapped ("12" / "21")."""
+    if len(x) != len(y):
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and x[diff[0]] == y[diff[1]]
+        and x[diff[1]] == y[diff[0]]
+    )
+
+
 def _misreport(a: Mention, b: Mention) -> str:
     """Whether disagreeing figures could be one figure misreported: 'plausible' (a typo or a
     scale word apart: "45" / "54", "3,500" / "4,500", "48 bn" / "480 bn"), 'implausible',
@@ -466,7 +495,10 @@ def _misreport(a: Mention, b: Mention) -> str:
         same_unit = (ra.claim.unit or "") == (rb.claim.unit or "")
         if 1 <= round(power) <= 3 and abs(power - round(power)) < 0.005:
             return "plausible"
-        if ratio <= MISREPORT_RATIO and (not same_unit or _one_slip(*_aligned_digits(va, vb))):
+        digits = _aligned_digits(va, vb)
+        if ratio <= MISREPORT_RATIO and (not same_unit or _one_slip(*digits)):
+            return "plausible"
+        if same_unit and _swapped(*digits):  # "1,200" / "2,100": a classic slip, any ratio
             return "plausible"
         if ratio <= 10**3.2:
             best = "implausible"
@@ -490,7 +522,9 @@ def _score(a: Mention, b: Mention) -> float:
             sim -= FAMILY_PENALTY
         elif relation == "unknown":
             sim -= UNKNOWN_NOUN_PENALTY
-    if _unnamed_place(a, b) or _unnamed_place(b, a):
+    # a date placed in other countries: a weak sign of another event (`_blocked`)
+    other_country = bool(a.countries and b.countries) and not (a.countries & b.countries)
+    if _unnamed_place(a, b) or _unnamed_place(b, a) or (other_country and a.kind == "date"):
         sim -= PLACE_PENALTY
     years_a, years_b = a.years | a.relative_years, b.years | b.relative_years
     if years_a and years_b and not (years_a & years_b):

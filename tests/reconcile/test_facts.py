@@ -477,3 +477,63 @@ def test_a_long_story_is_compared_in_bounded_pairs_and_still_links_a_late_restat
     revenue = sorted(r.claim_id for r in recs if r.claim.value == 42.3e9)
     assert ids(groups) == sorted([invest, revenue])
     assert len(cache.links) <= 60 * MAX_PARTNERS < 60 * 59 // 2
+
+
+def in_sentence(rec, start: int):
+    """The record's claim placed in a sentence starting at `start` of its article."""
+    from dataclasses import replace
+
+    return replace(rec, claim=replace(rec.claim, sentence_start=start))
+
+
+def test_an_amount_an_article_also_gives_in_another_currency_is_one_figure():
+    # February: "about $2.2 billion" of state aid; September: "$2.5 billion" in the headline,
+    # "€2.1 billion" in the body: the same €2.1 bn converted on two days, one fact.
+    feb, sep = date(2025, 2, 11), date(2025, 9, 16)
+    a = record(2.2e9, "USD", article=1, published=feb, qualifier="about")
+    head = record(2.5e9, "USD", article=2, published=sep)
+    body = in_sentence(record(2.1e9, "EUR", article=2, published=sep), 60)
+    other = in_sentence(record(6.8e9, "EUR", article=2, published=sep), 120)  # not converted
+    f = feats(
+        [
+            (a, vec(invest=1, budget=1)),
+            (head, vec(budget=1, germany=0.6)),
+            (body, vec(invest=1, budget=1)),
+            (other, vec(invest=1, germany=1)),
+        ]
+    )
+    groups = group_facts([a, head, body, other], f)
+    assert sorted([a.claim_id, head.claim_id, body.claim_id]) in ids(groups)
+    facts = reconcile([a, head, body, other], f)
+    aid = next(x for x in facts if len(x.records) == 3)
+    assert aid.assessment.conflict is not None
+    assert aid.assessment.conflict.verdict == "currency_conversion"
+
+
+def test_two_neighbouring_digits_swapped_are_a_misreport_however_far_apart():
+    # "1.200 pessoas" / "2,100 people": a typo, not two counts; "1,200" / "2,150" is not
+    pt = record(1200, "people", kind="count", article=1)
+    en = record(2100, "people", kind="count", article=2)
+    other = record(2150, "people", kind="count", article=3)
+    far = vec(jobs=1, italy=3**0.5)  # cosine 0.5 with the Portuguese clause
+    clause = {pt: vec(jobs=1), en: far, other: far}
+    f = feats(list(clause.items()))
+    assert ids(group_facts([pt, en], f)) == [sorted([pt.claim_id, en.claim_id])]
+    assert len(group_facts([pt, other], f)) == 2
+
+
+def test_a_date_is_not_kept_apart_by_the_countries_its_clause_names():
+    # "Lisbon … priced on China's interbank market on 15 October" / "Lisbon sold … on Oct. 15"
+    from ingest.reconcile.context import countries_in
+
+    zh = record(kind="date", day=date(2025, 10, 15), article=1)
+    en = record(kind="date", day=date(2025, 10, 14), article=2)
+    f = {
+        zh.claim_id: ClaimFeatures(
+            vec(budget=1), frozenset(), 0, countries=countries_in("葡萄牙首都里斯本在中国发行")
+        ),
+        en.claim_id: ClaimFeatures(
+            vec(budget=1, invest=0.3), frozenset(), 0, countries=countries_in("Portugal sold")
+        ),
+    }
+    assert ids(group_facts([zh, en], f)) == [sorted([zh.claim_id, en.claim_id])]

@@ -66,3 +66,15 @@ def test_countries_and_their_adjectives_are_generic() -> None:
         assert is_generic_name(name), name
     for name in ("sines", "hengchuan", "settimo milanese", "frankfurt"):
         assert not is_generic_name(name), name
+
+
+def test_a_big_city_written_in_another_language_is_one_name() -> None:
+    # GeoNames' alternate names: each outlet writes the city its own way
+    de = extract_entities("Lissabon holt sich Geld in China. Die Stadt Lissabon zahlt.", "de")
+    pt = extract_entities("A Câmara Municipal de Lisboa concluiu a emissão.", "pt")
+    it = extract_entities("Il Comune di Cracovia inaugura la linea M1.", "it")
+    assert "lisbon" in de and "lisbon" in pt and "lissabon" not in de
+    assert "krakow" in it
+    # a name that is a city's own name stays that city's; the raw form is there on request
+    assert "turin" in extract_entities("Fiat kehrt nach Turin zurück.", "de")
+    assert "lissabon" in extract_entities("Die Stadt Lissabon zahlt.", "de", exonyms=False)

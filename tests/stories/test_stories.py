@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import numpy as np
 import pytest
 
+from ingest.entities import extract_entities
 from ingest.models import Claim
 from ingest.stories import (
     ArticleSignals,
@@ -426,3 +427,18 @@ def test_assign_story_is_linear_and_fast() -> None:
     decision = assign_story(probe, cands, StoryConfig())
     assert time.perf_counter() - start < 1.0
     assert decision.is_new
+
+
+def test_a_headline_naming_the_story_city_in_another_language_is_no_stranger() -> None:
+    # "Lissabon holt sich Geld in China" on the story of Lisbon's bond, told as "Lisboa" and
+    # "Lisbon" by the other outlets
+    title = "Lissabon holt sich Geld in China"
+    names = extract_entities(title + ". Die Stadt Lissabon gibt eine Anleihe aus.", "de")
+    s = story({"lisbon", "panda"}, frozenset({"money:2000000000:CNY"}), lang="pt")
+    de = article(0.50, names=set(names), figures={"money:2000000000:CNY"}, title=title)
+    assert assign_story(de, [s]).story_id == 1
+    raw = extract_entities(
+        title + ". Die Stadt Lissabon gibt eine Anleihe aus.", "de", exonyms=False
+    )
+    stranger = article(0.50, names=set(raw), figures={"money:2000000000:CNY"}, title=title)
+    assert assign_story(stranger, [s]).is_new
