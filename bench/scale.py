@@ -1354,7 +1354,7 @@ def quality(db, docs: list[Doc]) -> str:
     )
 
 
-def conflict_quality(db, docs: list[Doc]) -> str:
+def conflict_quality(db, docs: list[Doc], show: int = 0) -> str:
     """How the genuine and date conflicts stored compare with the generated disputes: a
     story whose outlets state two different counts (or event days) should hold one such
     conflict; one on a story whose outlets agree is a false alarm. (Copies count with their
@@ -1373,15 +1373,22 @@ def conflict_quality(db, docs: list[Doc]) -> str:
     with db.session() as s:
         url_of = dict(s.execute(select(Article.id, Article.url)).all())
         article_of = dict(s.execute(select(ClaimRow.id, ClaimRow.article_id)).all())
-        rows = s.execute(select(Conflict.kind, Conflict.verdict, Conflict.claim_ids)).all()
+        rows = s.execute(
+            select(Conflict.kind, Conflict.verdict, Conflict.claim_ids, Conflict.summary)
+        ).all()
     found: Counter[tuple[int, str]] = Counter()
-    for kind, verdict, claim_ids in rows:
+    shown = 0
+    for kind, verdict, claim_ids, summary in rows:
         key = {("count", "genuine"): "count", ("date", "date_conflict"): "day"}.get((kind, verdict))
         if key is None:
             continue
         stories = Counter(truth[url_of[article_of[c]]] for c in claim_ids if c in article_of)
         if stories:
-            found[(stories.most_common(1)[0][0], key)] += 1
+            story = stories.most_common(1)[0][0]
+            found[(story, key)] += 1
+            if (story, key) not in expected and shown < show:
+                shown += 1
+                print(f"false alarm over generated stories {dict(stories)}: {summary[:400]}")
     hits = sum(1 for k in found if k in expected)
     false_alarms = sum(n for k, n in found.items() if k not in expected)
     repeats = sum(n - 1 for k, n in found.items() if k in expected)
@@ -1445,6 +1452,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write corpus and SQLite DB here and keep them")
     parser.add_argument("--profile", type=int, default=0, help="cProfile this batch (1-based)")
+    parser.add_argument(
+        "--show-false-alarms", type=int, default=0, help="print this many false conflicts"
+    )
     parser.add_argument(
         "--reconcile-articles",
         type=int,
@@ -1563,7 +1573,7 @@ def main(argv: list[str] | None = None) -> int:
         + f" · CPU {total_cpu:.0f} s for {total_s:.0f} s wall"
     )
     print(quality(db, docs))
-    print(conflict_quality(db, docs))
+    print(conflict_quality(db, docs, show=args.show_false_alarms))
     ok = ratio <= 1.5 and rate >= 20 and peak < 2048
     print("targets met" if ok else "targets NOT met")
     db.dispose()

@@ -154,3 +154,9 @@ def test_money_qualifiers(lang: str, text: str, qualifier: str, surface: str) ->
     claim = one(text, lang, "money")
     assert claim.qualifier == qualifier
     assert claim.surface == surface
+
+
+def test_zloty_written_with_and_without_its_polish_letter() -> None:
+    assert values("Die Linie kostet 17,6 Mrd. Złoty.", "de", "money") == [(17.6e9, "PLN")]
+    assert values("The line costs 17.6 billion złoty.", "en", "money") == [(17.6e9, "PLN")]
+    assert values("La ligne coûte 17,6 milliards de zlotys.", "fr", "money") == [(17.6e9, "PLN")]
