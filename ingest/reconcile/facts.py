@@ -447,13 +447,7 @@ def _one_slip(x: str, y: str) -> bool:
     if x == y:
         return True
     if len(x) == len(y):
-        diff = [i for i in range(len(x)) if x[i] != y[i]]
-        return len(diff) == 1 or (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and x[diff[0]] == y[diff[1]]
-            and x[diff[1]] == y[diff[0]]
-        )
+        return sum(a != b for a, b in zip(x, y, strict=True)) == 1 or _swapped(x, y)
     if abs(len(x) - len(y)) != 1:
         return False
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
