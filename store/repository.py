@@ -227,7 +227,8 @@ class _ArticleColumns(NamedTuple):
     title: str | None
 
 
-def _window_articles(session: Session, story_id: int, limit_articles: int):
+def _window_articles(story_id: int, limit_articles: int):
+    """A story's most recent articles (by publication, then arrival), newest first."""
     return (
         select(Article.id)
         .where(Article.story_id == story_id)
@@ -241,7 +242,7 @@ def story_claim_ids(
 ) -> dict[int, list[tuple[int, int | None]]]:
     """For each of a story's most recent articles, its claims as (claim id, fact id): what
     a caller holding earlier records needs to see which articles are new or changed."""
-    article_ids = list(session.scalars(_window_articles(session, story_id, limit_articles)))
+    article_ids = list(session.scalars(_window_articles(story_id, limit_articles)))
     out: dict[int, list[tuple[int, int | None]]] = {a: [] for a in article_ids}
     for start in range(0, len(article_ids), 500):
         chunk = article_ids[start : start + 500]
@@ -256,7 +257,7 @@ def story_claim_ids(
 
 def story_claim_records(session: Session, story_id: int, limit_articles: int = 300):
     """The claims of a story's most recent articles, as reconciliation sees them."""
-    article_ids = list(session.scalars(_window_articles(session, story_id, limit_articles)))
+    article_ids = list(session.scalars(_window_articles(story_id, limit_articles)))
     return claim_records(session, article_ids)
 
 

@@ -240,9 +240,6 @@ def _zh_noun(text: str, mention: Mention) -> tuple[str, int] | None:
         if measure in "名位人家场":  # people, companies, events, even unnamed ("5000余名")
             return nouns.ZH_MEASURE_DEFAULT[measure], after
         return None
-    noun = _zh_lexicon_at(text, pos)
-    if noun and len(noun) >= 2:
-        return nouns.COUNT_NOUNS[noun], pos + len(noun)
     if mention.power >= 4:
         back = _zh_lookback(text, mention.start)
         if back:

@@ -517,8 +517,9 @@ def _score(a: Mention, b: Mention) -> float:
         elif relation == "unknown":
             sim -= UNKNOWN_NOUN_PENALTY
     # a date placed in other countries: a weak sign of another event (`_blocked`)
-    other_country = bool(a.countries and b.countries) and not (a.countries & b.countries)
-    if _unnamed_place(a, b) or _unnamed_place(b, a) or (other_country and a.kind == "date"):
+    other_country = a.kind == "date" and bool(a.countries and b.countries)
+    other_country = other_country and not (a.countries & b.countries)
+    if _unnamed_place(a, b) or _unnamed_place(b, a) or other_country:
         sim -= PLACE_PENALTY
     years_a, years_b = a.years | a.relative_years, b.years | b.relative_years
     if years_a and years_b and not (years_a & years_b):
@@ -769,14 +770,13 @@ def group_facts(
         newest_known = max(cache.partners, default=-1)
         if any(a < newest_known and a not in cache.partners for a in order):
             cache.partners.clear()  # an older article arrived late: recompute
-        if not cache.partners and cache.links:  # worked out afresh: pairs not compared go
-            cache.partners = _partners(order, profiles, {})
-            pairs = {(a1, a2) for a2, ps in cache.partners.items() for a1 in ps}
-            for key in [k for k in cache.links if k not in pairs]:
-                del cache.links[key]
         known = cache.partners
     partners = _partners(order, profiles, known)
     if cache is not None:
+        if not known and cache.links:  # worked out afresh: pairs no longer compared go
+            pairs = {(a1, a2) for a2, ps in partners.items() for a1 in ps}
+            for key in [k for k in cache.links if k not in pairs]:
+                del cache.links[key]
         cache.partners = partners
 
     links: list[Link] = []
