@@ -74,7 +74,7 @@ def main() -> int:
     id_of_url = {a["url"]: a["id"] for a in truth["articles"]}
     aid_to_tid = {a["article_id"]: id_of_url.get(a["url"]) for a in articles}
     matched, _ = match_claims(claims, truth_claims, aid_to_tid)
-    fact_of = {cid: t["fact"] for cid, t in matched.items()}
+    fact_of = {cid: t["fact"] or "-" for cid, t in matched.items()}
 
     db = Database(f"sqlite:///{args.db}")
     story_ids = sorted({a["story_id"] for a in articles if a["story_id"] is not None})

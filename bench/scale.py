@@ -46,6 +46,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -1517,6 +1518,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(header)
     per_k: list[float] = []
+    cpu_k: list[float] = []
     totals: dict[str, float] = {}
     total_cpu = 0.0
     total_s = 0.0
@@ -1541,6 +1543,8 @@ def main(argv: list[str] | None = None) -> int:
             import pstats
 
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(90)
+            print("--- the project's own functions")
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(r"(ingest|store)/", 70)
         problems = [p for p in result.problems if p.level == "error"] + report.problems
         n_art, n_st, _n_cl, n_conf = counts(db)
         elapsed = t2 - t0
@@ -1549,6 +1553,7 @@ def main(argv: list[str] | None = None) -> int:
         total_articles += n
         per_k.append(elapsed * 1000 / max(1, n))
         cpu = time.process_time() - c0
+        cpu_k.append(cpu * 1000 / max(1, n))
         st = stages.seconds
         total_cpu += cpu
         for k, v in st.items():
@@ -1570,6 +1575,14 @@ def main(argv: list[str] | None = None) -> int:
         f"throughput {rate:.1f} articles/s (target >= 20) · peak RSS {peak:.0f} MB "
         f"(target < 2048) · {total_articles} articles in {total_s:.0f} s"
     )
+    if len(per_k) >= 6:
+        # one batch of ~30 s is at the mercy of a shared machine's noise; these two say
+        # whether a high last/first is growth or a slow minute
+        mid3 = statistics.median(per_k[-3:]) / statistics.median(per_k[:3])
+        print(
+            f"context: median of the last three batches / first three {mid3:.2f}x · "
+            f"CPU seconds per 1,000, last/first {cpu_k[-1] / cpu_k[0]:.2f}x"
+        )
     print(
         "time by stage: "
         + ", ".join(f"{k} {v:.0f} s" for k, v in totals.items())

@@ -25,7 +25,8 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-# Function words, calendar words, titles and generic capitalised words of en, fr, de, es, it, pt.
+# Function words, calendar words, titles and generic capitalised words of en, fr, de, es, it, pt
+# (and the commonest of nl).
 # One union list: a headline word capitalised in one language is a common word in another too.
 _STOP = _words(
     """
@@ -92,6 +93,10 @@ _STOP = _words(
     estado borsa bourse börse bolsa stock exchange systems energy energie energia intelligence
     technologies industries international global capital partners solutions services pro max
     plus mini ultra lite
+    het een dat voor naar bij maar ook nog niet geen wordt werd heeft hebben zijn deze dit waar
+    omdat volgens tijdens sinds tussen tegen uit toen zoals echter bovendien inmiddels maandag
+    dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart oktober gemeente
+    provincie regering kabinet bedrijf
     """
 )
 
@@ -364,7 +369,7 @@ def _territories() -> tuple[frozenset[str], dict[str, list[str]]]:
     except ImportError:  # pragma: no cover - babel is a declared dependency
         return frozenset(), {}
     names: set[str] = set()
-    for code in ("en", "fr", "de", "es", "it", "pt"):
+    for code in ("en", "fr", "de", "es", "it", "pt", "nl"):
         for name in Locale.parse(code).territories.values():
             words = [normalise_name(w) for w in re.findall(r"[^\W\d_]+", name)]
             if words:

@@ -991,6 +991,11 @@ class StoryIndex:
         self._figures: dict[tuple[str, str, int], set[int]] = {}
         self._currencies: Counter[str] = Counter()
         self._keys: dict[int, tuple[set[str], set[tuple[str, str, int]]]] = {}
+        # each story's names (`_active_entities`) and, per name, how many stories carry it:
+        # kept up to date on put/remove, so the counts an article needs cost what its names
+        # are, not the number of stories naming "china"
+        self._active: dict[int, frozenset[str]] = {}
+        self._df: Counter[str] = Counter()
 
     def __len__(self) -> int:
         return len(self._states)
@@ -1040,6 +1045,9 @@ class StoryIndex:
             if bucket[0] == "money":
                 self._currencies[bucket[1]] += 1
         self._keys[sid] = (names, figures)
+        active = _active_entities(state, self.config)
+        self._active[sid] = active
+        self._df.update(active)
 
     def remove(self, story_id: int) -> None:
         self._unfile(story_id)
@@ -1080,10 +1088,19 @@ class StoryIndex:
 
         rows = set(np.flatnonzero(window & (sims >= plain - _EPS)).tolist())
         tokens = _name_tokens(article.entities)
-        for key in _name_keys(tokens):
-            for sid in self._names.get(key, ()):
-                row = self._row[sid]
-                if window[row] and sims[row] >= named - _EPS:
+        keys = _name_keys(tokens)
+        postings = [self._names[key] for key in keys if key in self._names]
+        near = np.flatnonzero(window & (sims >= named - _EPS))
+        if sum(map(len, postings)) <= near.size:
+            for ids in postings:
+                for sid in ids:
+                    row = self._row[sid]
+                    if window[row] and sims[row] >= named - _EPS:
+                        rows.add(row)
+        else:  # a common name ("china"): check the few stories close enough instead
+            for row in near.tolist():
+                sid = self._ids[row]
+                if row not in rows and sid is not None and not keys.isdisjoint(self._keys[sid][0]):
                     rows.add(row)
         for bucket in self._article_buckets(article):
             for sid in self._figures.get(bucket, ()):
@@ -1091,17 +1108,19 @@ class StoryIndex:
                 if window[row] and sims[row] >= figured - _EPS:
                     rows.add(row)
 
-        df: Counter[str] = Counter()
-        support = self.config.entity_support
-        for token in tokens:
-            for sid in self._names.get(token, ()):
-                state = self._states[sid]
-                floor = max(1, math.ceil(support * state.n_articles))
-                if window[self._row[sid]] and state.entities.get(token, 0) >= floor:
-                    df[token] += 1
-        chosen = [self._states[sid] for sid in (self._ids[r] for r in rows) if sid is not None]
-        chosen.sort(key=lambda st: (-_timestamp(st.last_seen), st.story_id))
-        return chosen, df
+        df = Counter({t: self._df[t] for t in tokens if t in self._df})
+        if since is not None and df:
+            # stories still indexed but last seen before the window do not count
+            for row in np.flatnonzero(~window & np.isfinite(self._last)).tolist():
+                sid = self._ids[row]
+                if sid is not None:
+                    df.subtract(self._active[sid] & df.keys())
+            df = +df
+        # most recently seen first (the row's stored time stamp is the state's last_seen)
+        order = sorted(
+            (-float(self._last[r]), sid, r) for r in rows if (sid := self._ids[r]) is not None
+        )
+        return [self._states[sid] for _, sid, _ in order], df
 
     # -------------------------------------------------------------- internals
 
@@ -1128,6 +1147,11 @@ class StoryIndex:
 
     def _unfile(self, story_id: int) -> None:
         names, figures = self._keys.pop(story_id, (set(), set()))
+        active = self._active.pop(story_id, frozenset())
+        self._df.subtract(active)
+        for token in active:
+            if self._df[token] <= 0:
+                del self._df[token]
         for key in names:
             ids = self._names.get(key)
             if ids is not None:

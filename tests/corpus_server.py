@@ -11,6 +11,8 @@ import http.server
 import threading
 from pathlib import Path
 
+from tests.quiet_http import QuietHTTPServer
+
 CORPUS_HOST = b"127.0.0.1:8765"
 
 
@@ -40,9 +42,7 @@ class CorpusServer:
     """A corpus served in a background thread; `feed_url` is where its feed is."""
 
     def __init__(self, folder: Path) -> None:
-        self.server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), http.server.BaseHTTPRequestHandler
-        )
+        self.server = QuietHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
         port = self.server.server_address[1]
         self.server.RequestHandlerClass = functools.partial(  # type: ignore[assignment]
             _Handler, directory=str(folder), host=f"127.0.0.1:{port}".encode()

@@ -1,7 +1,7 @@
 """Claim extraction: every money amount, percentage, count and calendar day in a text.
 
-A hand-written grammar per language (en, fr, de, es, it, pt, zh; other languages are read
-with the English grammar). Pure and offline: no I/O, no models.
+A hand-written grammar per language (en, fr, de, es, it, pt, nl, zh; other languages are
+read with the English grammar). Pure and offline: no I/O, no models.
 
 Conventions beyond `ingest.models.Claim`:
 - precision: significant digits as written; trailing zeros of a whole number do not count

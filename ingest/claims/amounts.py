@@ -94,7 +94,8 @@ def _factor_of(c: Candidate) -> float:
     return 0.01 if c.subunit else 1.0
 
 
-_SUBUNIT_LINK = re.compile(r"[ \u00a0]*(?:and|und|et|y|e|con|com)?[ \u00a0]*$", re.IGNORECASE)
+_SUBUNIT_LINK = re.compile(r"[ \u00a0]*(?:and|und|et|y|e|con|com|en)?[ \u00a0]*$",
+                           re.IGNORECASE)
 
 
 def merge_subunits(t: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -11,11 +11,12 @@ when a known noun follows.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ingest.claims import nouns
 from ingest.claims.candidates import Candidate, Mention
 from ingest.claims.grammar import Grammar
-from ingest.claims.lexicon import MONTHS, words
+from ingest.claims.lexicon import LEVEL_VERBS, MONTHS, words
 from ingest.claims.qualifiers import qualify
 
 MAX_WORDS = 5
@@ -40,7 +41,8 @@ _MONTH_WORDS = frozenset(m.casefold().rstrip(".") for t in MONTHS.values() for m
 _CAPITAL_BEFORE = re.compile(r"(?P<w>[A-Z][\w&'.-]*|[A-Z&]{2,})[ \u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«(]\s*)$")
 _RATIO_BEFORE = re.compile(
-    r"\d[ \u00a0]+(?:in|out of|sur|von|de cada|su|em cada|de)[ \u00a0]+$", re.IGNORECASE
+    r"\d[ \u00a0]+(?:in|out of|sur|von|de cada|su|em cada|de|op|op de)[ \u00a0]+$",
+    re.IGNORECASE,
 )
 _ZH_CLAUSE = re.compile(r"[，。；：,;:！？、（）()]")
 _ZH_STOP = "的和与及、，。；：在等为是了将已于至"
@@ -65,7 +67,10 @@ def match_count(text: str, g: Grammar, mention: Mention, window: str) -> Candida
     if g.lang == "zh":
         found = _zh_noun(text, mention)
     else:
-        found = _latin_noun(text, g, mention, _after_name(text, mention.start))
+        after_name = _after_name(text, mention.start)
+        found = _latin_noun(text, g, mention, after_name)
+        if found is None and not after_name:
+            found = _subject_noun(text, g, mention)
     if found is None:
         return None
     unit, end = found
@@ -121,13 +126,21 @@ def _latin_noun(
         if i and (strict or not _modifies(tokens, i, g.lang)):
             break
         for k in range(min(3, len(tokens) - i), 0, -1):
-            canonical = nouns.COUNT_NOUNS.get(" ".join(tokens[i : i + k]).casefold())
+            canonical = nouns.count_noun(" ".join(tokens[i : i + k]), g.lang)
             if canonical:
                 return canonical, words[i + k - 1].end()
         if _not_counted(token):
             if i and len(token) <= 2 and token.islower():
                 break  # "138,285 lots in the week": "in" is no inch here
             return None
+        if g.lang == "de" and token[:1].isupper():
+            canonical = nouns.german_compound(token)  # "Zhengzhou 312 Hochgeschwindigkeitszüge"
+            if canonical:
+                return canonical, words[i].end()
+        if g.lang == "nl" and token.islower() and _looks_plural(token, "nl"):
+            canonical = nouns.german_compound(token, "nl")  # "250 zorgmedewerkers"
+            if canonical:
+                return canonical, words[i].end()
     if mention.weak_scale or strict or after_name or determiner:
         return None
     if mention.power >= 6 and not connected and g.lang in ("fr", "es", "it", "pt"):
@@ -135,15 +148,82 @@ def _latin_noun(
     for i, token in enumerate(tokens[:3]):
         if i and not _is_modifier(tokens[i - 1], g.lang, known_follows=False):
             break
+        if i and g.lang in _NOUN_FIRST:
+            break  # "12 milioni di bonus legati": the head comes first, an adjective after
         if _looks_plural(token, g.lang):
             return token.casefold(), words[i].end()
     return None
 
 
+# What may follow a number that counts its clause's subject: the clause's end or a word
+# that opens a phrase of its own ("reached 74 million at the end of September").
+_SUBJECT_NEXT = frozenset(words(
+    "at in on by for from as after before since until while during according of and but "
+    "à au aux en pour selon fin et mais dans depuis "
+    "am im in bei zum zur nach laut und aber seit "
+    "a al en para según desde y pero "
+    "a al alla in nel nella per secondo da e ma "
+    "a ao em no na para segundo desde e mas "
+    "op bij voor van maar volgens sinds eind"
+))
+# Words before the counted noun that make it another figure's complement ("revenue from
+# users reached 5 billion", "Umsatz pro Nutzer").
+_NOT_SUBJECT_BEFORE = frozenset(words(
+    "from by per with for pro par avec pour por con com para mit für von vom durch "
+    "met door voor"
+))
+_SUBJECT_WORDS = 4
+
+
+@cache
+def _level_verb(lang: str) -> re.Pattern[str] | None:
+    verbs = LEVEL_VERBS.get(lang)
+    if not verbs:
+        return None
+    alternation = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{alternation}))[ \u00a0]+$")
+
+
+def _subject_noun(text: str, g: Grammar, mention: Mention) -> tuple[str, int] | None:
+    """"Monthly active users in Latin America reached 74 million", "gli utenti sono 74
+    milioni": a number after a verb of level, with no noun of its own, counts the known
+    noun the clause opens with."""
+    verb = _level_verb(g.lang)
+    if verb is None or _year_like(mention) or mention.weak_scale:
+        return None
+    after = g.word_after.match(text, mention.scale_end)
+    if after and after.start("w") == mention.scale_end:
+        return None  # "74km"
+    if after and text[mention.scale_end : after.start("w")].strip() == "":
+        low = after.group("w").casefold()
+        if low not in _SUBJECT_NEXT:
+            return None  # a noun or unit of its own that is not counted
+    qualifier_start = qualify(text, g, mention.start, mention.scale_end)[1]
+    v = verb.search(text, max(0, qualifier_start - 20), qualifier_start)
+    if not v:
+        return None
+    clause = re.split(r"[.;:!?,()\n\d]", text[max(0, v.start() - 80) : v.start()])[-1]
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", clause)
+    for back in range(1, min(_SUBJECT_WORDS + 1, len(tokens)) + 1):
+        i = len(tokens) - back
+        canonical = nouns.count_noun(tokens[i], g.lang)
+        if canonical is None and g.lang == "de" and tokens[i][:1].isupper():
+            canonical = nouns.german_compound(tokens[i])
+        if canonical is None:
+            continue
+        if i and tokens[i - 1].casefold() in _NOT_SUBJECT_BEFORE:
+            return None
+        return canonical, mention.scale_end
+    return None
+
+
+# Languages whose adjectives follow the noun: an unknown counted noun is the first word.
+_NOUN_FIRST = frozenset({"fr", "es", "it", "pt"})
 # Words after "of" that introduce the counted noun: "3 million of its shares".
 _DETERMINERS = frozenset(words("its their the his her our these those your my"))
 # Coordinated modifiers before a known noun: "460 Kia and Hyundai vehicles".
 _COORDINATORS = frozenset(words("and or und oder et ou y o e"))
+_COORDINATORS_NL = frozenset(words("en of"))
 
 
 def _modifies(tokens: list[str], i: int, lang: str) -> bool:
@@ -151,7 +231,8 @@ def _modifies(tokens: list[str], i: int, lang: str) -> bool:
     prev = tokens[i - 1]
     if _is_modifier(prev, lang, known_follows=True):
         return True
-    return (prev.casefold() in _COORDINATORS and i >= 2
+    coordinators = _COORDINATORS_NL if lang == "nl" else _COORDINATORS
+    return (prev.casefold() in coordinators and i >= 2
             and _is_modifier(tokens[i - 2], lang, known_follows=True))
 
 
@@ -199,6 +280,8 @@ def _looks_plural(word: str, lang: str) -> bool:
         return low.endswith(("s", "x")) and len(low) >= 4
     if lang in ("es", "pt"):
         return low.endswith("s") and len(low) >= 4
+    if lang == "nl":  # "banen", "winkels", "auto's"
+        return low.endswith(("en", "s")) and len(low) >= 4
     if lang == "it":
         return (
             low.endswith(("i", "e"))

@@ -255,6 +255,34 @@ _PT: list[Currency] = [
     ("cêntimos", "EUR", 0.01), ("cêntimo", "EUR", 0.01), ("yenes", "JPY", 1),
     ("pênis", "GBP", 0.01), ("pence", "GBP", 0.01), ("penies", "GBP", 0.01),
 ]
+_NL: list[Currency] = [
+    ("Amerikaanse dollar", "USD", 1), ("Amerikaanse dollars", "USD", 1),
+    ("Canadese dollar", "CAD", 1), ("Canadese dollars", "CAD", 1),
+    ("Australische dollar", "AUD", 1), ("Australische dollars", "AUD", 1),
+    ("Hongkongse dollar", "HKD", 1), ("Singaporese dollar", "SGD", 1),
+    ("Nieuw-Zeelandse dollar", "NZD", 1), ("Taiwanese dollar", "TWD", 1),
+    ("dollar", "?USD", 1), ("dollars", "?USD", 1), ("euro", "EUR", 1), ("euro's", "EUR", 1),
+    ("eurocent", "EUR", 0.01), ("eurocenten", "EUR", 0.01), ("cent", "EUR", 0.01),
+    ("Britse pond", "GBP", 1), ("Britse ponden", "GBP", 1), ("pond sterling", "GBP", 1),
+    ("pond", "?GBP", 1), ("ponden", "?GBP", 1), ("yuan", "CNY", 1), ("renminbi", "CNY", 1),
+    ("Chinese yuan", "CNY", 1), ("yen", "JPY", 1), ("Japanse yen", "JPY", 1),
+    ("Zwitserse frank", "CHF", 1), ("Zwitserse franken", "CHF", 1), ("frank", "?CHF", 1),
+    ("franken", "?CHF", 1), ("Belgische frank", "BEF", 1), ("Belgische franken", "BEF", 1),
+    ("Franse frank", "FRF", 1), ("Franse franken", "FRF", 1), ("gulden", "NLG", 1),
+    ("guldens", "NLG", 1), ("roebel", "RUB", 1), ("roebels", "RUB", 1),
+    ("Indiase roepie", "INR", 1), ("Indiase roepies", "INR", 1), ("roepie", "INR", 1),
+    ("roepies", "INR", 1), ("Zweedse kroon", "SEK", 1), ("Zweedse kronen", "SEK", 1),
+    ("Noorse kroon", "NOK", 1), ("Noorse kronen", "NOK", 1), ("Deense kroon", "DKK", 1),
+    ("Deense kronen", "DKK", 1), ("Tsjechische kroon", "CZK", 1),
+    ("Tsjechische kronen", "CZK", 1), ("kronen", "?SEK", 1), ("Poolse zloty", "PLN", 1),
+    ("zloty", "PLN", 1), ("złoty", "PLN", 1), ("Hongaarse forint", "HUF", 1),
+    ("forint", "HUF", 1), ("Turkse lira", "TRY", 1), ("lira", "TRY", 1),
+    ("Braziliaanse real", "BRL", 1), ("real", "BRL", 1), ("reais", "BRL", 1),
+    ("Zuid-Koreaanse won", "KRW", 1), ("won", "KRW", 1), ("rand", "ZAR", 1),
+    ("Mexicaanse peso", "MXN", 1), ("peso", "?MXN", 1), ("pesos", "?MXN", 1),
+    ("Finse mark", "FIM", 1), ("Duitse mark", "DEM", 1), ("peseta", "ESP", 1),
+    ("bitcoin", "BTC", 1), ("bitcoins", "BTC", 1),
+]
 _ZH: list[Currency] = [
     ("美元", "USD", 1), ("美金", "USD", 1), ("美圆", "USD", 1), ("欧元", "EUR", 1),
     ("英镑", "GBP", 1), ("日元", "JPY", 1), ("日圆", "JPY", 1), ("港元", "HKD", 1),
@@ -273,7 +301,7 @@ _ZH: list[Currency] = [
 ]
 
 NAMES: dict[str, list[Currency]] = {
-    "en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT, "pt": _PT, "zh": _ZH,
+    "en": _EN, "fr": _FR, "de": _DE, "es": _ES, "it": _IT, "pt": _PT, "nl": _NL, "zh": _ZH,
 }
 
 # Money-and-trade words: a bare "pounds"/"livres" is a currency only near one of these.
@@ -285,7 +313,8 @@ MONEY_CUES = re.compile(
     r"bezahlt|kostet|Kosten|Preis|verkauft|gekauft|Umsatz|Gewinn|Strafe|"
     r"pagó|pagado|cuesta|coste|costo|precio|vendido|comprado|multa|salario|"
     r"pagato|costa|prezzo|venduto|acquistato|multa|stipendio|fatturato|"
-    r"pagou|custa|preço|vendido|comprado|salário|faturamento)",
+    r"pagou|custa|preço|vendido|comprado|salário|faturamento|"
+    r"betaald|betaalt|kost|prijs|verkocht|gekocht|omzet|winst|boete|salaris|loon)",
     re.IGNORECASE,
 )
 
@@ -305,12 +334,12 @@ _HINTS: dict[str, list[tuple[re.Pattern[str], str]]] = {
             (r"Dominican|dominicain", "DOP"),
         ],
         "?SEK": [
-            (r"Norw|Norv|Norueg|Norveg", "NOK"), (r"Danish|Denmark|Danemark|Dän|Dinamar|Danimar",
-                                                   "DKK"),
-            (r"Czech|tchèque|Tschech|checa|ceca|Tchéquie|Chequia", "CZK"),
-            (r"Iceland|Islande|Island", "ISK"),
+            (r"Norw|Norv|Norueg|Norveg|Noorse|Noorwegen", "NOK"),
+            (r"Danish|Denmark|Danemark|Dän|Dinamar|Danimar|Deense|Denemarken", "DKK"),
+            (r"Czech|tchèque|Tschech|checa|ceca|Tchéquie|Chequia|Tsjech", "CZK"),
+            (r"Iceland|Islande|Island|IJsland|IJslandse", "ISK"),
         ],
-        "?NOK": [(r"Danish|Denmark|Danemark|Dän", "DKK")],
+        "?NOK": [(r"Danish|Denmark|Danemark|Dän|Deense|Denemarken", "DKK")],
         "?CHF": [
             (r"CFA|Sénégal|Côte d'Ivoire|Mali\b|Burkina|Niger\b|Bénin|Togo", "XOF"),
             (r"Cameroun|Gabon|Congo|Tchad|Centrafrique", "XAF"),

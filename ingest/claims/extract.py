@@ -74,7 +74,9 @@ def _candidates(t: str, g: Grammar, published: date | None) -> list[Candidate]:
     if urls:
         dates = [d for d in dates if not any(s < d.end and d.start < e for s, e in urls)]
     date_spans = sorted([(c.start, c.end) for c in dates] + urls)
-    candidates: list[Candidate] = [c for c in dates if c.date_value is not None]
+    candidates: list[Candidate] = [
+        c for c in dates if c.date_value is not None and not _timestamp(t, c)
+    ]
     mentions = sorted(
         [*find_mentions(t, g, date_spans), *find_word_mentions(t, g, date_spans)],
         key=lambda m: m.start,
@@ -87,13 +89,35 @@ def _candidates(t: str, g: Grammar, published: date | None) -> list[Candidate]:
             cand = bare_amount(t, g, m)
         by_mention.append(cand)
     fill_ranges(t, g, mentions, by_mention)
-    fill_elided(t, mentions, by_mention)
+    fill_elided(t, g, mentions, by_mention)
     candidates += [c for c in by_mention if c is not None]
     candidates += zh_numeral_claims(t, g, window)
     candidates += zh_named_fractions(t, g)
     candidates += fraction_percents(t, g)
     candidates = resolve_bare(candidates, lambda p: sentence_at(spans, starts, p))
     return without_overlaps(merge_trailing_cents(t, g, merge_subunits(t, candidates)))
+
+
+# A byline's time stamp: "Publié le 14 janvier 2025 à 15h30", "编辑 王立衡 2025年09月17日 08:00".
+_YEAR_IN = re.compile(r"(?<![0-9])(?:1[89]|2[0-9])[0-9]{2}(?![0-9])")
+_CLOCK_AFTER = re.compile(
+    r"[ \u00a0,|·–—-]*(?:(?:à|a las|alle|às|um|at|kl\.|om)[ \u00a0]+)?"
+    r"(?:[01]?[0-9]|2[0-3])(?::|h|\.)[0-5][0-9](?![0-9])",
+    re.IGNORECASE,
+)
+# A line this short holding a dated time stamp is a byline or a dateline, not the report.
+BYLINE_CHARS = 120
+
+
+def _timestamp(t: str, c: Candidate) -> bool:
+    """True for a full date with a clock time after it on a short line of its own: when the
+    page was published or updated, not a day the report is about."""
+    if not _YEAR_IN.search(t, c.start, c.end) or not _CLOCK_AFTER.match(t, c.end):
+        return False
+    line_start = t.rfind("\n", 0, c.start) + 1
+    line_end = t.find("\n", c.end)
+    line_end = len(t) if line_end < 0 else line_end
+    return line_end - line_start <= BYLINE_CHARS
 
 
 def _to_claim(text: str, spans, starts, c: Candidate) -> Claim:

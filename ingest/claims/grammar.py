@@ -29,6 +29,7 @@ PERCENT_WORDS: dict[str, list[str]] = {
     "es": ["%", "por ciento", "por cien", "porcentaje"],
     "it": ["%", "per cento", "percento", "per cent", "percentuale"],
     "pt": ["%", "por cento", "porcentagem", "percentagem"],
+    "nl": ["%", "procent", "pct", "pct.", "percent"],
     "zh": ["%"],
 }
 # The percent words that are also nouns: "un porcentaje del 25 %" is no 1 %.
@@ -49,6 +50,9 @@ POINT_WORDS: dict[str, list[tuple[str, float]]] = {
            ("pb", 0.01)],
     "pt": [("pontos percentuais", 1), ("ponto percentual", 1), ("pontos-base", 0.01),
            ("pontos base", 0.01), ("p.p.", 1)],
+    "nl": [("procentpunten", 1), ("procentpunt", 1), ("percentagepunten", 1),
+           ("percentagepunt", 1), ("procentuele punten", 1), ("basispunten", 0.01),
+           ("basispunt", 0.01)],
     "zh": [("个百分点", 1), ("百分点", 1), ("個百分點", 1), ("百分點", 1), ("个基点", 0.01),
            ("基点", 0.01), ("個基點", 0.01), ("基點", 0.01)],
 }
@@ -67,6 +71,8 @@ PER_UNIT: dict[str, list[str]] = {
            "alla tonnellata", "al litro", "all'oncia"],
     "pt": ["por ação", "por quilo", "o quilo", "por kg", "por barril", "o barril",
            "por tonelada", "a tonelada", "por litro", "o litro", "por onça"],
+    "nl": ["per aandeel", "per kilo", "per kg", "per vat", "per ton", "per liter", "per ons",
+           "per stuk", "per troy ounce"],
     "zh": [],
 }
 

@@ -7,7 +7,7 @@ Plain data only; `grammar.py` compiles it. Phrases are written as they appear af
 
 from __future__ import annotations
 
-LANGS: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "zh")
+LANGS: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl", "zh")
 
 
 def words(text: str) -> list[str]:
@@ -16,11 +16,11 @@ def words(text: str) -> list[str]:
 
 # Decimal separator each language writes; the other of "," / "." groups digits.
 DECIMAL: dict[str, str] = {
-    "en": ".", "zh": ".", "fr": ",", "de": ",", "es": ",", "it": ",", "pt": ",",
+    "en": ".", "zh": ".", "fr": ",", "de": ",", "es": ",", "it": ",", "pt": ",", "nl": ",",
 }
 
 # Languages whose writers separate digit groups with an ordinary space ("4 500 emplois").
-SPACE_GROUPS: frozenset[str] = frozenset({"fr", "de", "es", "it", "pt"})
+SPACE_GROUPS: frozenset[str] = frozenset({"fr", "de", "es", "it", "pt", "nl"})
 
 # Scale words: (phrase, power of ten, weak). A weak scale ("m", "k", "B") is an abbreviation
 # that also names other things (metres, kilo-, a model size) and only counts next to a
@@ -77,6 +77,14 @@ SCALES: dict[str, list[Scale]] = {
         ("bilião", 12, False), ("biliões", 12, False),
         ("trilhão", 12, False), ("trilhões", 12, False), ("tri", 12, False),
     ],
+    "nl": [
+        ("duizend", 3, False), ("k", 3, True),
+        ("miljoen", 6, False), ("miljoenen", 6, False), ("mln", 6, False), ("mln.", 6, False),
+        ("mio", 6, False), ("mio.", 6, False),
+        ("miljard", 9, False), ("miljarden", 9, False), ("mld", 9, False), ("mld.", 9, False),
+        ("mrd", 9, False), ("mrd.", 9, False),
+        ("biljoen", 12, False), ("biljoenen", 12, False),
+    ],
     "zh": [],  # Chinese scale characters are handled by `numbers.zh_scale`
 }
 
@@ -88,6 +96,7 @@ CONNECTORS: dict[str, list[str]] = {
     "es": ["de"],
     "it": ["di", "d'"],
     "pt": ["de"],
+    "nl": [],
     "zh": [],
 }
 
@@ -160,6 +169,20 @@ QUALIFIERS: dict[str, dict[str, list[str]]] = {
         "up_to": ["até", "no máximo"],
         "at_least": ["pelo menos", "no mínimo", "ao menos"],
     },
+    "nl": {
+        "about": ["ongeveer", "circa", "ca.", "rond", "rond de", "rondom", "zo'n", "zowat",
+                  "bijna", "nagenoeg", "vrijwel", "haast", "ruwweg", "grofweg", "pakweg",
+                  "naar schatting", "om en nabij", "omstreeks", "plusminus", "krap",
+                  "een kleine", "een stuk of", "bij benadering", "ongeveer zo'n"],
+        "more_than": ["meer dan", "ruim", "ruim boven", "dik", "boven de", "bovende",
+                      "ruimschoots", "meer als", "hoger dan", "groter dan"],
+        "less_than": ["minder dan", "nog geen", "onder de", "net onder", "lager dan",
+                      "kleiner dan", "net geen", "nog niet eens"],
+        "up_to": ["tot", "tot aan", "tot wel", "maximaal", "hooguit", "ten hoogste",
+                  "niet meer dan", "tot maximaal", "maximum"],
+        "at_least": ["minstens", "ten minste", "tenminste", "minimaal", "op zijn minst",
+                     "zeker", "niet minder dan", "minimum"],
+    },
     "zh": {
         "about": ["约合", "大约", "大概", "约", "近", "将近", "接近", "差不多", "估计"],
         "more_than": ["超过", "超", "逾", "高于", "突破", "多于", "超出", "大于"],
@@ -177,6 +200,7 @@ SUFFIX_QUALIFIERS: dict[str, dict[str, list[str]]] = {
     "es": {"at_least": ["o más", "y más"]},
     "it": {"at_least": ["o più", "e più"]},
     "pt": {"at_least": ["ou mais", "e mais"]},
+    "nl": {"at_least": ["of meer", "en meer", "of hoger"]},
     "zh": {"about": ["左右", "上下"], "more_than": ["以上"], "up_to": ["以下", "以内"]},
 }
 
@@ -189,6 +213,37 @@ BOUND_VERBS: dict[str, list[str]] = {
     "es": ["superó", "supera", "superado", "superan", "rebasó", "sobrepasó"],
     "it": ["superato", "supera", "superano", "oltrepassato"],
     "pt": ["superou", "supera", "ultrapassou", "ultrapassa", "superado"],
+    "nl": ["overschreden", "overschreed", "overschrijdt", "overtrof", "overtroffen",
+           "overstijgt", "oversteeg", "overstegen", "passeerde", "gepasseerd"],
+    "zh": [],
+}
+
+# Verbs that state the level of what the clause's subject counts ("users reached 74 million",
+# "gli utenti sono 74 milioni"): a number after one with no noun of its own counts the subject.
+LEVEL_VERBS: dict[str, list[str]] = {
+    "en": ["is", "are", "was", "were", "reached", "reach", "reaches", "totalled", "totaled",
+           "totals", "numbered", "stood at", "stands at", "rose to", "grew to", "climbed to",
+           "fell to", "dropped to", "increased to", "decreased to", "jumped to", "hit",
+           "topped", "exceeded", "surpassed", "passed"],
+    "fr": ["est", "sont", "était", "étaient", "atteint", "atteignent", "a atteint",
+           "ont atteint", "s'élève à", "s'élèvent à", "s’élève à", "s’élèvent à", "dépasse",
+           "dépassent", "passe à", "passent à", "est passé à", "sont passés à", "totalisent"],
+    "de": ["sind", "waren", "ist", "war", "erreichte", "erreichten", "erreicht", "liegt bei",
+           "lag bei", "liegen bei", "lagen bei", "stieg auf", "stiegen auf", "sank auf",
+           "beträgt", "betrug", "übersteigt", "übertraf"],
+    "es": ["son", "eran", "es", "era", "alcanzó", "alcanzaron", "alcanza", "alcanzan",
+           "llegó a", "llegaron a", "suma", "suman", "sumaron", "supera", "superan",
+           "asciende a", "ascienden a", "ascendió a"],
+    "it": ["sono", "erano", "è", "era", "ha raggiunto", "hanno raggiunto", "raggiunge",
+           "raggiungono", "ammonta a", "ammontano a", "supera", "superano", "è salito a",
+           "sono saliti a", "toccano"],
+    "pt": ["são", "eram", "é", "era", "atingiu", "atingiram", "chegou a", "chegaram a",
+           "soma", "somam", "supera", "superam", "ultrapassa", "ultrapassam"],
+    "nl": ["is", "zijn", "was", "waren", "bereikte", "bereikten", "bereikt", "bedraagt",
+           "bedragen", "bedroeg", "bedroegen", "telt", "tellen", "telde", "telden",
+           "kwam uit op", "kwamen uit op", "komt uit op", "steeg naar", "stegen naar",
+           "daalde naar", "daalden naar", "groeide naar", "groeiden naar", "staat op",
+           "stond op", "ligt op", "lag op", "overschrijdt", "overschreed", "overtrof"],
     "zh": [],
 }
 
@@ -233,6 +288,12 @@ MONTHS: dict[str, dict[str, int]] = {
         "dezembro": 12, "jan.": 1, "fev.": 2, "mar.": 3, "abr.": 4, "jun.": 6, "jul.": 7,
         "ago.": 8, "set.": 9, "out.": 10, "nov.": 11, "dez.": 12,
     },
+    "nl": {
+        "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+        "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+        "jan.": 1, "feb.": 2, "febr.": 2, "mrt.": 3, "mrt": 3, "apr.": 4, "jun.": 6,
+        "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9, "okt.": 10, "nov.": 11, "dec.": 12,
+    },
     "zh": {},
 }
 
@@ -247,6 +308,7 @@ RANGE_WORDS: dict[str, list[str]] = {
     "es": ["al", "a", "y", "o", "-", "–"],
     "it": ["al", "a", "e", "o", "-", "–"],
     "pt": ["a", "ao", "e", "ou", "-", "–"],
+    "nl": ["tot", "tot en met", "t/m", "en", "of", "-", "–"],
     "zh": ["至", "到", "-", "–", "~", "～", "—"],
 }
 
@@ -285,5 +347,13 @@ RANK_WORDS: dict[str, list[str]] = {
            "etapa", "classe", "plataforma", "terminal", "lote", "andar", "jornada", "semana",
            "dia", "categoria", "geração", "série", "tomo", "figura", "tabela", "modelo",
            "rodovia", "estrada"],
+    # Not "week", "dag", "seizoen": Dutch puts time before the object ("scoorde dit seizoen
+    # 12 doelpunten", "verwerkt per dag 2.000 pakketten").
+    "nl": ["nr.", "nummer", "pagina", "blz.", "artikel", "hoofdstuk", "lijn", "zaal", "vlucht",
+           "niveau", "fase", "aflevering", "ronde", "versie", "top", "plaats", "etappe",
+           "klasse", "spoor", "perron", "terminal", "kavel", "verdieping", "speelronde",
+           "speeldag", "categorie", "generatie", "serie", "deel", "figuur", "tabel", "model",
+           "route", "snelweg", "rijksweg", "postbus", "paragraaf", "§", "editie", "jaargang",
+           "stap"],
     "zh": ["第", "编号", "号码", "型号", "备"],
 }

@@ -67,8 +67,15 @@ def _money_factor(t: str, g: Grammar, b: Mention) -> Decimal:
 
 
 _ELISION = re.compile(
-    r"^[^\d.;:!?()]{0,24}?\b(?:and|or|from|to|while|including|against|versus|vs\.?|et|contre|"
-    r"dont|und|gegenüber|y|frente a|e|contro|contra)[ \u00a0]+$",
+    r"^[^\d.;:!?()]{0,48}?\b(?:and|or|from|to|while|against|versus|vs\.?|et|contre|"
+    r"und|gegenüber|y|frente a|e|contro|contra|with|avec|mit|con|com|en|tegen|met)"
+    r"[ \u00a0]+$"
+    # partitives, further from the whole they take part of: "412 000 voyageurs au cours de
+    # ses trois premiers jours, dont 156 000", "7.800 Menschen, davon rund 5.200"
+    r"|^[^\d.;:!?()]{0,80}?\b(?:dont|of which|of whom|of them|among them|including|davon|"
+    r"darunter|di cui|tra cui|fra cui|de los cuales|de las cuales|entre ellos|dos quais|"
+    r"das quais|entre eles|parmi lesquels|parmi lesquelles|parmi eux|waarvan|waaronder|"
+    r"onder wie|van wie)[ \u00a0]+$",
     re.IGNORECASE,
 )
 
@@ -81,25 +88,33 @@ ELIDED_NEXT = frozenset(words(
     "bei in im am für von aus die der mit und oder "
     "por en para de del que y o con "
     "per in nel nella di del che e o con su "
-    "por em no na para de do da que e ou com"
+    "por em no na para de do da que e ou com "
+    "door op bij voor van uit dat met en of aan naar"
 ))
 
 
-def fill_elided(t: str, mentions: list[Mention], found: list[Candidate | None]) -> None:
-    """"435 homes by open sale and 187 by tender": the second number counts the same noun."""
+def fill_elided(
+    t: str, g: Grammar, mentions: list[Mention], found: list[Candidate | None]
+) -> None:
+    """"435 homes by open sale and 187 by tender", "7.800 Menschen, davon rund 5.200": the
+    second number counts the same noun. A scaled number with no unit of its own ("58 milioni
+    di utenti, di cui 9,5 milioni in Italia") is read so too, not as money."""
     for i in range(1, len(mentions)):
         a, cb = found[i - 1], found[i]
         b = mentions[i]
-        if cb is not None or a is None or a.kind != "count" or b.spelled or b.weak_scale:
+        if a is None or a.kind != "count" or b.spelled or b.weak_scale:
+            continue
+        if cb is not None and not (cb.bare and not g.connector_after.match(t, b.scale_end)):
             continue
         if _year_like(b):
             continue  # a year
-        if a.end > b.start or not _ELISION.match(t[a.end:b.start]):
+        qualifier, start, end = qualify(t, g, b.start, b.scale_end)
+        if a.end > start or not _ELISION.match(t[a.end:start]):
             continue
         if a.value and b.scaled / Decimal(str(a.value)) > 1000:
             continue  # "14 gru nuove e 720 milioni": not more of the same thing
         after = _NEXT_WORD.match(t, b.scale_end)
         if after and after.group(1).casefold() not in ELIDED_NEXT:
             continue  # "20 000 m² de bureaux": the number has a unit of its own
-        found[i] = Candidate("count", b.start, b.scale_end, float(b.scaled), a.unit, None,
+        found[i] = Candidate("count", start, end, float(b.scaled), a.unit, qualifier,
                              b.precision)

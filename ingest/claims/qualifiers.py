@@ -16,7 +16,8 @@ LOOKBACK = 40
 # Words that mean "up to" before a bare figure but "to" after a change ("aumentó un 18 %, hasta
 # 720 millones"; "passées de 600 jusqu'à 720"): there the figure is the new level, not a bound.
 TO_WORDS = frozenset(
-    {"hasta", "até", "jusqu'à", "fino a", "fino al", "fino ai", "fino alle", "sino a", "bis"}
+    {"hasta", "até", "jusqu'à", "fino a", "fino al", "fino ai", "fino alle", "sino a", "bis",
+     "tot", "tot aan"}
 )
 # Stems of verbs of change, per language; with a percentage or a "from X" they mark the figure
 # after a TO_WORD as a destination.
@@ -27,8 +28,21 @@ CHANGE_STEMS: dict[str, str] = {
     "fr": r"progress|augment|grimp|pass|baiss|recul|chut|bondi|mont|cr[uû]|diminu",
     "de": r"stieg|steig|gestiegen|wuchs|w[aä]chst|gewachsen|erh[öo]h|sank|sinkt|gesunken"
     r"|fiel|f[aä]llt|gefallen|kletter|zulegt|legte",
+    "nl": r"steeg|stijg|gestegen|groei|gegroeid|toegenomen|nam toe|namen toe|daal|dal|gedaald"
+    r"|zakte|zakt|gezakt|verhoog|verlaag|klom|klim|geklommen|l(?:oopt|open|iepen|iep) op"
+    r"|opgelopen|kelder|teruggelopen|liep terug|verdubbel|ging van",
 }
 LOOK_BEHIND_CHANGE = 80
+# A TO_WORD right after a number joins a range ("200 tot 250 banen", "5 bis 10 Prozent");
+# after a year it bounds the figure ("in 2026 tot 300 banen").
+_NUMBER_BEFORE = re.compile(r"(?<![0-9.,])(?P<n>[0-9][0-9.,\u00a0]*)[ \u00a0]+$")
+_YEAR = re.compile(r"(?:1[89]|2[01])[0-9]{2}")
+
+
+def _range_end(text: str, q_start: int) -> bool:
+    """True when the TO_WORD at `q_start` follows a number that is not a year."""
+    m = _NUMBER_BEFORE.search(text, max(0, q_start - 16), q_start)
+    return bool(m) and not _YEAR.fullmatch(m.group("n"))
 
 
 @cache
@@ -37,7 +51,7 @@ def _change_cue(lang: str) -> re.Pattern[str] | None:
     if stems is None:
         return None
     return re.compile(
-        rf"(?:\b(?:{stems})\w*)|%|\b(?:de|desde|da|von|from|dal|dai|du|des)\s+\d",
+        rf"(?:\b(?:{stems})\w*)|%|\b(?:de|desde|da|von|from|dal|dai|du|des|van)\s+\d",
         re.IGNORECASE,
     )
 
@@ -52,11 +66,22 @@ def is_destination(text: str, lang: str, q_start: int) -> bool:
     return bool(cue.search(window))
 
 
+# "Großauftrag über 312 Züge", "Rechnung über 40 Euro": after a noun, "über" says what the
+# order or bill is for; it bounds a figure only after a verb or a preposition ("mit über").
+_NOUN_BEFORE = re.compile(r"(?<![.!?:;\n] )(?<![.!?:;\n])\b[A-ZÄÖÜ][a-zäöüß]{2,}[ \u00a0]+$")
+_NOT_A_NOUN = frozenset({"mit", "bei", "auf", "von", "für", "und", "oder", "nach", "seit", "vor",
+                         "insgesamt", "inzwischen", "bereits", "damals", "heute", "jetzt"})
+
+
 def qualifier_before(text: str, g: Grammar, start: int) -> tuple[str | None, int]:
     """(qualifier, new start) for a qualifier phrase ending right before `start`."""
     m = g.qualifier_before.search(text, max(0, start - LOOKBACK), start)
     if not m:
         return None, start
+    if g.lang == "de" and key(m.group("q") or "") == "über":
+        noun = _NOUN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if noun and noun.group().strip().casefold() not in _NOT_A_NOUN:
+            return None, start
     if m.groupdict().get("t"):
         return "about", m.start("t")
     qual = g.qualifiers.get(key(m.group("q")))
@@ -65,11 +90,17 @@ def qualifier_before(text: str, g: Grammar, start: int) -> tuple[str | None, int
     return qual, m.start("q")
 
 
+# A qualifier after a figure that opens the next figure instead ("et plus de 300").
+_FIGURE_NEXT = re.compile(
+    r"[ \u00a0]*(?:(?:de|d'|d’|than|als|que|di|do|da|dan)[ \u00a0]*)?[0-9]"
+)
+
+
 def qualifier_after(text: str, g: Grammar, end: int) -> tuple[str | None, int]:
     """(qualifier, new end) for a qualifier written right after the figure."""
     m = g.qualifier_after.match(text, end)
-    if not m:
-        return None, end
+    if not m or _FIGURE_NEXT.match(text, m.end()):
+        return None, end  # "128 escales et plus de 300 000 passagers": the next figure's
     return g.qualifiers.get(key(m.group("q"))), m.end()
 
 
@@ -86,9 +117,9 @@ def qualify(
     if (
         qual == "up_to"
         and key(text[new_start:start]) in TO_WORDS
-        and is_destination(text, g.lang, new_start)
+        and (is_destination(text, g.lang, new_start) or _range_end(text, new_start))
     ):
-        qual, new_start = None, start
+        qual, new_start = None, start  # "200 tot 250 banen": a range's other end
     after, new_end = qualifier_after(text, g, end)
     if zh_more:
         qual = qual or "more_than"

@@ -23,7 +23,8 @@ ABBREVIATIONS = frozenset(
         mio mrd mia tsd bio mill ca rd bzw z.b u.a d.h evtl ggf inkl jh mrz okt dez str hr
         sr sra srta dña ee.uu uu aprox núm pág ene abr ago dic
         sig dott ing avv sig.ra mln mld gen giu lug ott
-        sr.ª dra exmo"""
+        sr.ª dra exmo
+        blz bijv bv b.v n.v enz o.a i.p.v m.b.t t.a.v a.s jl dhr mevr mw drs ir ong vgl mrt"""
     )
 )
 _WORD = re.compile(r"[\w'’-]+|[\u4e00-\u9fff]+")

@@ -36,6 +36,8 @@ _UNITS: dict[str, list[str]] = {
                 "quattordici quindici sedici diciassette diciotto diciannove"),
     "pt": words("um dois três quatro cinco seis sete oito nove dez onze doze treze catorze "
                 "quinze dezesseis dezessete dezoito dezenove"),
+    "nl": words("een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "
+                "vijftien zestien zeventien achttien negentien"),
 }
 _TENS: dict[str, list[str]] = {
     "en": words("twenty thirty forty fifty sixty seventy eighty ninety"),
@@ -45,6 +47,7 @@ _TENS: dict[str, list[str]] = {
     "es": words("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa"),
     "it": words("venti trenta quaranta cinquanta sessanta settanta ottanta novanta"),
     "pt": words("vinte trinta quarenta cinquenta sessenta setenta oitenta noventa"),
+    "nl": words("twintig dertig veertig vijftig zestig zeventig tachtig negentig"),
 }
 _EXTRA: dict[str, dict[str, int]] = {
     "en": {"hundred": 100, "zero": 0},
@@ -74,12 +77,15 @@ _EXTRA: dict[str, dict[str, int]] = {
         "cem": 100,
         "cento": 100,
     },
+    "nl": {"één": 1, "honderd": 100, "nul": 0},
 }
 # Words that are articles as often as numbers: one only before a scale word.
 ARTICLES: frozenset[str] = frozenset(
-    words("a an one un une ein eine einer einen einem uno una um uma")
+    words("a an one un une ein eine einer einen einem uno una um uma een")
 )
-_JOINERS: dict[str, str] = {"en": "", "fr": "et", "de": "und", "es": "y", "it": "", "pt": "e"}
+_JOINERS: dict[str, str] = {
+    "en": "", "fr": "et", "de": "und", "es": "y", "it": "", "pt": "e", "nl": "en",
+}
 
 
 @lru_cache(maxsize=8)
@@ -133,6 +139,8 @@ def _compounds(lang: str, tens: str, unit: str, u: int) -> list[str]:
     if lang == "de":
         first = "ein" if u == 1 else unit
         return [f"{first}und{tens}"]
+    if lang == "nl":  # "eenentwintig", "tweeëntwintig"
+        return [f"{unit}{'ën' if unit.endswith('e') else 'en'}{tens}"]
     if lang in ("es", "pt"):
         forms = [f"{tens} {_JOINERS[lang]} {unit}"]
         if lang == "es" and tens == "veinte":
@@ -165,7 +173,7 @@ _HUNDREDS: dict[str, dict[str, int]] = {
 }
 _HUNDRED_WORDS: dict[str, list[str]] = {
     "en": ["hundred"], "fr": ["cent", "cents"], "de": ["hundert"], "it": ["cento"],
-    "es": [], "pt": [],
+    "es": [], "pt": [], "nl": ["honderd"],
 }
 # Scale words inside a written number, as powers of ten. Those marked in _STARTS may open a
 # number on their own ("mil euros", "mille habitants", "tausend Euro").
@@ -182,19 +190,21 @@ _SCALE_WORDS: dict[str, dict[str, int]] = {
     "pt": {"mil": 3, "milhão": 6, "milhao": 6, "milhões": 6, "milhoes": 6, "bilhão": 9,
            "bilhao": 9, "bilhões": 9, "bilhoes": 9, "trilhão": 12, "trilhao": 12,
            "trilhões": 12, "trilhoes": 12, "bilião": 12, "biliões": 12},
+    "nl": {"duizend": 3, "miljoen": 6, "miljoenen": 6, "miljard": 9, "miljarden": 9,
+           "biljoen": 12, "biljoenen": 12},
 }
-_STARTS: frozenset[str] = frozenset(words("mille mil tausend"))
+_STARTS: frozenset[str] = frozenset(words("mille mil tausend duizend"))
 _DECIMAL_WORDS: dict[str, list[str]] = {
     "en": ["point"], "fr": ["virgule"], "de": ["komma"], "es": ["coma", "con", "punto"],
-    "it": ["virgola"], "pt": ["vírgula", "virgula"],
+    "it": ["virgola"], "pt": ["vírgula", "virgula"], "nl": ["komma"],
 }
 # Joiners between the parts of a number beyond those inside compounds ("vingt et un",
 # "treinta y cinco"): "one hundred and five", "quinhentos e trinta e cinco".
 _JOINER_WORDS: dict[str, list[str]] = {
-    "en": ["and"], "fr": [], "de": [], "es": [], "it": [], "pt": ["e"],
+    "en": ["and"], "fr": [], "de": [], "es": [], "it": [], "pt": ["e"], "nl": [],
 }
-# German and Italian write a number as one word: its parts follow each other unspaced.
-_GLUED: frozenset[str] = frozenset({"de", "it"})
+# German, Italian and Dutch write a number as one word: its parts follow each other unspaced.
+_GLUED: frozenset[str] = frozenset({"de", "it", "nl"})
 # "half a million", "eine halbe Milliarde", "medio millón": a fraction of a large scale.
 _FRACTIONS: dict[str, str] = {
     "en": r"(?:an?[ \u00a0]+)?(?P<f>half|quarter|three[ \u00a0-]quarters)(?:[ \u00a0]+of)?"
@@ -204,16 +214,19 @@ _FRACTIONS: dict[str, str] = {
     "es": r"(?P<f>medio)[ \u00a0]+",
     "it": r"(?P<f>mezzo)[ \u00a0]+",
     "pt": r"(?P<f>meio)[ \u00a0]+",
+    "nl": r"(?:een[ \u00a0]+)?(?P<f>half|halve|anderhalf|anderhalve)[ \u00a0]+",
 }
 _FRACTION_VALUES: dict[str, Decimal] = {
     "half": Decimal("0.5"), "quarter": Decimal("0.25"), "three quarters": Decimal("0.75"),
     "three-quarters": Decimal("0.75"), "demi": Decimal("0.5"), "halbe": Decimal("0.5"),
     "halben": Decimal("0.5"), "halber": Decimal("0.5"), "medio": Decimal("0.5"),
-    "mezzo": Decimal("0.5"), "meio": Decimal("0.5"),
+    "mezzo": Decimal("0.5"), "meio": Decimal("0.5"), "halve": Decimal("0.5"),
+    "anderhalf": Decimal("1.5"), "anderhalve": Decimal("1.5"),
 }
 _FRACTION_STARTS: dict[str, list[str]] = {
     "en": ["half", "quarter"], "fr": ["demi"], "de": ["halbe", "halben", "halber"],
     "es": ["medio"], "it": ["mezzo"], "pt": ["meio"],
+    "nl": ["half", "halve", "anderhalf", "anderhalve"],
 }
 _SEPARATOR = re.compile(r"[ \u00a0]+-?[ \u00a0]*|-[ \u00a0]*")
 
@@ -460,10 +473,10 @@ class _Reader:
             value = _FRACTION_VALUES.get(fw)
             if value is not None:
                 power = _SCALE_WORDS[self.t.lang][_key(frac.group("s"))]
-                digits = str(value).split(".")[1]
+                whole, digits = str(value).split(".")
                 end = frac.end("f")
                 return Spelled(pos, end, frac.end(), value, power,
-                               significant_digits_of("", digits), False)
+                               significant_digits_of(whole.lstrip("0"), digits), False)
         part = self.integer(pos)
         if part is None:
             return None

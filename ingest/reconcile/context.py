@@ -28,14 +28,17 @@ _BARE_GAP = re.compile(
 _CONVERSION_MARKER = re.compile(
     r"\b(?:soit|umgerechnet|das sind|das entspricht|entspricht|equivalent|equal to|or about|"
     r"or around|or roughly|worth about|i\.e\.|es decir|equivalentes?|al cambio|al tipo|"
-    r"pari a|ovvero|cioè|ou seja|equivalente|corrispondenti)\b|约合|折合|相当于|合计约",
+    r"pari a|ovvero|cioè|ou seja|equivalente|corrispondenti|omgerekend|oftewel|ofwel|"
+    # "7,8 Mrd. Dollar wert, nach aktuellem Wechselkurs also rund 6,7 Mrd. Euro"
+    r"wechselkurs|exchange rates?|taux de change|tipo de cambio|tasso di cambio|"
+    r"taxa de câmbio|wisselkoers)\b|约合|折合|相当于|合计约|汇率",
     re.IGNORECASE,
 )
 _MAX_APPOSITION_GAP = 40
 
 _CLAUSE_CUT = re.compile(
     r"[,;:，；：。]|\s(?:and|while|whereas|but|et|mais|alors que|und|während|aber|y|pero|"
-    r"mientras|e|ma|mentre|mas|enquanto)\s|而|并且|同时|但"
+    r"mientras|e|ma|mentre|mas|enquanto|maar|terwijl)\s|而|并且|同时|但"
 )
 _LINKED_GAPS = re.compile(r"…[\s(（\[]*(?:soit|or|约合|约|i\.e\.)?[\s\w]{0,12}?…[\s)）\]]*")
 # A clause needs a few words (or a few Chinese characters) to say what its figure measures.
@@ -45,19 +48,39 @@ _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d])")
 
 
 # Country names that are also common words.
-_AMBIGUOUS_NAMES = frozenset({"chad", "jersey", "turkey", "georgia", "jordan", "guinea", "niger"})
+_AMBIGUOUS_NAMES = frozenset(
+    {"chad", "jersey", "turkey", "georgia", "jordan", "guinea", "niger", "norfolk"}
+)
 # CLDR territory codes that are groupings, not countries: "the EU imposed duties" does not
 # place a figure in another country than "Hungary".
 _GROUPINGS = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 
 
+# Regions that name a fixed list of countries: "85 tiendas en la península ibérica" is a
+# figure for Spain and Portugal together, the whole of which "900 workers in Portugal" is a
+# part. Written in lower case as they often are ("la penisola iberica").
+_REGIONS: dict[str, str] = {
+    **dict.fromkeys(
+        ["iberian peninsula", "péninsule ibérique", "iberische halbinsel", "península ibérica",
+         "penisola iberica", "iberisch schiereiland", "伊比利亚半岛"], "ES PT"),
+    **dict.fromkeys(["benelux", "比荷卢"], "BE NL LU"),
+    **dict.fromkeys(
+        ["scandinavia", "scandinavie", "skandinavien", "escandinavia", "escandinávia",
+         "scandinavië", "斯堪的纳维亚"], "DK NO SE"),
+    **dict.fromkeys(
+        ["baltic states", "pays baltes", "baltikum", "baltische staaten", "países bálticos",
+         "paesi baltici", "baltische staten", "波罗的海三国"], "EE LV LT"),
+}
+
+
 @lru_cache(maxsize=1)
 def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Country names in the seven languages (babel's CLDR data) → ISO 3166 code."""
+    """Country names in the eight languages (babel's CLDR data) → ISO 3166 code, and the
+    regions of `_REGIONS` → their codes, space-separated."""
     from babel import Locale
 
-    names: dict[str, str] = {}
-    for lang in ("en", "fr", "de", "es", "it", "pt", "zh"):
+    names: dict[str, str] = dict(_REGIONS)
+    for lang in ("en", "fr", "de", "es", "it", "pt", "nl", "zh"):
         for code, name in Locale.parse(lang).territories.items():
             long_enough = len(name) >= 4 or (not name.isascii() and len(name) >= 2)
             key = name.casefold()
@@ -78,9 +101,9 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def countries_in(text: str) -> frozenset[str]:
-    """ISO codes of the countries a text names, in any of the seven languages."""
+    """ISO codes of the countries a text names, in any of the eight languages."""
     pattern, names = _country_pattern()
-    return frozenset(_code(names, m) for m in pattern.finditer(text))
+    return frozenset(code for m in pattern.finditer(text) for code in _code(names, m).split())
 
 
 def _code(names: dict[str, str], match: re.Match[str]) -> str:
@@ -91,7 +114,7 @@ def _code(names: dict[str, str], match: re.Match[str]) -> str:
 # What may stand between the names of a list of countries: "France, Germany and Italy",
 # "en France, en Allemagne et en Italie", "in Deutschland und Österreich", "西班牙和葡萄牙".
 _LIST_GAP = re.compile(
-    r"^[\s,、，]*(?:(?:and|or|as well as|et|ou|und|oder|sowie|y|o|e|ou|ed|和|及|与|以及)"
+    r"^[\s,、，]*(?:(?:and|or|as well as|et|ou|und|oder|sowie|y|o|e|ou|ed|en|和|及|与|以及)"
     r"(?![^\W\d_]))?[\s,]*(?:(?:in|en|a|au|aux|nach|em|no|na|nel|nella|in der|im)"
     r"(?![^\W\d_]))?\s*(?:the\s)?$",
     re.IGNORECASE,
@@ -125,9 +148,10 @@ def clause_countries(segment: str) -> frozenset[str]:
     pattern, names = _country_pattern()
     # Latin-script country names are capitalised; "la china Hengchuan" is an adjective.
     found = [
-        (m.start(), m.end(), _code(names, m))
+        (m.start(), m.end(), code)
         for m in pattern.finditer(segment)
-        if not m.group(0).isascii() or m.group(0)[:1].isupper()
+        if not m.group(0).isascii() or m.group(0)[:1].isupper() or " " in _code(names, m)
+        for code in _code(names, m).split()
     ]
     if not found:
         return frozenset()
@@ -150,8 +174,9 @@ def clause_countries(segment: str) -> frozenset[str]:
 
 # "a Siena", "in der Kölner Schildergasse", "à Lyon", "en Córdoba", "nel Piemonte".
 _LOCATIVE = re.compile(
-    r"(?<![^\W\d_])(?:in|at|near|à|au|aux|en|im|bei|nach|a|nel|nella|nei|negli|em|no|na)"
-    r"\s+(?:(?:der|dem|den|the|la|le|les|el|los|las|il|lo|o|os|as)\s+)?"
+    r"(?<![^\W\d_])(?:in|at|near|à|au|aux|en|im|bei|nach|a|nel|nella|nei|negli|em|no|na|"
+    r"bij|te|nabij|op)"
+    r"\s+(?:(?:der|dem|den|the|la|le|les|el|los|las|il|lo|o|os|as|het|de)\s+)?"
     r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
     re.IGNORECASE,
 )
@@ -171,6 +196,8 @@ def clause_places(segment: str, lang: str, context: str = "") -> frozenset[str]:
         return frozenset()
     words: set[str] = set()
     for m in _LOCATIVE.finditer(segment):
+        if lang.startswith("pt") and m.group(0)[:2] in ("A ", "O "):
+            continue  # "A Câmara Municipal de Lisboa": an article ("A Londra" is Italian)
         for w in m.group(1).split():
             if not w[:1].isupper():
                 break
@@ -225,7 +252,7 @@ _RELATIVE_YEARS = (
         0,
         re.compile(
             r"\b(?:this year|cette année|dieses Jahr(?:es)?|diesem Jahr|in diesem Jahr|"
-            r"este año|este ano|quest[’']anno|neste ano)\b|今年",
+            r"este año|este ano|quest[’']anno|neste ano|dit jaar)\b|今年",
             re.IGNORECASE,
         ),
     ),
@@ -234,7 +261,8 @@ _RELATIVE_YEARS = (
         re.compile(
             r"\b(?:last year|l[’']an dernier|l[’']année dernière|l[’']an passé|"
             r"l[’']année passée|im vergangenen Jahr|letztes Jahr|im letzten Jahr|"
-            r"el año pasado|l[’']anno scorso|o ano passado|no ano passado)\b|去年",
+            r"el año pasado|l[’']anno scorso|o ano passado|no ano passado|vorig jaar|"
+            r"afgelopen jaar|verleden jaar)\b|去年",
             re.IGNORECASE,
         ),
     ),
@@ -243,7 +271,7 @@ _RELATIVE_YEARS = (
         re.compile(
             r"\b(?:next year|l[’']an prochain|l[’']année prochaine|nächstes Jahr|"
             r"im nächsten Jahr|el próximo año|el año que viene|l[’']anno prossimo|"
-            r"o próximo ano|no próximo ano)\b|明年",
+            r"o próximo ano|no próximo ano|volgend jaar|komend jaar)\b|明年",
             re.IGNORECASE,
         ),
     ),

@@ -62,6 +62,17 @@ MATCH_THRESHOLD = 0.40
 # How much lower the bar is for a mutual best match whose neighbouring figures already
 # match between the same two articles.
 ANCHOR_BONUS = 0.10
+# Outlets that get a date wrong are mostly a day off, sometimes a week: each day further apart
+# than DATE_SLIP_DAYS costs this much similarity, so a day of another event a few weeks on
+# ("filed on 3 September" / "a buyer by 15 October") does not pass for a misreport, and the
+# date a day off outbids one a week off ("the strike began on 13 June" / "a deal on 20 June").
+DATE_GAP_SLOPE = 0.02
+# A date one day off another, each in the very sentence that states a figure both articles
+# agree on ("the 2 billion yuan issue was priced on 14 October" / "on 15 October Lisbon
+# issued 2 billion yuan"), is one event with the day misreported (or read in another time
+# zone), however little else its short clause shares: the bar is lowered this much more.
+DATE_SLIP_DAYS = 1
+DATE_SLIP_BONUS = 0.20
 # A different noun within the people-at-work family (jobs vs employees) is weak evidence of
 # a different count ("2,300 jobs at risk" / "2.300 trabajadores" are one figure).
 FAMILY_PENALTY = 0.08
@@ -75,6 +86,10 @@ PLACE_PENALTY = 0.12
 # story is strong evidence of one fact; a value compatible after rounding or conversion, less.
 SAME_VALUE_BONUS = 0.25
 VALUE_BONUS = 0.12
+# "more than 300 million" admits any amount a little above 300 million: compatible with a
+# bound is weaker evidence than compatible after rounding ("de dettes" / "ha fatturato 340").
+BOUND_VALUE_BONUS = 0.06
+_BOUNDS = frozenset({"more_than", "at_least", "less_than", "up_to"})
 # Outlets that misreport a figure slip a digit ("412" / "421", "45" / "54", "3,500" /
 # "4,500") or a scale word ("48 bn" / "480 bn"); values further apart than MISREPORT_RATIO,
 # or more than one typo apart, are more likely two quantities ("620 flights a day" / "128
@@ -166,13 +181,18 @@ def _noun_relation(a: Mention, b: Mention) -> str:
     """How the counted nouns of two count mentions relate: 'same', 'family' (jobs /
     employees), 'unknown' (a noun outside the lexicon on either side) or 'other' (two known
     nouns of different things: never one fact)."""
-    if a.units & b.units or any(_cognate(x, y) for x in a.units for y in b.units):
+    return _units_relation(a.units, b.units)
+
+
+@lru_cache(maxsize=65536)  # a story's few nouns meet again in every pair of its articles
+def _units_relation(units_a: frozenset[str], units_b: frozenset[str]) -> str:
+    if units_a & units_b or any(_cognate(x, y) for x in units_a for y in units_b):
         return "same"
-    families = {count_family(u) for u in a.units}
-    if any(count_family(u) in families for u in b.units):
+    families = {count_family(u) for u in units_a}
+    if any(count_family(u) in families for u in units_b):
         return "family"
     known = _known_nouns()
-    if all(u in known for u in a.units) and all(u in known for u in b.units):
+    if all(u in known for u in units_a) and all(u in known for u in units_b):
         return "other"
     return "unknown"
 
@@ -516,6 +536,8 @@ def _score(a: Mention, b: Mention) -> float:
             sim -= FAMILY_PENALTY
         elif relation == "unknown":
             sim -= UNKNOWN_NOUN_PENALTY
+    if a.kind == "date":
+        sim -= DATE_GAP_SLOPE * max(0, _date_gap(a, b) - DATE_SLIP_DAYS)
     # a date placed in other countries: a weak sign of another event (`_blocked`)
     other_country = a.kind == "date" and bool(a.countries and b.countries)
     other_country = other_country and not (a.countries & b.countries)
@@ -527,7 +549,8 @@ def _score(a: Mention, b: Mention) -> float:
     if _same_value(a, b):
         sim += SAME_VALUE_BONUS
     elif _values_compatible(a, b):
-        sim += VALUE_BONUS
+        bounded = any(r.claim.qualifier in _BOUNDS for r in (*a.records, *b.records))
+        sim += BOUND_VALUE_BONUS if bounded else VALUE_BONUS
     else:
         plausibility = _misreport(a, b)
         if plausibility == "absurd":
@@ -558,12 +581,14 @@ def _anchored(
     anchors: list[tuple[int, int]],
     near1: dict[int, dict[int, int]],
     near2: dict[int, dict[int, int]],
+    both: bool = False,
 ) -> bool:
     """Whether an agreeing pair of figures stands beside mentions i (of the first article)
     and j (of the second): in the very same sentence in one article, in the same or the
-    next sentence in the other."""
+    next sentence in the other (`both`: in the same sentence in both)."""
+    least = SAME_SENTENCE if both else NEXT_SENTENCE
     return any(
-        min(near1[i].get(p, 0), near2[j].get(q, 0)) >= NEXT_SENTENCE
+        min(near1[i].get(p, 0), near2[j].get(q, 0)) >= least
         and max(near1[i].get(p, 0), near2[j].get(q, 0)) == SAME_SENTENCE
         for p, q in anchors
     )
@@ -630,18 +655,54 @@ def _pair_links(
         if _same_value(ms1[i], ms2[j]) or _values_compatible(ms1[i], ms2[j])
     ]
     # Second pass: a pair that is already each other's best match but whose short
-    # clauses embed too far apart still links when figures beside both match.
+    # clauses embed too far apart still links when figures beside both match; dates a
+    # day apart, when figures in their very sentences match (DATE_SLIP_BONUS).
     links: list[Link] = []
     for (left, right, scores), pairs in zip(tables, matched, strict=True):
-        links.extend(pairs)
+        found = list(pairs)
         for score, i, j in _mutual_best(scores, left, right, threshold - ANCHOR_BONUS):
             if (
                 score < threshold
                 and _anchored(i, j, anchors, near1, near2)
                 and not _implausible(ms1[i], ms2[j])
             ):
-                links.append((score, i, j))
+                found.append((score, i, j))
+        if ms1[left[0]].kind == "date":
+            found += _date_slips(ms1, ms2, left, right, scores, found, anchors, near1, near2,
+                                 threshold - ANCHOR_BONUS - DATE_SLIP_BONUS)
+        links.extend(found)
     return links
+
+
+def _date_slips(
+    ms1: list[Mention],
+    ms2: list[Mention],
+    left: list[int],
+    right: list[int],
+    scores: np.ndarray,
+    found: list[Link],
+    anchors: list[tuple[int, int]],
+    near1: dict[int, dict[int, int]],
+    near2: dict[int, dict[int, int]],
+    low: float,
+) -> list[Link]:
+    """Third pass, dates left unlinked: a day apart, each in the very sentence of an agreed
+    pair of figures (DATE_SLIP_BONUS), aligned as `_mutual_best` aligns. Only such pairs
+    compete, so a date of another event a day away elsewhere in the article does not take
+    the place."""
+    used1 = {i for _, i, _ in found}
+    used2 = {j for _, _, j in found}
+    eligible = np.full_like(scores, -np.inf)
+    for li, i in enumerate(left):
+        for rj, j in enumerate(right):
+            if (
+                i not in used1
+                and j not in used2
+                and _date_gap(ms1[i], ms2[j]) <= DATE_SLIP_DAYS
+                and _anchored(i, j, anchors, near1, near2, both=True)
+            ):
+                eligible[li, rj] = scores[li, rj]
+    return _mutual_best(eligible, left, right, low)
 
 
 @dataclass

@@ -155,10 +155,28 @@ def n_sources(records: list[ClaimRecord]) -> int:
     return len({r.duplicate_of or r.article_id for r in records})
 
 
-def _interval(rec: ClaimRecord) -> Interval:
+def _interval(rec: ClaimRecord, about: bool = True) -> Interval:
+    """The values the figure admits; without `about`, an "about" widens it no further than
+    the digits written do."""
     c = rec.claim
     precision = comparison_precision(c.surface, c.precision)
-    return stated_interval(float(c.value or 0.0), precision, c.qualifier)
+    qualifier = c.qualifier if about or c.qualifier != "about" else None
+    return stated_interval(float(c.value or 0.0), precision, qualifier)
+
+
+def _converted_apart(recs: list[ClaimRecord]) -> bool:
+    """Figures in one currency, each a conversion, that differ beyond their written digits
+    between publication days and agree within each day: "about €6.9 bn" in April and "about
+    €6.7 bn" in November for $7.8 bn are the dollar amount at two days' rates, not a rounding."""
+    if common_interval([_interval(r, about=False) for r in recs]) is not None:
+        return False
+    by_day: dict[date | None, list[ClaimRecord]] = defaultdict(list)
+    for rec in recs:
+        by_day[rec.published].append(rec)
+    return len(by_day) >= 2 and all(
+        common_interval([_interval(r, about=False) for r in day]) is not None
+        for day in by_day.values()
+    )
 
 
 # ---------------------------------------------------------------- assessment
@@ -256,11 +274,14 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
         if not implied:
             continue
         compatible = [ok_idx[j] for j in largest_compatible(implied)]
-        score = (len(compatible), n_sources(by_currency[cur]), cur, compatible, used)
-        if best is None or score[:2] > best[:2]:
+        # on a tie, the currency whose own figures agree to the digit is the base amount
+        exact = common_interval([_interval(r, about=False) for r in by_currency[cur]])
+        score = (len(compatible), n_sources(by_currency[cur]), exact is not None, cur,
+                 compatible, used)
+        if best is None or score[:3] > best[:3]:
             best = score
     assert best is not None
-    _, _, base_cur, compatible, used = best
+    _, _, _, base_cur, compatible, used = best
     explained = len(compatible) == len(records)
     base_reading = next(r for r in readings if r.unit == base_cur)
     details = {
@@ -276,7 +297,10 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
         if common_interval([_interval(r) for r in recs]) is None
     ]
     listing = _listing_by_currency(readings)
-    if explained and not per_currency_disagree:
+    converted = [
+        cur for cur, recs in by_currency.items() if cur != base_cur and _converted_apart(recs)
+    ]
+    if explained and not per_currency_disagree and not converted:
         differs = any(
             len({(r.value, r.qualifier) for r in readings if r.unit == cur}) > 1
             for cur in currencies

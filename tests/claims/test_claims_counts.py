@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.claims.helpers import of_kind, one
+from tests.claims.helpers import of_kind, one, values
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,96 @@ def test_an_amount_after_a_count_is_not_more_of_the_counted_thing() -> None:
     # "14 gru nuove e 720 milioni": 720 million is not 720 million cranes
     text = "Il piano prevede 14 gru nuove e 720 milioni per la ferrovia."
     assert [(c.value, c.unit) for c in of_kind(text, "it", "count")] == [(14, "cranes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("liefert das Unternehmen aus Zhengzhou 312 Hochgeschwindigkeitszüge", 312, "trains"),
+        ("ein Werk mit 200 Ingenieuren", 200, "researchers"),
+        ("Der Händler gewann 30.000 Neukunden", 30000, "customers"),
+    ],
+)
+def test_german_compounds_and_datives_read_as_their_known_head(text, value, unit) -> None:
+    c = one(text, "de", "count")
+    assert (c.value, c.unit) == (value, unit)
+
+
+def test_a_compound_on_a_head_that_means_something_else_keeps_its_own_name() -> None:
+    # "Baustellen" are building sites, not the "Stellen" (jobs) they end with
+    assert one("Die Stadt zählt 40 Baustellen", "de", "count").unit == "baustellen"
+
+
+def test_uber_after_a_noun_says_what_an_order_is_for_not_more_than() -> None:
+    c = one("Großauftrag über 312 Züge", "de", "count")
+    assert (c.value, c.qualifier) == (312, None)
+    assert one("Die Firma hat über 300 Mitarbeiter.", "de", "count").qualifier == "more_than"
+
+
+def test_chinese_speed_after_a_measure_word_is_no_hour() -> None:
+    c = one("公司将交付312列时速350公里的动车组。", "zh", "count")
+    assert (c.value, c.unit) == (312, "trains")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Lenhardt beschäftigt 7.800 Menschen, davon rund 5.200 am Stammsitz.",
+         [(7800, "employees", None), (5200, "employees", "about")]),
+        ("it", "L'app conta 58 milioni di utenti, di cui 9,5 milioni in Italia.",
+         [(58e6, "users", None), (9.5e6, "users", None)]),
+        ("es", "la aplicación suma 74 millones de usuarios, por delante de Europa, con casi "
+         "60 millones.", [(74e6, "users", None), (60e6, "users", "about")]),
+    ],
+)
+def test_a_part_or_a_parallel_figure_counts_the_noun_named_before(lang, text, expected):
+    # not money in the article's currency, and not dropped
+    assert of_kind(text, lang, "money") == []
+    found = [(c.value, c.unit, c.qualifier) for c in of_kind(text, lang, "count")]
+    assert found == [(pytest.approx(v), u, q) for v, u, q in expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "unit"),
+    [
+        ("en", "Revenue was 3.5bn yuan. Monthly active users in Latin America reached 74 "
+         "million at the end of September.", 74e6, "users"),
+        ("it", "Ricavi a 3,5 miliardi di yuan. In America Latina gli utenti sono 74 milioni.",
+         74e6, "users"),
+        ("de", "Die Zahl der Nutzer stieg auf 74 Millionen.", 74e6, "users"),
+        ("fr", "Les salariés sont 1 200 à Lyon.", 1200, "employees"),
+    ],
+)
+def test_a_number_stating_the_level_of_a_counted_subject_counts_it(lang, text, value, unit):
+    c = one(text, lang, "count")
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+    assert [m.surface for m in of_kind(text, lang, "money") if m.value == value] == []
+
+
+def test_a_subject_that_is_another_figures_complement_is_not_counted() -> None:
+    # revenue from users is money, whatever its currency
+    assert of_kind("Revenue from users reached 5 billion yuan.", "en", "count") == []
+
+
+def test_a_qualifier_after_a_figure_that_opens_the_next_one_is_left_to_it() -> None:
+    text = "Avec 128 escales et plus de 300 000 passagers, le port signe un record."
+    found = [(c.value, c.unit, c.qualifier) for c in of_kind(text, "fr", "count")]
+    assert found == [(128, "port calls", None), (300000, "passengers", "more_than")]
+
+
+def test_a_long_partitive_takes_the_noun_of_the_whole() -> None:
+    text = ("La ligne a transporté 412 000 voyageurs au cours de ses trois premiers jours "
+            "d’exploitation, dont 156 000 pour la seule journée d’ouverture.")
+    assert values(text, "fr", "count") == [(412000, "passengers"), (156000, "passengers")]
+
+
+def test_an_adjective_after_an_unknown_romance_noun_is_not_counted() -> None:
+    # "bonus" is the head; "legati" (tied) only describes it
+    assert of_kind("ai portoghesi andranno 12 milioni di bonus legati a obiettivi", "it",
+                   "count") == []
+
+
+def test_chinese_packs_and_bottles_as_measure_words() -> None:
+    assert values("将召回该药37个批次，涉及约238万盒。", "zh", "count") == [
+        (37, "batches"), (2.38e6, "packs")]
+    assert values("售出500万瓶。", "zh", "count") == [(5e6, "bottles")]

@@ -94,3 +94,22 @@ def test_year_from_the_text_when_publication_is_unknown() -> None:
 )
 def test_not_dates(lang: str, text: str) -> None:
     assert of_kind(text, lang, "date", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day"),
+    [
+        ("fr", "L’ACPR inflige une amende\n\nBelga/AFP · Publié le 14 janvier 2025 à 15h30\n\n"
+         "La banque a été sanctionnée le 13 janvier 2025.", date(2025, 1, 13)),
+        ("zh", "欧盟批准德国补贴\n\n编辑 王立衡 2025年09月17日 08:00\n\n欧盟委员会9月16日宣布。",
+         date(2025, 9, 16)),
+    ],
+)
+def test_a_bylines_time_stamp_is_not_a_date_the_report_is_about(lang, text, day) -> None:
+    assert [c.date_value for c in of_kind(text, lang, "date")] == [day]
+
+
+def test_a_dated_time_inside_the_report_stays_a_date() -> None:
+    text = ("The vote took place on 14 January 2025 at 15:30 after a debate that ran through "
+            "the night, with amendments from every group in the chamber and a final reading.")
+    assert one(text, "en", "date").date_value == date(2025, 1, 14)

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
+from tests.quiet_http import QuietHTTPServer
 
 pytestmark = pytest.mark.slow
 
@@ -67,8 +68,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
+    srv = QuietHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{srv.server_address[1]}"
     srv.shutdown()
@@ -93,7 +93,7 @@ def invoke(db, *args):
 
 
 def count(db, view):
-    out = invoke(db, "sql", "--format", "json", f"SELECT count(*) AS n FROM {view}").output
+    out = invoke(db, "sql", "--format", "json", f"SELECT count(*) AS n FROM {view}").stdout
     return json.loads(out)[0]["n"]
 
 

@@ -18,14 +18,18 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 pytestmark = pytest.mark.slow
 
 
-def run(db_url: str, *args: str) -> str:
+def invoke(db_url: str, *args: str):
     result = CliRunner().invoke(main, ["--db", db_url, *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result
+
+
+def run(db_url: str, *args: str) -> str:
+    return invoke(db_url, *args).output
 
 
 def sql(db_url: str, query: str) -> list[dict]:
-    return json.loads(run(db_url, "sql", "--format", "json", query))
+    return json.loads(invoke(db_url, "sql", "--format", "json", query).stdout)
 
 
 @pytest.fixture

@@ -20,10 +20,10 @@ from ingest.reconcile.facts import group_facts
 
 from .helpers import analysed_records
 
-# Known gap, kept visible: the Spanish outlet places its 1,400 workers on the "península
-# ibérica" (a region, not a country list), so the Portuguese outlet's "900 workers in
-# Portugal" meets it and, through it, the total. Strict: the test fails once it is fixed.
-KNOWN_GAPS = {"orsa": "part (one country) vs a whole stated as a region: merged via a region"}
+# Known gaps, kept visible as strict expected failures (none at present; "orsa", a part in one
+# country against a whole stated as a region, "la península ibérica", is matched since the
+# session-6 region table).
+KNOWN_GAPS: dict[str, str] = {}
 CORPORA = [
     pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_GAPS[p.stem], strict=True))
     if p.stem in KNOWN_GAPS

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from ingest.claims.words import trie_regex
-from ingest.reconcile.context import clause_countries, countries_in
+from ingest.reconcile.context import clause_countries, clause_places, countries_in
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,31 @@ def test_prefix_tree_matches_like_the_longest_first_alternation():
     text = "Nigeria, Niger, NI, Guinea-Bissau, Papua New Guinea, Nigerian, Guineas, ni-ger"
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert len(list(tree.finditer(text))) == 6
+
+
+@pytest.mark.parametrize(
+    ("segment", "lang", "places"),
+    [
+        ("La fabbrica a Siena impiega …", "it", {"siena"}),
+        ("A Londra il titolo è salito di … nelle prime ore", "it", {"londra"}),
+        ("In Köln arbeiten … Menschen", "de", {"koln"}),
+        # the Portuguese article, not a preposition: the city council is no place
+        ("A Câmara Municipal de Lisboa concluiu na quarta-feira, …", "pt", set()),
+    ],
+)
+def test_places_a_clause_puts_its_figure_in(segment, lang, places):
+    assert clause_places(segment, lang) == places
+
+
+@pytest.mark.parametrize(
+    ("segment", "codes"),
+    [
+        ("La cadena cerrará 85 tiendas en la península ibérica y despedirá a … trabajadores",
+         {"ES", "PT"}),
+        ("chiuderà … negozi nella penisola iberica", {"ES", "PT"}),
+        ("… stores across the Benelux", {"BE", "NL", "LU"}),
+        ("Em Portugal, encerram 64 lojas e perto de … trabalhadores", {"PT"}),
+    ],
+)
+def test_a_region_is_the_list_of_its_countries(segment, codes):
+    assert clause_countries(segment) == codes

@@ -130,6 +130,15 @@ def test_bracketed_conversion_is_one_mention_with_a_shared_clause():
     assert "chiffre d'affaires" in ctx[2].segment and "investissement" not in ctx[2].segment
 
 
+def test_a_conversion_at_the_current_exchange_rate_is_one_mention():
+    text = ("Zum Listenpreis ist der Auftrag 7,8 Mrd. Dollar wert, nach aktuellem Wechselkurs "
+            "also rund 6,7 Mrd. Euro.")
+    claims = [_claim(text, "7,8 Mrd. Dollar", unit="USD", value=7.8e9),
+              _claim(text, "rund 6,7 Mrd. Euro", value=6.7e9)]
+    ctx = claim_contexts(text, claims)
+    assert ctx[0].link_group == ctx[1].link_group
+
+
 def test_reconcile_labels_and_judges_each_fact():
     a = record(4500, "jobs", kind="count", article=1, outlet="A")
     b = record(3500, "jobs", kind="count", article=2, outlet="B")
@@ -537,3 +546,44 @@ def test_a_date_is_not_kept_apart_by_the_countries_its_clause_names():
         ),
     }
     assert ids(group_facts([zh, en], f)) == [sorted([zh.claim_id, en.claim_id])]
+
+
+def _slip_case(zh_day: date, de_day: date, *, anchored: bool = True):
+    """zh: "10月15日 … 发行20亿元人民币" and, two sentences on, another day's date; de: "Die
+    Emission über 2 Mrd. Yuan wurde am 14. Oktober bepreist". The dates' short clauses
+    share little (cosine 0.28); the other zh date's clause reads closer (0.34)."""
+    zh_amount = in_sentence(record(2e9, "CNY", article=1), 0)
+    zh_date = in_sentence(record(kind="date", day=zh_day, article=1), 0)
+    zh_other = in_sentence(record(kind="date", day=zh_day + (de_day - zh_day) * 2,
+                                  article=1), 400)
+    de_amount = in_sentence(record(2e9, "CNY", article=2), 0 if anchored else 300)
+    de_date = in_sentence(record(kind="date", day=de_day, article=2), 0)
+    f = feats(
+        [
+            (zh_amount, vec(invest=1)),
+            (de_amount, vec(invest=1)),
+            (zh_date, vec(budget=1, jobs=3.43)),
+            (zh_other, vec(budget=1, revenue=2.76)),
+            (de_date, vec(budget=1)),
+        ]
+    )
+    return [zh_amount, zh_date, zh_other, de_amount, de_date], f
+
+
+def test_a_date_a_day_off_in_the_sentence_of_an_agreed_figure_is_one_event():
+    records, f = _slip_case(date(2025, 10, 15), date(2025, 10, 14))
+    _, zh_date, zh_other, _, de_date = records
+    groups = ids(group_facts(records, f))
+    assert sorted([zh_date.claim_id, de_date.claim_id]) in groups
+    assert [zh_other.claim_id] in groups  # the other day (13 Oct), closer in words, stays out
+    verdicts = [x.assessment.conflict.verdict for x in reconcile(records, f)
+                if x.assessment.conflict is not None]
+    assert verdicts == ["date_conflict"]
+
+
+def test_a_date_slip_needs_one_day_and_the_agreed_figure_in_both_sentences():
+    for de_day, anchored in ((date(2025, 10, 13), True), (date(2025, 10, 14), False)):
+        records, f = _slip_case(date(2025, 10, 15), de_day, anchored=anchored)
+        _, zh_date, _, _, de_date = records
+        groups = ids(group_facts(records, f))
+        assert [zh_date.claim_id] in groups and [de_date.claim_id] in groups

@@ -80,6 +80,23 @@ def test_fixed_yuan_amount_converted_on_different_days_is_currency_conversion():
     assert a.conflict.details["base"] == {"value": 380e9, "unit": "CNY"}
 
 
+def test_about_the_same_amount_converted_months_apart_is_still_a_conversion():
+    """$7.8 bn = about €6.9 bn in April 2025 and about €6.7 bn in November: "about" could
+    stretch the two euro figures to meet, but each is the dollar amount at its day's rate."""
+    apr, nov = date(2025, 4, 16), date(2025, 11, 18)
+    recs = [
+        record(7.8e9, "USD", published=apr, outlet="A", precision=2),
+        record(6.9e9, "EUR", published=apr, outlet="A", qualifier="about", precision=2),
+        record(7.8e9, "USD", published=nov, outlet="B", precision=2),
+        record(6.7e9, "EUR", published=nov, outlet="B", qualifier="about", precision=2),
+    ]
+    assert assess("f", "order", recs).status == "currency_conversion"
+    # the same two euro figures on one day are a rounding matter
+    same_day = [record(r.claim.value, r.claim.unit, published=apr, outlet=r.outlet,
+                       qualifier=r.claim.qualifier, precision=2) for r in recs]
+    assert assess("f", "order", same_day).status == "rounding_or_bound"
+
+
 def test_conversion_cannot_excuse_a_figure_too_far_off():
     feb = date(2025, 2, 24)
     recs = [

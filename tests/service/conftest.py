@@ -8,10 +8,12 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+
+from tests.quiet_http import QuietHTTPServer
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
@@ -124,16 +126,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass
-
 
 @pytest.fixture
 def feed_server() -> Iterator[FeedServer]:
-    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
+    httpd = QuietHTTPServer(("127.0.0.1", 0), _Handler)
     state = FeedServer(f"http://127.0.0.1:{httpd.server_address[1]}/")
     httpd.RequestHandlerClass = type("Handler", (_Handler,), {"state": state})
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+
+from tests.quiet_http import QuietHTTPServer
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
@@ -228,12 +230,6 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, _fallback_feed(base).encode(), "application/rss+xml", ETag='"v1"')
 
 
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # clients hanging up on slow and oversized answers is what the tests do
-
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
@@ -250,7 +246,7 @@ def server() -> Iterator[Server]:
             "inflight": inflight,
         },
     )
-    httpd = _QuietServer(("127.0.0.1", 0), handler)
+    httpd = QuietHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
