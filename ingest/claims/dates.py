@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ingest.claims import lexicon
 from ingest.claims.candidates import Candidate
@@ -182,6 +182,10 @@ def _from_match(
     if _safe_date(year or 2000, month, day) is None:
         return None
     first = _resolve(year, month, day, published, years, m.start())
+    if year is None and published is not None:
+        cue = _year_cue(m.string, start, end, lang)
+        if cue is not None:
+            first = _cued_day(cue, month, day, published) or first
     if first is None:
         # A day we cannot place in a year: still a date (its digits are no count), no claim.
         return Candidate("date", start, end)
@@ -195,6 +199,59 @@ def _from_match(
         if last is None or last == first:
             last = None
     return Candidate("date", start, end, date_value=first, date_end=last)
+
+
+@cache
+def _year_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the words right after and right before a day that place its year
+    (`lexicon.DAY_YEAR_AFTER`/`DAY_YEAR_BEFORE`); each alternative is a named group."""
+
+    def build(table: dict[str, list[str]], after: bool) -> re.Pattern[str]:
+        alts = []
+        for i, words in enumerate(table.values()):
+            body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            alts.append(f"(?P<c{i}>{body})")
+        if not alts:
+            return re.compile(r"(?!x)x")
+        joined = "|".join(alts)
+        if after:
+            return re.compile(rf"^[\s\u00a0,]*(?:{joined})(?![^\W\d_])", re.IGNORECASE)
+        edge = "" if lang == "zh" else r"(?<![^\W\d_])"
+        return re.compile(rf"{edge}(?:{joined})[\s\u00a0]*$", re.IGNORECASE)
+
+    return (
+        build(lexicon.DAY_YEAR_AFTER.get(lang, {}), True),
+        build(lexicon.DAY_YEAR_BEFORE.get(lang, {}), False),
+    )
+
+
+def _year_cue(text: str, start: int, end: int, lang: str) -> str | None:
+    """The year cue beside a day ("-1", "0", "+1", "past", "next"), if any."""
+    after, before = _year_cues(lang)
+    for pattern, window, table in (
+        (after, text[end : end + 40], lexicon.DAY_YEAR_AFTER.get(lang, {})),
+        (before, text[max(0, start - 25) : start], lexicon.DAY_YEAR_BEFORE.get(lang, {})),
+    ):
+        m = pattern.search(window)
+        if m:
+            keys = list(table)
+            for name, value in m.groupdict().items():
+                if value is not None:
+                    return keys[int(name[1:])]
+    return None
+
+
+def _cued_day(cue: str, month: int, day: int, published: date) -> date | None:
+    """The day a cue places: that many years from publication's, or the day's latest
+    occurrence up to publication ("past") or first one after it ("next")."""
+    if cue in ("past", "next"):
+        step = -1 if cue == "past" else 1
+        for year in (published.year, published.year + step):
+            d = _safe_date(year, month, day)
+            if d is not None and (d <= published if cue == "past" else d >= published):
+                return d
+        return None
+    return _safe_date(published.year + int(cue), month, day)
 
 
 def _month_number(lang: str, name: str) -> int:

@@ -300,6 +300,53 @@ MONTHS: dict[str, dict[str, int]] = {
 # English month names that are also common words: only capitalised forms count.
 CASE_SENSITIVE_MONTHS: frozenset[str] = frozenset({"May", "March", "Mar.", "Jan", "Aug"})
 
+# Words beside a day named without its year that say which year it falls in. AFTER: read
+# right after the day ("9 June last year", "le 9 juin dernier"); BEFORE: right before it
+# ("el pasado 9 de junio", "去年6月9日"). A shift of -1/0/+1 is that many years from the
+# publication year; "past"/"next" is the day's latest occurrence up to publication or its
+# first one after.
+DAY_YEAR_AFTER: dict[str, dict[str, list[str]]] = {
+    "en": {"-1": ["last year", "of last year", "the previous year", "the year before"],
+           "0": ["this year", "of this year"], "+1": ["next year", "of next year"]},
+    "fr": {"-1": ["de l'an dernier", "de l’an dernier", "de l'année dernière",
+                  "de l’année dernière", "l'an dernier", "l’an dernier", "l'année dernière",
+                  "l’année dernière", "de l'année précédente", "de l’année précédente"],
+           "0": ["de cette année", "cette année"],
+           "+1": ["de l'an prochain", "de l’an prochain", "de l'année prochaine",
+                  "de l’année prochaine", "l'an prochain", "l’an prochain"],
+           "past": ["dernier"], "next": ["prochain"]},
+    "de": {"-1": ["letzten Jahres", "vergangenen Jahres", "des Vorjahres", "des vergangenen Jahres",
+                  "des letzten Jahres", "im vergangenen Jahr", "letztes Jahr", "im Vorjahr"],
+           "0": ["dieses Jahres", "diesen Jahres", "des laufenden Jahres"],
+           "+1": ["nächsten Jahres", "kommenden Jahres", "des kommenden Jahres"]},
+    "es": {"-1": ["del año pasado", "del pasado año", "del año anterior"],
+           "0": ["de este año", "del presente año"],
+           "+1": ["del próximo año", "del año que viene"]},
+    "it": {"-1": ["dell'anno scorso", "dell’anno scorso", "dello scorso anno",
+                  "dell'anno precedente", "dell’anno precedente"],
+           "0": ["di quest'anno", "di quest’anno", "dell'anno in corso", "dell’anno in corso"],
+           "+1": ["dell'anno prossimo", "dell’anno prossimo", "del prossimo anno"],
+           "past": ["scorso"], "next": ["prossimo"]},
+    "pt": {"-1": ["do ano passado", "do ano anterior", "do passado ano"],
+           "0": ["deste ano", "do corrente ano"], "+1": ["do próximo ano", "do ano que vem"],
+           "past": ["passado"]},
+    "nl": {"-1": ["vorig jaar", "van vorig jaar", "van het vorige jaar", "verleden jaar"],
+           "0": ["dit jaar", "van dit jaar"], "+1": ["volgend jaar", "van volgend jaar"],
+           "past": ["jongstleden", "jl.", "j.l."], "next": ["aanstaande", "a.s."]},
+    "zh": {},
+}
+DAY_YEAR_BEFORE: dict[str, dict[str, list[str]]] = {
+    "en": {"past": ["last"], "next": ["next", "this coming"]},
+    "fr": {},
+    "de": {"past": ["am vergangenen", "vergangenen"], "next": ["am kommenden", "kommenden"]},
+    "es": {"past": ["el pasado", "pasado"], "next": ["el próximo", "próximo"]},
+    "it": {"past": ["lo scorso", "scorso"], "next": ["il prossimo", "prossimo"]},
+    "pt": {"past": ["no passado dia", "passado dia", "no passado"],
+           "next": ["no próximo dia", "próximo dia", "no próximo"]},
+    "nl": {"past": ["afgelopen"], "next": ["komende"]},
+    "zh": {"-1": ["去年"], "0": ["今年"], "+1": ["明年"], "-2": ["前年"]},
+}
+
 # Words joining the two ends of a range of days or numbers.
 RANGE_WORDS: dict[str, list[str]] = {
     "en": ["to", "and", "through", "or", "-", "–", "—"],

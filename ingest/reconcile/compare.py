@@ -46,6 +46,34 @@ def count_family(unit: str | None) -> str:
     return "people at work" if (unit or "").casefold() in PERSON_UNITS else (unit or "")
 
 
+# Canonical nouns (`ingest.claims.nouns`) that count persons. "People" is said of any of
+# them: "512.000 persone" and "plus de 500 000 patients" may count one group.
+PERSON_NOUNS = frozenset(
+    {
+        "employees", "researchers", "workers", "jobs", "people", "users", "customers",
+        "residents", "visitors", "spectators", "participants", "students", "teachers",
+        "patients", "doctors", "deaths", "victims", "injured", "members", "shareholders",
+        "voters", "lawmakers", "soldiers", "police officers", "refugees", "migrants",
+        "children", "women", "men", "runners", "athletes", "volunteers", "applicants",
+        "investors", "farmers", "passengers", "pilots",
+    }
+)  # fmt: skip
+# Nouns outlets use for one another's count: "power 2.3 million homes" is "2,3 Millionen
+# Haushalte".
+_KINDRED_NOUNS = (frozenset({"households", "homes"}),)
+
+
+def nouns_kindred(a: str | None, b: str | None) -> bool:
+    """Whether two different counted nouns may count the same things: "people" and any
+    noun of persons, or a pair outlets use interchangeably (homes and households)."""
+    a, b = (a or "").casefold(), (b or "").casefold()
+    if a == b:
+        return True
+    if "people" in (a, b) and {a, b} <= PERSON_NOUNS | PERSON_UNITS:
+        return True
+    return any(a in pair and b in pair for pair in _KINDRED_NOUNS)
+
+
 @dataclass(frozen=True)
 class Interval:
     low: float

@@ -61,15 +61,43 @@ _GROUPINGS = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 # part. Written in lower case as they often are ("la penisola iberica").
 _REGIONS: dict[str, str] = {
     **dict.fromkeys(
-        ["iberian peninsula", "péninsule ibérique", "iberische halbinsel", "península ibérica",
-         "penisola iberica", "iberisch schiereiland", "伊比利亚半岛"], "ES PT"),
+        [
+            "iberian peninsula",
+            "péninsule ibérique",
+            "iberische halbinsel",
+            "península ibérica",
+            "penisola iberica",
+            "iberisch schiereiland",
+            "伊比利亚半岛",
+        ],
+        "ES PT",
+    ),
     **dict.fromkeys(["benelux", "比荷卢"], "BE NL LU"),
     **dict.fromkeys(
-        ["scandinavia", "scandinavie", "skandinavien", "escandinavia", "escandinávia",
-         "scandinavië", "斯堪的纳维亚"], "DK NO SE"),
+        [
+            "scandinavia",
+            "scandinavie",
+            "skandinavien",
+            "escandinavia",
+            "escandinávia",
+            "scandinavië",
+            "斯堪的纳维亚",
+        ],
+        "DK NO SE",
+    ),
     **dict.fromkeys(
-        ["baltic states", "pays baltes", "baltikum", "baltische staaten", "países bálticos",
-         "paesi baltici", "baltische staten", "波罗的海三国"], "EE LV LT"),
+        [
+            "baltic states",
+            "pays baltes",
+            "baltikum",
+            "baltische staaten",
+            "países bálticos",
+            "paesi baltici",
+            "baltische staten",
+            "波罗的海三国",
+        ],
+        "EE LV LT",
+    ),
 }
 
 
@@ -238,6 +266,8 @@ class ClaimContext:
 
     segment: str
     link_group: int
+    # the whole sentence, every figure of it masked: what the clause's subject may be
+    sentence: str = ""
 
 
 def years_in(segment: str) -> frozenset[int]:
@@ -324,21 +354,24 @@ def claim_contexts(text: str, claims: Sequence[Claim]) -> list[ClaimContext]:
             hi = _cut(text, last.end, claims[groups[gi + 1][0]].start)
         bounds[gi] = (lo, hi)
 
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence_start, []).append(c)
     result: list[ClaimContext | None] = [None] * len(claims)
     for gi, group in enumerate(groups):
         lo, hi = bounds[gi]
+        first = claims[group[0]]
+        s_lo = first.sentence_start
+        s_hi = max(s_lo + len(first.sentence), claims[group[-1]].end)
+        whole = _without_figures(text, s_lo, s_hi, by_sentence[s_lo])
         segment = _without_figures(text, lo, hi, [claims[i] for i in group])
         if len(_CONTENT_WORD.findall(segment)) < _MIN_CONTENT_WORDS:
             # "Net profit rose 18% to $720 million": cut between the figures, the second
             # keeps "… ." and would look like every other empty clause. Such a figure
             # shares the whole sentence (its other figures masked) with its neighbours.
-            first = claims[group[0]]
-            s_lo = first.sentence_start
-            s_hi = max(s_lo + len(first.sentence), claims[group[-1]].end)
-            same = [c for c in claims if c.sentence_start == first.sentence_start]
-            segment = _without_figures(text, s_lo, s_hi, same)
+            segment = whole
         for i in group:
-            result[i] = ClaimContext(segment=segment, link_group=gi)
+            result[i] = ClaimContext(segment=segment, link_group=gi, sentence=whole)
     return [r for r in result if r is not None]
 
 

@@ -45,6 +45,7 @@ from ingest.reconcile.compare import (
     comparison_precision,
     count_family,
     last_digit_halfwidth,
+    nouns_kindred,
     stated_interval,
 )
 from ingest.reconcile.context import (
@@ -190,6 +191,8 @@ def _units_relation(units_a: frozenset[str], units_b: frozenset[str]) -> str:
         return "same"
     families = {count_family(u) for u in units_a}
     if any(count_family(u) in families for u in units_b):
+        return "family"
+    if any(nouns_kindred(x, y) for x in units_a for y in units_b):
         return "family"
     known = _known_nouns()
     if all(u in known for u in units_a) and all(u in known for u in units_b):
@@ -668,8 +671,18 @@ def _pair_links(
             ):
                 found.append((score, i, j))
         if ms1[left[0]].kind == "date":
-            found += _date_slips(ms1, ms2, left, right, scores, found, anchors, near1, near2,
-                                 threshold - ANCHOR_BONUS - DATE_SLIP_BONUS)
+            found += _date_slips(
+                ms1,
+                ms2,
+                left,
+                right,
+                scores,
+                found,
+                anchors,
+                near1,
+                near2,
+                threshold - ANCHOR_BONUS - DATE_SLIP_BONUS,
+            )
         links.extend(found)
     return links
 

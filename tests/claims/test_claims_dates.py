@@ -47,8 +47,12 @@ def test_dates(lang: str, text: str, day: date) -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "first", "last"),
     [
-        ("fr", "qui se tiendra du 24 au 26 septembre à Hangzhou", date(2025, 9, 24),
-         date(2025, 9, 26)),
+        (
+            "fr",
+            "qui se tiendra du 24 au 26 septembre à Hangzhou",
+            date(2025, 9, 24),
+            date(2025, 9, 26),
+        ),
         ("de", "vom 24. bis 26. September", date(2025, 9, 24), date(2025, 9, 26)),
         ("es", "del 24 al 26 de septiembre", date(2025, 9, 24), date(2025, 9, 26)),
         ("it", "dal 24 al 26 settembre", date(2025, 9, 24), date(2025, 9, 26)),
@@ -70,6 +74,28 @@ def test_year_inferred_from_publication() -> None:
     assert infer_year(4, 7, date(2026, 2, 13)) == date(2026, 4, 7)
     assert infer_year(1, 7, date(2024, 12, 10)) == date(2025, 1, 7)
     assert infer_year(2, 29, date(2025, 3, 1)) == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day"),
+    [
+        # an April article: without the cue, a June day is this year's coming one
+        ("en", "The concession agreement was signed on 9 June last year.", date(2025, 6, 9)),
+        ("fr", "L'accord a été signé le 9 juin dernier à Belo Horizonte.", date(2025, 6, 9)),
+        ("es", "El acuerdo se firmó el pasado 9 de junio en Belo Horizonte.", date(2025, 6, 9)),
+        ("it", "L'accordo è stato firmato lo scorso 9 giugno.", date(2025, 6, 9)),
+        ("de", "Der Vertrag wurde am 9. Juni letzten Jahres unterzeichnet.", date(2025, 6, 9)),
+        ("pt", "O contrato foi assinado no passado dia 9 de junho.", date(2025, 6, 9)),
+        ("nl", "De overeenkomst werd op 9 juni vorig jaar getekend.", date(2025, 6, 9)),
+        ("zh", "公司去年6月9日签署协议。", date(2025, 6, 9)),
+        # and a March day, read as last month's, moves on when the text says it is coming
+        ("fr", "L'usine fermera le 20 mars prochain.", date(2027, 3, 20)),
+        ("zh", "工厂将于明年3月20日关闭。", date(2027, 3, 20)),
+        ("en", "The plant will close on 9 June.", date(2026, 6, 9)),
+    ],
+)
+def test_words_beside_a_day_place_its_year(lang: str, text: str, day: date) -> None:
+    assert one(text, lang, "date", date(2026, 4, 14)).date_value == day
 
 
 def test_no_year_and_no_publication_date_gives_no_date() -> None:
@@ -99,10 +125,17 @@ def test_not_dates(lang: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "day"),
     [
-        ("fr", "L’ACPR inflige une amende\n\nBelga/AFP · Publié le 14 janvier 2025 à 15h30\n\n"
-         "La banque a été sanctionnée le 13 janvier 2025.", date(2025, 1, 13)),
-        ("zh", "欧盟批准德国补贴\n\n编辑 王立衡 2025年09月17日 08:00\n\n欧盟委员会9月16日宣布。",
-         date(2025, 9, 16)),
+        (
+            "fr",
+            "L’ACPR inflige une amende\n\nBelga/AFP · Publié le 14 janvier 2025 à 15h30\n\n"
+            "La banque a été sanctionnée le 13 janvier 2025.",
+            date(2025, 1, 13),
+        ),
+        (
+            "zh",
+            "欧盟批准德国补贴\n\n编辑 王立衡 2025年09月17日 08:00\n\n欧盟委员会9月16日宣布。",
+            date(2025, 9, 16),
+        ),
     ],
 )
 def test_a_bylines_time_stamp_is_not_a_date_the_report_is_about(lang, text, day) -> None:
@@ -110,6 +143,8 @@ def test_a_bylines_time_stamp_is_not_a_date_the_report_is_about(lang, text, day)
 
 
 def test_a_dated_time_inside_the_report_stays_a_date() -> None:
-    text = ("The vote took place on 14 January 2025 at 15:30 after a debate that ran through "
-            "the night, with amendments from every group in the chamber and a final reading.")
+    text = (
+        "The vote took place on 14 January 2025 at 15:30 after a debate that ran through "
+        "the night, with amendments from every group in the chamber and a final reading."
+    )
     assert one(text, "en", "date").date_value == date(2025, 1, 14)

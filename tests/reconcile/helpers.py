@@ -60,6 +60,7 @@ def analysed_records(articles, embedder):
     Returns (records, features, article id of each record's article number).
     """
     from ingest.claims import extract_claims
+    from ingest.pipeline import claim_texts, claim_vector
     from ingest.reconcile import ClaimFeatures
     from ingest.reconcile.context import claim_contexts, countries_in, years_in
 
@@ -84,9 +85,9 @@ def analysed_records(articles, embedder):
                 )
             )
             contexts.append(ctx)
-    vectors = embedder.encode(
-        [ctx.segment or r.claim.sentence for r, ctx in zip(records, contexts, strict=True)]
-    )
+    texts = [claim_texts(r.claim, ctx) for r, ctx in zip(records, contexts, strict=True)]
+    encoded = embedder.encode([t for pair in texts for t in pair])
+    vectors = [claim_vector(encoded[2 * i], encoded[2 * i + 1]) for i in range(len(texts))]
     feats = {
         r.claim_id: ClaimFeatures(
             vector=vec,

@@ -380,6 +380,23 @@ def test_two_known_nouns_of_different_things_still_never_match():
     assert len(groups) == 2
 
 
+def test_people_and_homes_meet_the_nouns_outlets_use_for_them():
+    # "512.000 persone" / "plus de 500 000 patients"; "2.3 million homes" / "2,3 Millionen
+    # Haushalte". Patients and homes still never meet each other.
+    people = record(512_000, "people", kind="count", article=1, lang="it")
+    patients = record(500_000, "patients", kind="count", article=2, qualifier="more_than")
+    homes = record(2_300_000, "homes", kind="count", article=1, lang="it")
+    households = record(2_300_000, "households", kind="count", article=2)
+    pairs = [(people, vec(jobs=1)), (patients, vec(jobs=1))]
+    pairs += [(homes, vec(budget=1)), (households, vec(budget=1))]
+    groups = ids(group_facts([people, patients, homes, households], feats(pairs)))
+    assert sorted([people.claim_id, patients.claim_id]) in groups
+    assert sorted([homes.claim_id, households.claim_id]) in groups
+    a = record(40, "patients", kind="count", article=1)
+    b = record(40, "homes", kind="count", article=2)
+    assert len(group_facts([a, b], feats([(a, vec(jobs=1)), (b, vec(jobs=1))]))) == 2
+
+
 def test_values_no_typo_explains_need_a_closer_clause_to_be_one_fact():
     # 240 staff at one site vs 185 at another: similar clauses, but 240 -> 185 is no slip
     # of one digit, unlike 412 -> 421 or 3,500 -> 4,500, which stay a conflict
