@@ -26,7 +26,7 @@ import lxml.html
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingest.entities import extract_entities  # noqa: E402
+from ingest.entities import extract_entities, zh_companies  # noqa: E402
 from ingest.models import Claim  # noqa: E402
 from ingest.stories import (  # noqa: E402
     ArticleSignals,
@@ -203,6 +203,7 @@ def signals_for(
             published=datetime(d.published.year, d.published.month, d.published.day),
             lang=d.lang,
             title=d.title,
+            lead_companies=zh_companies(leads[i]) if d.lang.startswith("zh") else frozenset(),
         )
         for i, d in enumerate(docs)
     ]

@@ -18,7 +18,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["extract_entities", "is_common_word", "is_generic_name", "normalise_name"]
+__all__ = [
+    "extract_entities",
+    "is_common_word",
+    "is_generic_name",
+    "normalise_name",
+    "zh_companies",
+]
 
 
 def _words(block: str) -> frozenset[str]:
@@ -130,6 +136,12 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ZH_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,12})[”」』\"]")
 _ZH_SHORT_NAME = re.compile(r"(?:以下简称|简称)[“「\"]([^”」\"]{2,12})[”」\"]")
 _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9\-\.]*[A-Za-z0-9]|[A-Z]")
+# A company by its legal form: "雪岭锂业股份有限公司" is 雪岭锂业. The name is the run of
+# characters before the form, after the last punctuation or function character.
+_ZH_COMPANY = re.compile(
+    r"([\u3400-\u9fff]{2,10}?)(?:股份有限公司|有限责任公司|有限公司|集团股份|集团有限|控股集团)"
+)
+_ZH_NAME_EDGE = re.compile(r".*[为由与和及的在是称将向对从、]")
 
 
 def normalise_name(token: str) -> str:
@@ -278,8 +290,21 @@ def _name_parts(
     return keys
 
 
+def zh_companies(text: str) -> frozenset[str]:
+    """Companies a Chinese text names by their legal form ("青禾锂业股份有限公司" → 青禾锂业).
+
+    Chinese has no capitals to tell names by; a legal form marks the actor of a report the
+    way a capitalised name does in a Latin-script lead."""
+    found = set()
+    for match in _ZH_COMPANY.finditer(unicodedata.normalize("NFKC", text or "")):
+        name = _ZH_NAME_EDGE.sub("", match.group(1))
+        if len(name) >= 2:
+            found.add(normalise_name(name))
+    return frozenset(found)
+
+
 def _zh_entities(text: str) -> set[str]:
-    found: set[str] = set()
+    found: set[str] = set(zh_companies(text))
     for match in _LATIN_IN_ZH.finditer(text):
         token = match.group(0)
         if len(token) >= 2 and _keep(token, "zh"):

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from ingest import dedup
 from ingest.claims import extract_claims
 from ingest.embed import Embedder
-from ingest.entities import extract_entities
+from ingest.entities import extract_entities, zh_companies
 from ingest.language import detect_language
 from ingest.models import ArticleInput, Claim, ClaimRecord
 from ingest.reconcile import ClaimFeatures, FactCache, reconcile
@@ -351,6 +351,9 @@ class Pipeline:
             published=when,
             lang=item.lang,
             title=item.article.title,
+            lead_companies=zh_companies(lead_text(item.article))
+            if (item.lang or "").startswith("zh")
+            else frozenset(),
         )
         candidates, name_df = self._stories.candidates(signals, when - STORY_WINDOW)
         decision = assign_story(signals, candidates, self.story_config, name_df=name_df)

@@ -92,6 +92,9 @@ class ArticleSignals:
     published: datetime | date | None = None
     lang: str | None = None
     title: str = ""
+    # Companies the lead names by their legal form (`entities.zh_companies`): the actors
+    # of a Chinese report whose headline names none ("雅江锂矿扩建项目获批").
+    lead_companies: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -575,7 +578,13 @@ def _token_match(token: str, story: frozenset[str]) -> str | None:
     ("milan"/"milanese", "lisbonne"/"lisboa", "portugal"/"portuguese")."""
     if token in story:
         return token
-    if len(token) < 5 or _is_cjk_key(token):
+    if _is_cjk_key(token):
+        # "青禾锂业" in one outlet, "青禾锂业集团" or the short name "青禾" in another
+        for other in _by_prefix(story).get(token[:2], ()):
+            if other.startswith(token) or token.startswith(other):
+                return other
+        return None
+    if len(token) < 5:
         return None
     for other in _by_prefix(story).get(token[:5], ()):
         if common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other))):
@@ -585,10 +594,13 @@ def _token_match(token: str, story: frozenset[str]) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _by_prefix(names: frozenset[str]) -> dict[str, list[str]]:
-    """A story's names by their first five letters (a frozenset keeps its hash)."""
+    """A story's names by their first five letters, or first two characters for Chinese
+    names (a frozenset keeps its hash)."""
     index: dict[str, list[str]] = {}
     for name in sorted(names):
-        if len(name) >= 5:
+        if _is_cjk_key(name) and len(name) >= 2:
+            index.setdefault(name[:2], []).append(name)
+        elif len(name) >= 5:
             index.setdefault(name[:5], []).append(name)
     return index
 
@@ -703,6 +715,8 @@ def assign_story(
 
     groups = _name_groups(article.entities)
     actors = _headline_actors(groups, article.title)
+    if not actors and article.lead_companies:
+        actors = [(name, frozenset({name})) for name in sorted(article.lead_companies)]
     article_tokens = _name_tokens(article.entities)
     df: Counter[str] = Counter()
     active: dict[int, frozenset[str]] = {}

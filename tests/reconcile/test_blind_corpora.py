@@ -20,12 +20,14 @@ from tests.corpus_server import CorpusServer
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 CORPORA = sorted(p for p in (BENCH / "corpora").iterdir() if (p / "truth.json").exists())
 # The issue's bars, and lower ones per corpus for known gaps kept visible (README, "Left
-# undone"). blind_f, written in session 7: a Chinese distractor that restates a story's
-# figures joins it, a Spanish report a day after the quake stays a story of its own, and
-# three conflicts are missed.
+# undone"). blind_f, written in session 7: a Spanish report a day after the quake stays a
+# story of its own (no name or precise figure shared), three conflicts are missed (a
+# signing date a day off whose outlet's day is another article's announcement day, a
+# closing date a week off in short clauses, a reconstruction fund with two digits swapped
+# whose clauses share few words) and a count revised upwards is flagged as a conflict.
 BARS = {"stories": 0.95, "precision": 0.9, "recall": 0.9, "verdicts": 0.9}
 KNOWN_GAPS: dict[str, dict[str, float]] = {
-    "blind_f": {"stories": 0.94, "precision": 0.72, "recall": 0.72, "verdicts": 0.87},
+    "blind_f": {"precision": 0.88, "recall": 0.72},
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.entities import extract_entities, is_generic_name, normalise_name
+from ingest.entities import extract_entities, is_generic_name, normalise_name, zh_companies
 
 
 def test_accents_and_case_are_normalised() -> None:
@@ -58,7 +58,14 @@ def test_german_common_nouns_are_not_names() -> None:
 
 def test_chinese_short_names_and_latin_tokens() -> None:
     text = "衡川新能源科技股份有限公司（以下简称“衡川新能源”）发布公告，其MoE模型“玄武Pro”上线。"
-    assert extract_entities(text, "zh") == {"衡川新能源", "玄武pro", "moe"}
+    assert extract_entities(text, "zh") == {"衡川新能源科技", "衡川新能源", "玄武pro", "moe"}
+
+
+def test_chinese_companies_by_their_legal_form() -> None:
+    lead = "扩建项目获批，项目总投资96亿元，建设主体为雪岭锂业股份有限公司。"
+    assert zh_companies(lead) == {"雪岭锂业"}
+    deal = "中国中车集团有限公司与宁德时代新能源科技股份有限公司签署协议，米纳斯州发展公司参股。"
+    assert zh_companies(deal) == {"中国中车", "宁德时代新能源科技"}
 
 
 def test_countries_and_their_adjectives_are_generic() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
@@ -236,6 +237,29 @@ def test_headline_naming_another_actor_does_not_join_a_templated_story() -> None
     assert assign_story(own, [s]).story_id == 1
     # a very close text still joins: the headline only raises the bar
     assert assign_story(article(0.9, names={"kestkagen"}, title=fined.title), [s]).story_id == 1
+
+
+def test_a_chinese_lead_naming_another_company_does_not_join() -> None:
+    # A Sichuan mine's expansion (雪岭锂业) restates figures of the Brazilian mine story
+    # (青禾锂业): a close topic and shared figures, but the lead names another company.
+    figures = frozenset({"money:9600000000:CNY", "count:2800:jobs"})
+    s = story({"青禾锂业", "qinghe lithium"}, figures, lang="zh")
+    other = article(
+        0.65, names={"雪岭锂业"}, figures=figures, lang="zh", title="雅江锂矿扩建项目获批"
+    )
+    other = replace(other, lead_companies=frozenset({"雪岭锂业"}))
+    decision = assign_story(other, [s])
+    assert decision.is_new and any("雪岭锂业" in r for r in decision.reasons)
+    # the story's own company, even by a longer form of its name, joins
+    own = replace(
+        other, entities=frozenset({"青禾锂业集团"}), lead_companies=frozenset({"青禾锂业集团"})
+    )
+    assert assign_story(own, [s]).story_id == 1
+    # a company named in a headline is the headline's business (no lead fallback)
+    titled = replace(
+        other, title="青禾锂业巴西锂矿获批", entities=frozenset({"青禾锂业", "雪岭锂业"})
+    )
+    assert assign_story(titled, [s]).story_id == 1
 
 
 def test_headline_actor_must_match_in_every_word() -> None:
