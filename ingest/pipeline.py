@@ -88,6 +88,7 @@ class Analysed:
     shingles: set[str]
     bands: list[tuple[int, str]]
     entities: frozenset[str]
+    lead_companies: frozenset[str] = frozenset()  # `zh_companies` of a Chinese lead
     lead_vector: np.ndarray | None = None
     claim_vectors: list[np.ndarray | None] = field(default_factory=list)
     fingerprint: np.ndarray | None = None  # `_fingerprint(shingles)`, when needed
@@ -105,6 +106,7 @@ def analyse(article: ArticleInput) -> Analysed:
     claims = extract_claims(article.text, lang, published)
     contexts = claim_contexts(article.text, claims)
     sh = dedup.shingles(article.text)
+    lead = lead_text(article)
     return Analysed(
         article=article,
         lang=lang,
@@ -113,7 +115,8 @@ def analyse(article: ArticleInput) -> Analysed:
         digest=dedup.content_hash(article.text),
         shingles=sh,
         bands=dedup.bands(dedup.minhash(sh)),
-        entities=extract_entities(lead_text(article), lang, context=article.text),
+        entities=extract_entities(lead, lang, context=article.text),
+        lead_companies=zh_companies(lead) if lang.startswith("zh") else frozenset(),
     )
 
 
@@ -351,9 +354,7 @@ class Pipeline:
             published=when,
             lang=item.lang,
             title=item.article.title,
-            lead_companies=zh_companies(lead_text(item.article))
-            if (item.lang or "").startswith("zh")
-            else frozenset(),
+            lead_companies=item.lead_companies,
         )
         candidates, name_df = self._stories.candidates(signals, when - STORY_WINDOW)
         decision = assign_story(signals, candidates, self.story_config, name_df=name_df)

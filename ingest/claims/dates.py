@@ -202,22 +202,25 @@ def _from_match(
 
 
 @cache
-def _year_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _year_cues(lang: str) -> tuple[tuple[re.Pattern[str], list[str]], ...]:
     """Patterns for the words right after and right before a day that place its year
-    (`lexicon.DAY_YEAR_AFTER`/`DAY_YEAR_BEFORE`); each alternative is a named group."""
+    (`lexicon.DAY_YEAR_AFTER`/`DAY_YEAR_BEFORE`), each with its cues: alternative i is the
+    named group "c{i}" and stands for cue i."""
 
-    def build(table: dict[str, list[str]], after: bool) -> re.Pattern[str]:
+    def build(table: dict[str, list[str]], after: bool) -> tuple[re.Pattern[str], list[str]]:
         alts = []
         for i, words in enumerate(table.values()):
             body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             alts.append(f"(?P<c{i}>{body})")
         if not alts:
-            return re.compile(r"(?!x)x")
+            return re.compile(r"(?!x)x"), []
         joined = "|".join(alts)
         if after:
-            return re.compile(rf"^[\s\u00a0,]*(?:{joined})(?![^\W\d_])", re.IGNORECASE)
-        edge = "" if lang == "zh" else r"(?<![^\W\d_])"
-        return re.compile(rf"{edge}(?:{joined})[\s\u00a0]*$", re.IGNORECASE)
+            pattern = re.compile(rf"^[\s\u00a0,]*(?:{joined})(?![^\W\d_])", re.IGNORECASE)
+        else:
+            edge = "" if lang == "zh" else r"(?<![^\W\d_])"
+            pattern = re.compile(rf"{edge}(?:{joined})[\s\u00a0]*$", re.IGNORECASE)
+        return pattern, list(table)
 
     return (
         build(lexicon.DAY_YEAR_AFTER.get(lang, {}), True),
@@ -227,18 +230,12 @@ def _year_cues(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _year_cue(text: str, start: int, end: int, lang: str) -> str | None:
     """The year cue beside a day ("-1", "0", "+1", "past", "next"), if any."""
-    after, before = _year_cues(lang)
-    for pattern, window, table in (
-        (after, text[end : end + 40], lexicon.DAY_YEAR_AFTER.get(lang, {})),
-        (before, text[max(0, start - 25) : start], lexicon.DAY_YEAR_BEFORE.get(lang, {})),
-    ):
-        m = pattern.search(window)
-        if m:
-            keys = list(table)
-            for name, value in m.groupdict().items():
-                if value is not None:
-                    return keys[int(name[1:])]
-    return None
+    (after, after_cues), (before, before_cues) = _year_cues(lang)
+    m = after.search(text[end : end + 40])
+    if m:
+        return after_cues[int(m.lastgroup[1:])]
+    m = before.search(text[max(0, start - 25) : start])
+    return before_cues[int(m.lastgroup[1:])] if m else None
 
 
 def _cued_day(cue: str, month: int, day: int, published: date) -> date | None:

@@ -357,13 +357,16 @@ def claim_contexts(text: str, claims: Sequence[Claim]) -> list[ClaimContext]:
     by_sentence: dict[int, list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.sentence_start, []).append(c)
+    wholes: dict[tuple[int, int], str] = {}  # a sentence's groups share its masked text
     result: list[ClaimContext | None] = [None] * len(claims)
     for gi, group in enumerate(groups):
         lo, hi = bounds[gi]
         first = claims[group[0]]
         s_lo = first.sentence_start
         s_hi = max(s_lo + len(first.sentence), claims[group[-1]].end)
-        whole = _without_figures(text, s_lo, s_hi, by_sentence[s_lo])
+        whole = wholes.get((s_lo, s_hi))
+        if whole is None:
+            whole = wholes[(s_lo, s_hi)] = _without_figures(text, s_lo, s_hi, by_sentence[s_lo])
         segment = _without_figures(text, lo, hi, [claims[i] for i in group])
         if len(_CONTENT_WORD.findall(segment)) < _MIN_CONTENT_WORDS:
             # "Net profit rose 18% to $720 million": cut between the figures, the second
