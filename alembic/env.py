@@ -11,7 +11,7 @@ import os
 from sqlalchemy import create_engine, pool
 
 from alembic import context
-from store.models import Base
+from factwatch.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -25,8 +25,8 @@ import lxml.html
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.claims import extract_claims  # noqa: E402
-from ingest.models import CLAIM_KINDS, Claim  # noqa: E402
+from factwatch.ingest.claims import extract_claims  # noqa: E402
+from factwatch.ingest.models import CLAIM_KINDS, Claim  # noqa: E402
 
 BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "figcaption", "td")
 METADATA_CLASSES = ("meta", "byline", "author", "date", "timestamp", "dateline")

@@ -36,9 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.claims import extract_claims  # noqa: E402
-from ingest.claims.numbers import parse_number  # noqa: E402
-from ingest.models import Claim  # noqa: E402
+from factwatch.ingest.claims import extract_claims  # noqa: E402
+from factwatch.ingest.claims.numbers import parse_number  # noqa: E402
+from factwatch.ingest.models import Claim  # noqa: E402
 
 LANGS = {"English": "en", "French": "fr", "German": "de", "Spanish": "es", "Italian": "it",
          "Portuguese": "pt", "Chinese": "zh"}

@@ -52,7 +52,7 @@ def serve(folder: Path) -> http.server.ThreadingHTTPServer:
 def run_cli(db_path: Path, feed_url: str = f"http://127.0.0.1:{PORT}/feed.xml") -> float:
     """`factwatch init` and `factwatch ingest --allow-private FEED` on a fresh database."""
     env = {**os.environ, "FACTWATCH_DATABASE_URL": f"sqlite:///{db_path}"}
-    exe = [sys.executable, "-m", "bot.cli"]
+    exe = [sys.executable, "-m", "factwatch"]
     subprocess.run([*exe, "init"], check=True, env=env, cwd=REPO, capture_output=True)
     t0 = time.perf_counter()
     subprocess.run(

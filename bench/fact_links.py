@@ -26,12 +26,12 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from corpus_score import match_claims  # noqa: E402
 
-from ingest.pipeline import _countries_in  # noqa: E402
-from ingest.reconcile import ClaimFeatures  # noqa: E402
-from ingest.reconcile import facts as F  # noqa: E402
-from ingest.reconcile.context import years_in  # noqa: E402
-from store import repository as repo  # noqa: E402
-from store.db import Database  # noqa: E402
+from factwatch.ingest.pipeline import _countries_in  # noqa: E402
+from factwatch.ingest.reconcile import ClaimFeatures  # noqa: E402
+from factwatch.ingest.reconcile import facts as F  # noqa: E402
+from factwatch.ingest.reconcile.context import years_in  # noqa: E402
+from factwatch.store import repository as repo  # noqa: E402
+from factwatch.store.db import Database  # noqa: E402
 
 
 def _parts(a: F.Mention, b: F.Mention) -> str:

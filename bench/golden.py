@@ -61,10 +61,7 @@ def _clean(value):
 
 
 def _cli() -> list[str]:
-    """The installed console script beside this interpreter (works whatever the package's
-    import name is)."""
-    exe = Path(sys.executable).with_name("factwatch")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "factwatch"]
+    return [sys.executable, "-m", "factwatch"]
 
 
 def _page(url: str) -> str:
@@ -158,9 +155,8 @@ def dump_json_corpus(path: Path, embedder) -> dict:
 
     corpus = json.loads(path.read_text(encoding="utf-8"))
     records, feats, names = analysed_records(corpus["articles"], embedder)
-    from importlib import import_module
+    from factwatch.ingest.reconcile import reconcile
 
-    reconcile = _reconcile_module(import_module).reconcile
     facts = reconcile(records, feats)
     key = {r.claim_id: f"{names[r.article_id]}@{r.claim.start}:{r.claim.kind}:{r.claim.surface}"
            for r in records}
@@ -184,23 +180,10 @@ def dump_json_corpus(path: Path, embedder) -> dict:
     return _clean(json.loads(json.dumps({"facts": groups, "conflicts": conflicts}, default=str)))
 
 
-def _reconcile_module(import_module):
-    for name in ("factwatch.ingest.reconcile", "ingest.reconcile"):
-        try:
-            return import_module(name)
-        except ImportError:
-            continue
-    raise ImportError("no reconcile module")
-
-
 def _load_embedder():
-    for name in ("factwatch.ingest.embed", "ingest.embed"):
-        try:
-            mod = __import__(name, fromlist=["load_embedder"])
-        except ImportError:
-            continue
-        return mod.load_embedder()
-    raise ImportError("no embed module")
+    from factwatch.ingest.embed import load_embedder
+
+    return load_embedder()
 
 
 def snapshot(names: list[str] | None = None) -> dict[str, dict]:

@@ -1328,7 +1328,7 @@ def quality(db, docs: list[Doc]) -> str:
     B-cubed over stories (a copy belongs to its original's story), P/R of copy pairs."""
     from sqlalchemy import select
 
-    from store.models import Article
+    from factwatch.store.models import Article
 
     truth = {d.url: d.story for d in docs}
     copies = {(d.url, docs[d.copy_of].url) for d in docs if d.copy_of is not None}
@@ -1365,7 +1365,7 @@ def conflict_quality(db, docs: list[Doc], show: int = 0) -> str:
     original; a conflict is laid to the generated story most of its articles belong to.)"""
     from sqlalchemy import select
 
-    from store.models import Article, ClaimRow, Conflict
+    from factwatch.store.models import Article, ClaimRow, Conflict
 
     truth = {d.url: d.story for d in docs}
     stated: dict[tuple[int, str], set] = {}
@@ -1406,7 +1406,7 @@ def conflict_quality(db, docs: list[Doc], show: int = 0) -> str:
 def counts(db) -> tuple[int, int, int, int]:
     from sqlalchemy import func, select
 
-    from store.models import Article, ClaimRow, Conflict, Story
+    from factwatch.store.models import Article, ClaimRow, Conflict, Story
 
     with db.session() as s:
         return tuple(  # type: ignore[return-value]
@@ -1438,7 +1438,7 @@ class _StageClock:
         return wrapper
 
     def install(self, pipeline) -> None:
-        import ingest.pipeline as module
+        import factwatch.ingest.pipeline as module
 
         module.analyse = self._timed("analyse", module.analyse)
         module.embed_batch = self._timed("embed", module.embed_batch)
@@ -1492,11 +1492,11 @@ def main(argv: list[str] | None = None) -> int:
         + f"; written to {folder} in {time.perf_counter() - t0:.1f} s"
     )
 
-    from bot.cli import _StoredUrls
-    from ingest.embed import load_embedder
-    from ingest.pipeline import Pipeline
-    from ingest.sources import collect_sync
-    from store.db import Database
+    from factwatch.cli import _StoredUrls
+    from factwatch.ingest.embed import load_embedder
+    from factwatch.ingest.pipeline import Pipeline
+    from factwatch.ingest.sources import collect_sync
+    from factwatch.store.db import Database
 
     url = args.db or f"sqlite:///{work / 'scale.db'}"
     if url.startswith("sqlite") and args.db is None:

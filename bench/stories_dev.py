@@ -3,10 +3,11 @@
     .venv/bin/python bench/stories_dev.py [--sweep] [--no-figures] [--verbose]
 
 Articles are taken in feed order, oldest first (as a feed is ingested), and go through
-embed (headline + lead) -> entities -> figures (`ingest.claims.extract_claims` when it exists)
--> `assign_story`, one at a time. Syndicated copies belong to their original's story and
-distractors are singletons, as in truth.json. `--sweep` re-runs the clustering (embeddings are
-computed once) with each threshold moved, to show how sensitive the score is to it.
+embed (headline + lead) -> entities -> figures
+(`factwatch.ingest.claims.extract_claims` when it exists) -> `assign_story`, one at a time.
+Syndicated copies belong to their original's story and distractors are singletons, as in
+truth.json. `--sweep` re-runs the clustering (embeddings are computed once)
+with each threshold moved, to show how sensitive the score is to it.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ import lxml.html
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingest.entities import extract_entities, zh_companies  # noqa: E402
-from ingest.models import Claim  # noqa: E402
-from ingest.stories import (  # noqa: E402
+from factwatch.ingest.entities import extract_entities, zh_companies  # noqa: E402
+from factwatch.ingest.models import Claim  # noqa: E402
+from factwatch.ingest.stories import (  # noqa: E402
     ArticleSignals,
     StoryConfig,
     cluster_articles,
@@ -143,7 +144,8 @@ def bcubed(pred: list[int], truth: list[str]) -> tuple[float, float, float]:
 
 
 def pipeline_lead(title: str, text: str, chars: int = 600) -> str:
-    """The lead as `ingest.pipeline.lead_text` builds it (title + first 600 body characters)."""
+    """The lead as `factwatch.ingest.pipeline.lead_text` builds it (title + first 600 body
+    characters)."""
     body = f"{title}\n{text}"[len(title) :]
     return f"{title}\n{body.strip()[:chars]}"
 
@@ -151,12 +153,12 @@ def pipeline_lead(title: str, text: str, chars: int = 600) -> str:
 def signals_for(
     docs: list[Doc], use_figures: bool, truth_figures: bool = False, naive_lead: bool = False
 ) -> tuple[list[ArticleSignals], dict]:
-    from ingest.embed import load_embedder
+    from factwatch.ingest.embed import load_embedder
 
     extract_claims = None
     if use_figures:
         try:
-            from ingest.claims import extract_claims
+            from factwatch.ingest.claims import extract_claims
         except ImportError as exc:
             print(f"(no figures: ingest.claims.extract_claims unavailable: {exc})")
     timings: dict[str, float] = {}

@@ -56,7 +56,8 @@ def ingest(corpus: Path, db_path: Path) -> None:
     env = {**os.environ, "FACTWATCH_DATABASE_URL": f"sqlite:///{db_path}"}
     with CorpusServer(corpus) as server:
         for args in (["init"], ["ingest", "--allow-private", server.feed_url]):
-            subprocess.run([sys.executable, "-m", "bot.cli", *args], check=True, env=env, cwd=REPO)
+            cmd = [sys.executable, "-m", "factwatch", *args]
+            subprocess.run(cmd, check=True, env=env, cwd=REPO)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -64,10 +65,10 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 
 def main() -> int:
-    from ingest.embed import load_embedder
-    from ingest.entities import extract_entities
-    from ingest.stories import headline_and_lead
-    from ingest.topics import TOPIC_SIMILARITY, story_matches_topic
+    from factwatch.ingest.embed import load_embedder
+    from factwatch.ingest.entities import extract_entities
+    from factwatch.ingest.stories import headline_and_lead
+    from factwatch.ingest.topics import TOPIC_SIMILARITY, story_matches_topic
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared/corpus/dev"))

@@ -15,8 +15,8 @@ import click
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.context import Context, pass_ctx
-from store.db import Database
+from factwatch.context import Context, pass_ctx
+from factwatch.store.db import Database
 
 log = logging.getLogger("factwatch")
 
@@ -72,10 +72,10 @@ def ingest(ctx: Context, sources: tuple[str, ...], allow_private: bool, timeout:
       factwatch ingest https://example.org/feed.xml
       factwatch ingest --allow-private http://127.0.0.1:8765/feed.xml
     """
-    from ingest.embed import EmbedderError, load_embedder
-    from ingest.pipeline import Pipeline
-    from ingest.sources import FetchConfig, collect_sync
-    from store import repository as repo
+    from factwatch.ingest.embed import EmbedderError, load_embedder
+    from factwatch.ingest.pipeline import Pipeline
+    from factwatch.ingest.sources import FetchConfig, collect_sync
+    from factwatch.store import repository as repo
 
     db = ctx.ready_db()
     config = FetchConfig(
@@ -119,7 +119,7 @@ class _StoredUrls:
     cost 4x that) and answers are remembered; `hits` counts distinct stored URLs met."""
 
     def __init__(self, db: Database) -> None:
-        from store.models import Article
+        from factwatch.store.models import Article
 
         self.db = db
         self.hits = 0
@@ -144,7 +144,7 @@ def stories(ctx: Context) -> None:
 
     Example: factwatch stories
     """
-    from bot.render import stories_text
+    from factwatch.render import stories_text
 
     with ctx.ready_db().session() as s:
         click.echo(stories_text(s))
@@ -159,7 +159,7 @@ def facts(ctx: Context, story: int | None, show_all: bool) -> None:
 
     Example: factwatch facts --story 2
     """
-    from bot.render import facts_text
+    from factwatch.render import facts_text
 
     with ctx.ready_db().session() as s:
         click.echo(facts_text(s, story, multi_only=not show_all))
@@ -174,7 +174,7 @@ def conflicts(ctx: Context, story: int | None, alerts_only: bool) -> None:
 
     Example: factwatch conflicts --alerts-only
     """
-    from bot.render import conflicts_text
+    from factwatch.render import conflicts_text
 
     with ctx.ready_db().session() as s:
         click.echo(conflicts_text(s, story, alerts_only=alerts_only))
@@ -197,8 +197,8 @@ def sql(ctx: Context, query: str, fmt: str) -> None:
     Example:
       factwatch sql "SELECT verdict, summary FROM v_conflicts" --format json
     """
-    from bot.render import table
-    from store.readonly import ReadOnlyViolation, run_readonly
+    from factwatch.render import table
+    from factwatch.store.readonly import ReadOnlyViolation, run_readonly
 
     db = ctx.ready_db()
     try:
@@ -227,7 +227,7 @@ def extract(lang: str, published, jsonl: bool) -> None:
       echo "Alibaba investira plus de 45 milliards d'euros." | factwatch extract --lang fr
       factwatch extract --lang en --jsonl < sentences.jsonl
     """
-    from ingest.claims import extract_claims
+    from factwatch.ingest.claims import extract_claims
 
     day = published.date() if published else None
     if not jsonl:
@@ -275,17 +275,13 @@ def _claim_json(c) -> dict:
     }
 
 
-from bot.commands.feeds import feeds  # noqa: E402
-from bot.commands.run import run  # noqa: E402
+from factwatch.commands.feeds import feeds  # noqa: E402
+from factwatch.commands.run import run  # noqa: E402
 
 main.add_command(feeds)
 main.add_command(run)
 
-from bot.commands.digest import digest  # noqa: E402
+from factwatch.commands.digest import digest  # noqa: E402
 
 main.add_command(digest)
 
-
-# Keep this block last: `python -m bot.cli` must see every command registered above.
-if __name__ == "__main__":
-    main()

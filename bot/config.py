@@ -21,7 +21,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from store.db import DEFAULT_URL, database_url
+from factwatch.store.db import DEFAULT_URL, database_url
 
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
 SMTP_SECURITY = ("starttls", "tls", "none")

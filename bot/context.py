@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from bot.config import ConfigError, Settings
-from store.db import Database, is_initialised
+from factwatch.config import ConfigError, Settings
+from factwatch.store.db import Database, is_initialised
 
 
 class Context:

@@ -36,15 +36,15 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from store import repository as repo
-from store.db import Database
-from store.models import Article, ClaimRow, Feed
+from factwatch.store import repository as repo
+from factwatch.store.db import Database
+from factwatch.store.models import Article, ClaimRow, Feed
 
 if TYPE_CHECKING:
-    from ingest.embed import Embedder
-    from ingest.models import ArticleInput
-    from ingest.pipeline import Pipeline
-    from ingest.sources import FeedCollector, FeedPoll, FetchConfig
+    from factwatch.ingest.embed import Embedder
+    from factwatch.ingest.models import ArticleInput
+    from factwatch.ingest.pipeline import Pipeline
+    from factwatch.ingest.sources import FeedCollector, FeedPoll, FetchConfig
 
 log = logging.getLogger("factwatch.feeds")
 
@@ -193,13 +193,13 @@ def validate_feed_url(url: str, allow_private: bool = False) -> str:
 
 def safe_url(url: str) -> str:
     """The URL for messages, with credentials and secret-looking parameters masked."""
-    from ingest.sources import redact_url
+    from factwatch.ingest.sources import redact_url
 
     return redact_url(url)
 
 
 def _is_internal_host(host: str) -> bool:
-    from ingest.sources import is_public_address
+    from factwatch.ingest.sources import is_public_address
 
     if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(
         ".localhost"
@@ -439,7 +439,7 @@ class FeedPoller:
         rng: random.Random | None = None,
         max_feeds: int | None = None,
     ) -> None:
-        from ingest.sources import FetchConfig
+        from factwatch.ingest.sources import FetchConfig
 
         self.db = db
         self._embedder_source = embedder if callable(embedder) else (lambda: embedder)
@@ -485,7 +485,7 @@ class FeedPoller:
 
     async def poll_due(self, now: datetime | None = None) -> PollRound:
         """Poll every active feed whose next_poll_at has come (or was never set)."""
-        from ingest.sources import FeedCollector
+        from factwatch.ingest.sources import FeedCollector
 
         result = PollRound()
         if self.stopping:
@@ -624,7 +624,7 @@ class FeedPoller:
     def _pipeline_on_thread(self) -> Pipeline:
         """The poller's pipeline, made on the ingest thread the first time it is needed."""
         if self._pipeline is None:
-            from ingest.pipeline import Pipeline
+            from factwatch.ingest.pipeline import Pipeline
 
             self._pipeline = Pipeline(self.db, self._embedder_source())
         return self._pipeline

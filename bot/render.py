@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ingest.reconcile.verdicts import format_day, format_figure
-from store.models import Article, Conflict, Fact, Story
+from factwatch.ingest.reconcile.verdicts import format_day, format_figure
+from factwatch.store.models import Article, Conflict, Fact, Story
 
 WIDTH = 100
 

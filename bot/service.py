@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.config import Settings
-from bot.feeds import FeedPoller, PollRound, unreconciled_stories
-from store.db import Database
+from factwatch.config import Settings
+from factwatch.feeds import FeedPoller, PollRound, unreconciled_stories
+from factwatch.store.db import Database
 
 log = logging.getLogger("factwatch.service")
 
@@ -66,7 +66,7 @@ class Service:
         options: ServiceOptions | None = None,
         echo=print,
     ) -> None:
-        from ingest.sources import FetchConfig
+        from factwatch.ingest.sources import FetchConfig
 
         self.settings = settings
         self.db = db
@@ -89,12 +89,12 @@ class Service:
     # ------------------------------------------------------------ pieces
 
     def _embedder(self):
-        from ingest.embed import load_embedder
+        from factwatch.ingest.embed import load_embedder
 
         return load_embedder(self.settings.embed_model)
 
     async def _load_embedder(self):
-        from ingest.embed import EmbedderError
+        from factwatch.ingest.embed import EmbedderError
 
         try:
             return await asyncio.to_thread(self._embedder)
@@ -105,7 +105,7 @@ class Service:
         """`send_due_digests`, or None when the digest module cannot be loaded. Called even
         without SMTP settings: with subscribers due it warns (once) that mail is not set up."""
         try:
-            from bot.digest.send import send_due_digests
+            from factwatch.digest.send import send_due_digests
         except ImportError as exc:
             log.warning("digests disabled: the digest module cannot be loaded (%s)", exc)
             return None
@@ -114,8 +114,8 @@ class Service:
     async def _start_bot(self) -> None:
         """Telegram in this loop: initialize, start, poll for updates; the dispatcher."""
         try:
-            from bot.telegram.app import build_application
-            from bot.telegram.dispatch import AlertDispatcher
+            from factwatch.telegram.app import build_application
+            from factwatch.telegram.dispatch import AlertDispatcher
         except ImportError as exc:
             raise ServiceError(
                 f"FACTWATCH_TELEGRAM_TOKEN is set but the Telegram bot cannot be loaded ({exc})"
@@ -323,7 +323,7 @@ class Service:
         try:
             import telegram
 
-            from bot.telegram.dispatch import AlertDispatcher
+            from factwatch.telegram.dispatch import AlertDispatcher
         except ImportError as exc:
             raise ServiceError(
                 f"FACTWATCH_TELEGRAM_TOKEN is set but the Telegram bot cannot be loaded ({exc})"
@@ -345,7 +345,7 @@ class Service:
             await bot.shutdown()
 
     def _banner(self) -> str:
-        from bot.feeds import list_feeds
+        from factwatch.feeds import list_feeds
 
         feeds = [f for f in list_feeds(self.db) if f.active]
         bot = "on" if self._app is not None else "off (no FACTWATCH_TELEGRAM_TOKEN)"

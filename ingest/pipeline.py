@@ -18,15 +18,15 @@ from functools import lru_cache
 import numpy as np
 from sqlalchemy import select
 
-from ingest import dedup
-from ingest.claims import extract_claims
-from ingest.embed import Embedder
-from ingest.entities import extract_entities, zh_companies
-from ingest.language import detect_language
-from ingest.models import ArticleInput, Claim, ClaimRecord
-from ingest.reconcile import ClaimFeatures, FactCache, reconcile
-from ingest.reconcile.context import ClaimContext, claim_contexts, countries_in, years_in
-from ingest.stories import (
+from factwatch.ingest import dedup
+from factwatch.ingest.claims import extract_claims
+from factwatch.ingest.embed import Embedder
+from factwatch.ingest.entities import extract_entities, zh_companies
+from factwatch.ingest.language import detect_language
+from factwatch.ingest.models import ArticleInput, Claim, ClaimRecord
+from factwatch.ingest.reconcile import ClaimFeatures, FactCache, reconcile
+from factwatch.ingest.reconcile.context import ClaimContext, claim_contexts, countries_in, years_in
+from factwatch.ingest.stories import (
     ArticleSignals,
     StoryConfig,
     StoryIndex,
@@ -36,10 +36,10 @@ from ingest.stories import (
     headline_and_lead,
     merge_into,
 )
-from store import repository as repo
-from store.db import Database
-from store.models import Article, Story
-from store.outbox import enqueue_alerts
+from factwatch.store import repository as repo
+from factwatch.store.db import Database
+from factwatch.store.models import Article, Story
+from factwatch.store.outbox import enqueue_alerts
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from ingest.entities import common_prefix, is_common_word, is_generic_name, normalise_name
-from ingest.models import Claim
+from factwatch.ingest.entities import common_prefix, is_common_word, is_generic_name, normalise_name
+from factwatch.ingest.models import Claim
 
 __all__ = [
     "ArticleSignals",
@@ -82,7 +82,7 @@ class ArticleSignals:
     """What the matcher knows about one article.
 
     `embedding`: L2-normalised vector of headline + lead (`headline_and_lead`), not the whole
-    text. `entities`: `ingest.entities.extract_entities` of the same text. `figures`:
+    text. `entities`: `factwatch.ingest.entities.extract_entities` of the same text. `figures`:
     `figure_keys(claims)`.
     """
 

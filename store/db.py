@@ -15,8 +15,16 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///factwatch.db"
-REPO_ROOT = Path(__file__).resolve().parent.parent
-ALEMBIC_DIR = REPO_ROOT / "alembic"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def migrations_dir() -> Path:
+    """Where the Alembic scripts are: `factwatch/migrations/` in an installed wheel; the
+    repository's `alembic/` folder (beside `store/`) in a source checkout."""
+    for candidate in (_PACKAGE / "migrations", _PACKAGE / "alembic"):
+        if (candidate / "env.py").is_file():
+            return candidate
+    raise RuntimeError(f"factwatch's migrations are missing (looked in {_PACKAGE})")
 
 
 def database_url(explicit: str | None = None) -> str:
@@ -49,8 +57,9 @@ def make_engine(url: str) -> Engine:
 def alembic_config(url: str):
     from alembic.config import Config
 
-    cfg = Config(str(REPO_ROOT / "alembic.ini"))
-    cfg.set_main_option("script_location", str(ALEMBIC_DIR))
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 

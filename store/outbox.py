@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ingest.topics import story_matches_topic
-from store.models import AlertOutbox, Chat, Conflict, Story, Subscription
-from store.repository import utcnow
+from factwatch.ingest.topics import story_matches_topic
+from factwatch.store.models import AlertOutbox, Chat, Conflict, Story, Subscription
+from factwatch.store.repository import utcnow
 
 log = logging.getLogger(__name__)
 

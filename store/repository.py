@@ -16,8 +16,8 @@ import numpy as np
 from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session, load_only
 
-from ingest.models import Claim, ClaimRecord
-from store.models import (
+from factwatch.ingest.models import Claim, ClaimRecord
+from factwatch.store.models import (
     Article,
     ArticleShingleBand,
     ClaimRow,

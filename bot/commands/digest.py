@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from bot.context import Context, pass_ctx
+from factwatch.context import Context, pass_ctx
 
 
 @click.group()
@@ -37,7 +37,7 @@ def subscribe(ctx: Context, email: str, tz: str, hour: int, topic: str | None) -
       factwatch digest subscribe editor@example.org --tz Europe/Paris --hour 7
       factwatch digest subscribe desk@example.org --topic "battery plant"
     """
-    from bot.digest import subscribers as subs
+    from factwatch.digest import subscribers as subs
 
     try:  # refuse bad input before loading anything
         email = subs.normalise_email(email)
@@ -48,8 +48,8 @@ def subscribe(ctx: Context, email: str, tz: str, hour: int, topic: str | None) -
         raise click.BadParameter(str(exc)) from exc
     vector = None
     if topic:
-        from ingest.embed import EmbedderError, load_embedder
-        from store.repository import vector_to_bytes
+        from factwatch.ingest.embed import EmbedderError, load_embedder
+        from factwatch.store.repository import vector_to_bytes
 
         try:
             vector = vector_to_bytes(load_embedder(ctx.settings.embed_model).encode([topic])[0])
@@ -76,7 +76,7 @@ def unsubscribe(ctx: Context, email: str) -> None:
 
     Example: factwatch digest unsubscribe editor@example.org
     """
-    from bot.digest import subscribers as subs
+    from factwatch.digest import subscribers as subs
 
     try:
         with ctx.ready_db().session() as s:
@@ -96,7 +96,7 @@ def list_(ctx: Context, show_all: bool) -> None:
 
     Example: factwatch digest list
     """
-    from bot.digest.subscribers import list_subscribers
+    from factwatch.digest.subscribers import list_subscribers
 
     with ctx.ready_db().session() as s:
         rows = list_subscribers(s, include_inactive=show_all)
@@ -133,10 +133,10 @@ def preview(
       factwatch digest preview --date 2026-03-05 --tz Europe/Paris
       factwatch digest preview --email editor@example.org --out digest.html
     """
-    from bot.digest import subscribers as subs
-    from bot.digest.compose import compose_digest, day_period, rolling_period
-    from bot.digest.mail import ChartCache, Recipient, preview_html, preview_text, subject_of
-    from bot.digest.send import previous_period_end, topic_filter
+    from factwatch.digest import subscribers as subs
+    from factwatch.digest.compose import compose_digest, day_period, rolling_period
+    from factwatch.digest.mail import ChartCache, Recipient, preview_html, preview_text, subject_of
+    from factwatch.digest.send import previous_period_end, topic_filter
 
     now = datetime.now(UTC)
     db = ctx.ready_db()
@@ -201,8 +201,8 @@ def send(ctx: Context, force: bool, email: str | None) -> None:
       factwatch digest send
       factwatch digest send --now
     """
-    from bot.digest import subscribers as subs
-    from bot.digest.send import send_due_digests
+    from factwatch.digest import subscribers as subs
+    from factwatch.digest.send import send_due_digests
 
     if not ctx.settings.smtp.configured:
         raise click.ClickException(

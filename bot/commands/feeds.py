@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from bot.context import Context, pass_ctx
-from bot.feeds import (
+from factwatch.context import Context, pass_ctx
+from factwatch.feeds import (
     DEFAULT_INTERVAL,
     FeedInfo,
     FeedRegistryError,
@@ -64,7 +64,7 @@ def add(ctx: Context, url: str, interval: int, allow_private: bool, title: str |
       factwatch feeds add --interval 1h https://example.org/rss
       factwatch feeds add --allow-private http://127.0.0.1:8765/feed.xml
     """
-    from bot.feeds import add_feed
+    from factwatch.feeds import add_feed
 
     db = ctx.ready_db()
     try:
@@ -95,8 +95,8 @@ def list_(ctx: Context, fmt: str) -> None:
     Example:
       factwatch feeds list --format json
     """
-    from bot.feeds import list_feeds
-    from bot.render import table
+    from factwatch.feeds import list_feeds
+    from factwatch.render import table
 
     rows = list_feeds(ctx.ready_db())
     columns = [
@@ -142,7 +142,7 @@ def remove(ctx: Context, feed: str) -> None:
     Example:
       factwatch feeds remove 3
     """
-    from bot.feeds import remove_feed
+    from factwatch.feeds import remove_feed
 
     try:
         info = remove_feed(ctx.ready_db(), feed)
@@ -181,7 +181,7 @@ def resume(ctx: Context, feed: str) -> None:
 
 
 def _set_active(ctx: Context, feed: str, active: bool) -> None:
-    from bot.feeds import set_active
+    from factwatch.feeds import set_active
 
     try:
         info = set_active(ctx.ready_db(), feed, active)

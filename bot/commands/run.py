@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from bot.context import Context, pass_ctx
+from factwatch.context import Context, pass_ctx
 
 
 @click.command()
@@ -45,7 +45,7 @@ def run(ctx: Context, once: bool, poll_every: float, timeout: float) -> None:
       factwatch --db news.db -v run
       factwatch run --once
     """
-    from bot.service import ServiceError, ServiceOptions, run_service
+    from factwatch.service import ServiceError, ServiceOptions, run_service
 
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         # APScheduler logs every job run at INFO (every few seconds) and a WARNING whenever

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from ingest.reconcile.verdicts import format_number
+from factwatch.ingest.reconcile.verdicts import format_number
 
 VERDICT_COLOURS = {
     "genuine": "#b42318",

@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.digest.chart import ChartData, ChartPoint
-from ingest.reconcile.rates import rate_on
-from ingest.reconcile.verdicts import format_day, format_figure
-from store.models import Article, ClaimRow, Conflict, Fact, Story
+from factwatch.digest.chart import ChartData, ChartPoint
+from factwatch.ingest.reconcile.rates import rate_on
+from factwatch.ingest.reconcile.verdicts import format_day, format_figure
+from factwatch.store.models import Article, ClaimRow, Conflict, Fact, Story
 
 MAX_PERIOD = timedelta(days=7)
 DEFAULT_PERIOD = timedelta(hours=24)

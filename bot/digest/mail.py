@@ -25,10 +25,10 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from functools import lru_cache
 from urllib.parse import quote
 
-from bot.config import Settings
-from bot.digest.chart import VERDICT_COLOURS, render_chart
-from bot.digest.compose import ConflictItem, Digest, StoryItem
-from ingest.reconcile.verdicts import format_day
+from factwatch.config import Settings
+from factwatch.digest.chart import VERDICT_COLOURS, render_chart
+from factwatch.digest.compose import ConflictItem, Digest, StoryItem
+from factwatch.ingest.reconcile.verdicts import format_day
 
 TEXT_WIDTH = 76
 
@@ -102,7 +102,7 @@ def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("bot.digest", "templates"),
+        loader=PackageLoader("factwatch.digest", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
         trim_blocks=True,
         lstrip_blocks=True,

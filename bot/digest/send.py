@@ -38,17 +38,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.config import Settings, SmtpSettings
-from bot.digest.compose import (
+from factwatch.config import Settings, SmtpSettings
+from factwatch.digest.compose import (
     Digest,
     StoryFilter,
     as_utc_naive,
     compose_digest,
     rolling_period,
 )
-from bot.digest.mail import ChartCache, MailError, Recipient, build_message, sender_address
-from store.db import Database
-from store.models import DigestSend, DigestSubscriber
+from factwatch.digest.mail import ChartCache, MailError, Recipient, build_message, sender_address
+from factwatch.store.db import Database
+from factwatch.store.models import DigestSend, DigestSubscriber
 
 log = logging.getLogger(__name__)
 
@@ -615,10 +615,10 @@ def _compose_for(
 
 
 def topic_filter(topic: str | None, topic_embedding: bytes | None) -> StoryFilter | None:
-    """Stories matching a subscriber's topic (words or meaning, `ingest.topics`)."""
+    """Stories matching a subscriber's topic (words or meaning, `factwatch.ingest.topics`)."""
     if not topic:
         return None
-    from ingest.topics import story_matches_topic
+    from factwatch.ingest.topics import story_matches_topic
 
     def matches(story) -> bool:
         return bool(

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import DigestSubscriber
-from store.repository import utcnow
+from factwatch.store.models import DigestSubscriber
+from factwatch.store.repository import utcnow
 
 DEFAULT_TZ = "UTC"
 DEFAULT_HOUR = 7

@@ -25,10 +25,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.config import Settings
-from bot.telegram import handlers as h
-from bot.telegram.format import COMMANDS
-from store.db import Database
+from factwatch.config import Settings
+from factwatch.store.db import Database
+from factwatch.telegram import handlers as h
+from factwatch.telegram.format import COMMANDS
 
 log = logging.getLogger(__name__)
 

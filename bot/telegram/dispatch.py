@@ -42,11 +42,11 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from bot.telegram.format import alert_text, alert_view
-from store.db import Database
-from store.models import AlertOutbox, Chat, Conflict
-from store.outbox import is_alertable
-from store.repository import utcnow
+from factwatch.store.db import Database
+from factwatch.store.models import AlertOutbox, Chat, Conflict
+from factwatch.store.outbox import is_alertable
+from factwatch.store.repository import utcnow
+from factwatch.telegram.format import alert_text, alert_view
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ingest.reconcile.verdicts import format_day, format_figure
-from store.models import Article, Conflict, Fact, Story
+from factwatch.ingest.reconcile.verdicts import format_day, format_figure
+from factwatch.store.models import Article, Conflict, Fact, Story
 
 MAX_MESSAGE = 4096
 # Room kept in each part of a long line for the tags closed and reopened around a cut.

@@ -1,7 +1,7 @@
 """The bot's commands.
 
 Each command is a thin async handler over a synchronous function that reads or writes the
-database and returns HTML (`bot.telegram.format`); the database and the encoder run in worker
+database and returns HTML (`factwatch.telegram.format`); the database and the encoder run in worker
 threads (`asyncio.to_thread`) so one slow query never stalls the bot's other chats. Every
 update first registers its chat (`chats`) and lifts a pause: a chat that blocked the bot and
 writes again wants its alerts back.
@@ -22,8 +22,12 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.config import Settings
-from bot.telegram.format import (
+from factwatch.config import Settings
+from factwatch.ingest.topics import MAX_TOPIC_CHARS, story_matches_topic
+from factwatch.store.db import Database
+from factwatch.store.models import Chat, Conflict, Fact, Story, Subscription
+from factwatch.store.repository import utcnow, vector_to_bytes
+from factwatch.telegram.format import (
     FactLine,
     FeedLine,
     SubscriptionLine,
@@ -39,10 +43,6 @@ from bot.telegram.format import (
     subscriptions_text,
     truncate,
 )
-from ingest.topics import MAX_TOPIC_CHARS, story_matches_topic
-from store.db import Database
-from store.models import Chat, Conflict, Fact, Story, Subscription
-from store.repository import utcnow, vector_to_bytes
 
 log = logging.getLogger(__name__)
 
@@ -594,7 +594,7 @@ ADDFEED_USAGE = "Use <code>/addfeed https://example.org/feed.xml</code>."
 
 @admin_command
 async def addfeed(d: BotDeps, update: Update, args: list[str]) -> str:
-    from bot.feeds import FeedRegistryError, add_feed
+    from factwatch.feeds import FeedRegistryError, add_feed
 
     if len(args) != 1:
         return ADDFEED_USAGE
@@ -609,7 +609,7 @@ async def addfeed(d: BotDeps, update: Update, args: list[str]) -> str:
 
 
 def feed_lines(db: Database) -> list[FeedLine]:
-    from bot.feeds import list_feeds, safe_url
+    from factwatch.feeds import list_feeds, safe_url
 
     return [
         FeedLine(

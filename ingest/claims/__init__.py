@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ingest.claims.extract import extract_unchecked
-from ingest.models import Claim
+from factwatch.ingest.claims.extract import extract_unchecked
+from factwatch.ingest.models import Claim
 
 __all__ = ["extract_claims"]
 

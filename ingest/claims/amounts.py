@@ -9,12 +9,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
-from ingest.claims.candidates import Candidate, Mention
-from ingest.claims.counts import next_words
-from ingest.claims.grammar import Grammar
-from ingest.claims.nouns import COUNT_NOUNS, NOT_COUNTED
-from ingest.claims.qualifiers import qualify
-from ingest.claims.words import read_spelled
+from factwatch.ingest.claims.candidates import Candidate, Mention
+from factwatch.ingest.claims.counts import next_words
+from factwatch.ingest.claims.grammar import Grammar
+from factwatch.ingest.claims.nouns import COUNT_NOUNS, NOT_COUNTED
+from factwatch.ingest.claims.qualifiers import qualify
+from factwatch.ingest.claims.words import read_spelled
 
 # "280 million of the 1.5 billion shekels", "2 milliards des 5 milliards": part of an amount.
 _PARTITIVE = re.compile(

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ingest.claims import nouns
-from ingest.claims.candidates import Candidate, Mention
-from ingest.claims.grammar import Grammar
-from ingest.claims.lexicon import LEVEL_VERBS, MONTHS, words
-from ingest.claims.qualifiers import qualify
+from factwatch.ingest.claims import nouns
+from factwatch.ingest.claims.candidates import Candidate, Mention
+from factwatch.ingest.claims.grammar import Grammar
+from factwatch.ingest.claims.lexicon import LEVEL_VERBS, MONTHS, words
+from factwatch.ingest.claims.qualifiers import qualify
 
 MAX_WORDS = 5
 _SHORT_WORDS = frozenset(

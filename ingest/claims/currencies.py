@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.claims.lexicon import words
+from factwatch.ingest.claims.lexicon import words
 
 Currency = tuple[str, str, float]
 

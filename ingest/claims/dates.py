@@ -13,9 +13,9 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from ingest.claims import lexicon
-from ingest.claims.candidates import Candidate
-from ingest.claims.grammar import SP, WORD_END, WORD_START
+from factwatch.ingest.claims import lexicon
+from factwatch.ingest.claims.candidates import Candidate
+from factwatch.ingest.claims.grammar import SP, WORD_END, WORD_START
 
 # The future counts double: news reports more past days than coming ones, so a day more
 # than about four months ahead of publication is read as last year's.

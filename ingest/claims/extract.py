@@ -8,26 +8,26 @@ import re
 from dataclasses import replace
 from datetime import date, datetime
 
-from ingest.claims.amounts import (
+from factwatch.ingest.claims.amounts import (
     bare_amount,
     merge_subunits,
     merge_trailing_cents,
     resolve_bare,
 )
-from ingest.claims.candidates import Candidate
-from ingest.claims.counts import match_count
-from ingest.claims.dates import find_dates
-from ingest.claims.grammar import Grammar, grammar_for
-from ingest.claims.lexicon import LANGS
-from ingest.claims.mentions import find_mentions, find_word_mentions
-from ingest.claims.money import match_money
-from ingest.claims.neighbours import fill_elided, fill_ranges
-from ingest.claims.normalize import normalize
-from ingest.claims.overlaps import without_overlaps
-from ingest.claims.percent import fraction_percents, match_percent
-from ingest.claims.sentences import context_words, sentence_at, split_sentences
-from ingest.claims.zh import zh_compact, zh_named_fractions, zh_numeral_claims
-from ingest.models import Claim
+from factwatch.ingest.claims.candidates import Candidate
+from factwatch.ingest.claims.counts import match_count
+from factwatch.ingest.claims.dates import find_dates
+from factwatch.ingest.claims.grammar import Grammar, grammar_for
+from factwatch.ingest.claims.lexicon import LANGS
+from factwatch.ingest.claims.mentions import find_mentions, find_word_mentions
+from factwatch.ingest.claims.money import match_money
+from factwatch.ingest.claims.neighbours import fill_elided, fill_ranges
+from factwatch.ingest.claims.normalize import normalize
+from factwatch.ingest.claims.overlaps import without_overlaps
+from factwatch.ingest.claims.percent import fraction_percents, match_percent
+from factwatch.ingest.claims.sentences import context_words, sentence_at, split_sentences
+from factwatch.ingest.claims.zh import zh_compact, zh_named_fractions, zh_numeral_claims
+from factwatch.ingest.models import Claim
 
 # How far around a figure its sentence is read (characters): keeps run-on "sentences"
 # (tables, lists without full stops) from making the extractor quadratic.

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.claims import currencies, lexicon
-from ingest.claims.numbers import LATIN, ZH_NUMERAL_CHARS, ZH_SCALE_CHARS, number_pattern
+from factwatch.ingest.claims import currencies, lexicon
+from factwatch.ingest.claims.numbers import LATIN, ZH_NUMERAL_CHARS, ZH_SCALE_CHARS, number_pattern
 
 SP = "[ \u00a0]"  # one space as normalize() leaves it (plain or no-break)
 WORD_END = rf"(?![0-9{LATIN}])"

@@ -10,16 +10,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ingest.claims.candidates import Mention
-from ingest.claims.grammar import PERCENT_NOUNS, Grammar, key
-from ingest.claims.numbers import (
+from factwatch.ingest.claims.candidates import Mention
+from factwatch.ingest.claims.grammar import PERCENT_NOUNS, Grammar, key
+from factwatch.ingest.claims.numbers import (
     LATIN,
     ZH_BIG_UNITS,
     ZH_SMALL_UNITS,
     parse_number,
     zh_scale,
 )
-from ingest.claims.words import Spelled, read_spelled, spelled_starts
+from factwatch.ingest.claims.words import Spelled, read_spelled, spelled_starts
 
 _GLUED_LETTER = re.compile(rf"[{LATIN}]")
 # A numeral inside a time ("11:15"), a fraction or date ("24/7", "3/4"), a code ("12-A").

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ingest.claims import currencies
-from ingest.claims.candidates import Candidate, Mention
-from ingest.claims.grammar import Grammar, key
-from ingest.claims.qualifiers import qualify
+from factwatch.ingest.claims import currencies
+from factwatch.ingest.claims.candidates import Candidate, Mention
+from factwatch.ingest.claims.grammar import Grammar, key
+from factwatch.ingest.claims.qualifiers import qualify
 
 _HYPHEN_NAME = re.compile(r"-(?=[A-Za-z])")
 _CODE = re.compile(r"[A-Z]{3}")

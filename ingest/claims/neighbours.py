@@ -9,11 +9,11 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ingest.claims.candidates import Candidate, Mention
-from ingest.claims.grammar import Grammar
-from ingest.claims.lexicon import words
-from ingest.claims.money import currency_suffix
-from ingest.claims.qualifiers import qualify
+from factwatch.ingest.claims.candidates import Candidate, Mention
+from factwatch.ingest.claims.grammar import Grammar
+from factwatch.ingest.claims.lexicon import words
+from factwatch.ingest.claims.money import currency_suffix
+from factwatch.ingest.claims.qualifiers import qualify
 
 
 def fill_ranges(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ingest.claims.lexicon import DECIMAL, SPACE_GROUPS
-from ingest.claims.normalize import NBSP
+from factwatch.ingest.claims.lexicon import DECIMAL, SPACE_GROUPS
+from factwatch.ingest.claims.normalize import NBSP
 
 # Letters that may not touch a number on its left: a digit glued to a word is a name or a
 # code ("Qwen2.5", "A22B", "AIME25", "COVID-19"), never a figure.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ingest.claims.candidates import Candidate
+from factwatch.ingest.claims.candidates import Candidate
 
 
 def without_overlaps(candidates: list[Candidate]) -> list[Candidate]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ingest.claims.candidates import Candidate, Mention
-from ingest.claims.grammar import PERCENT_NOUNS, Grammar, key
-from ingest.claims.mentions import sign_before
-from ingest.claims.numbers import ZH_DIGITS
-from ingest.claims.qualifiers import qualify
+from factwatch.ingest.claims.candidates import Candidate, Mention
+from factwatch.ingest.claims.grammar import PERCENT_NOUNS, Grammar, key
+from factwatch.ingest.claims.mentions import sign_before
+from factwatch.ingest.claims.numbers import ZH_DIGITS
+from factwatch.ingest.claims.qualifiers import qualify
 
 # "minus five percent", "负3.9%": a negative figure.
 _SIGN_WORD = re.compile(r"(?:(?<![\w])(?i:minus)[ \u00a0]+|负)$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ingest.claims.grammar import Grammar, key
+from factwatch.ingest.claims.grammar import Grammar, key
 
 LOOKBACK = 40
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ingest.claims import lexicon
-from ingest.claims.lexicon import words
+from factwatch.ingest.claims import lexicon
+from factwatch.ingest.claims.lexicon import words
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)\]]*[ \u00a0]+(?=\S)|[。！？]+[”’」』）)]*|\s*\n\s*")
 ABBREVIATIONS = frozenset(

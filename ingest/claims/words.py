@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ingest.claims.lexicon import words
+from factwatch.ingest.claims.lexicon import words
 
 _UNITS: dict[str, list[str]] = {
     "en": words("one two three four five six seven eight nine ten eleven twelve thirteen "

@@ -6,11 +6,11 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from ingest.claims.candidates import Candidate, Mention
-from ingest.claims.grammar import Grammar
-from ingest.claims.money import match_money
-from ingest.claims.numbers import ZH_DIGITS, parse_zh_numeral
-from ingest.claims.percent import match_percent
+from factwatch.ingest.claims.candidates import Candidate, Mention
+from factwatch.ingest.claims.grammar import Grammar
+from factwatch.ingest.claims.money import match_money
+from factwatch.ingest.claims.numbers import ZH_DIGITS, parse_zh_numeral
+from factwatch.ingest.claims.percent import match_percent
 
 # Discounts and tenths named without a numeral: "打对折" (half price), "半折", "半成" (5 %).
 _ZH_HALVES = re.compile(r"打(?:对|對)折|半折|半成(?![为功立本员果绩熟交长都型效品年人像就分形真不])"

@@ -1,4 +1,5 @@
-"""Reconciliation: claims → facts → verdicts. Pure functions over `ingest.models` values."""
+"""Reconciliation: claims → facts → verdicts. Pure functions over `factwatch.ingest.models`
+values."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.models import ClaimRecord
-from ingest.reconcile.facts import ClaimFeatures, FactCache, group_facts
-from ingest.reconcile.verdicts import Assessment, assess, format_figure
+from factwatch.ingest.models import ClaimRecord
+from factwatch.ingest.reconcile.facts import ClaimFeatures, FactCache, group_facts
+from factwatch.ingest.reconcile.verdicts import Assessment, assess, format_figure
 
 __all__ = ["ClaimFeatures", "FactCache", "ReconciledFact", "fact_label", "reconcile"]
 

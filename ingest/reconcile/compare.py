@@ -46,7 +46,7 @@ def count_family(unit: str | None) -> str:
     return "people at work" if (unit or "").casefold() in PERSON_UNITS else (unit or "")
 
 
-# Canonical nouns (`ingest.claims.nouns`) that count persons. "People" is said of any of
+# Canonical nouns (`factwatch.ingest.claims.nouns`) that count persons. "People" is said of any of
 # them: "512.000 persone" and "plus de 500 000 patients" may count one group.
 PERSON_NOUNS = frozenset(
     {

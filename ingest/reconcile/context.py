@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from ingest.claims.words import trie_regex
-from ingest.models import Claim
+from factwatch.ingest.claims.words import trie_regex
+from factwatch.ingest.models import Claim
 
 # A conversion stated beside a figure: "380 bn yuan (50 bn euros)", "41 Mrd. Yuan –
 # umgerechnet rund 4,9 Mrd. Euro", "450 millones de libras, unos 510 millones de euros al
@@ -218,7 +218,7 @@ def clause_places(segment: str, lang: str, context: str = "") -> frozenset[str]:
     for a name; countries and regions are left to `clause_countries`. Chinese names are
     translated, so zh clauses have none.
     """
-    from ingest.entities import extract_entities, is_generic_name, normalise_name
+    from factwatch.ingest.entities import extract_entities, is_generic_name, normalise_name
 
     if lang.split("-")[0] in ("zh", "ja"):
         return frozenset()
@@ -242,7 +242,7 @@ def clause_places(segment: str, lang: str, context: str = "") -> frozenset[str]:
 
 def name_tokens(text: str) -> frozenset[str]:
     """Normalised word tokens of a text, to check whether it names a place."""
-    from ingest.entities import normalise_name
+    from factwatch.ingest.entities import normalise_name
 
     return frozenset(normalise_name(w) for w in re.findall(r"[^\W\d_][\w'’-]*", text))
 
@@ -251,7 +251,7 @@ def name_tokens(text: str) -> frozenset[str]:
 def names_place(place: str, tokens: frozenset[str]) -> bool:
     """Whether a text (its tokens) names a place, inflected forms and close exonyms included
     ("Köln" / "Kölner", "Siena" / "Sienne"; "Cologne" is missed)."""
-    from ingest.entities import common_prefix
+    from factwatch.ingest.entities import common_prefix
 
     for token in tokens:
         shared = common_prefix(place, token)
@@ -432,7 +432,7 @@ def measured_noun(claim: Claim) -> str:
 
 
 def _scale_prefix() -> re.Pattern[str]:
-    from ingest.claims.lexicon import CONNECTORS, SCALES
+    from factwatch.ingest.claims.lexicon import CONNECTORS, SCALES
 
     scales = sorted(
         {w for entries in SCALES.values() for w, _, _ in entries}, key=len, reverse=True
@@ -452,7 +452,7 @@ _SCALE_PREFIX = _scale_prefix()
 
 
 def _per_unit_tail() -> re.Pattern[str]:
-    from ingest.claims.grammar import PER_UNIT
+    from factwatch.ingest.claims.grammar import PER_UNIT
 
     phrases = sorted({p for ps in PER_UNIT.values() for p in ps}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)

@@ -36,9 +36,9 @@ from typing import Any
 
 import numpy as np
 
-from ingest.entities import common_prefix
-from ingest.models import ClaimRecord
-from ingest.reconcile.compare import (
+from factwatch.ingest.entities import common_prefix
+from factwatch.ingest.models import ClaimRecord
+from factwatch.ingest.reconcile.compare import (
     ABOUT_SLACK,
     Interval,
     common_interval,
@@ -48,7 +48,7 @@ from ingest.reconcile.compare import (
     nouns_kindred,
     stated_interval,
 )
-from ingest.reconcile.context import (
+from factwatch.ingest.reconcile.context import (
     clause_countries,
     clause_places,
     figure_countries,
@@ -57,7 +57,7 @@ from ingest.reconcile.context import (
     per_unit,
     relative_years,
 )
-from ingest.reconcile.rates import rate_on
+from factwatch.ingest.reconcile.rates import rate_on
 
 MATCH_THRESHOLD = 0.40
 # How much lower the bar is for a mutual best match whose neighbouring figures already
@@ -167,7 +167,7 @@ _GENERIC_NOUNS = frozenset({"", "units", "items"})
 
 @lru_cache(maxsize=1)
 def _known_nouns() -> frozenset[str]:
-    from ingest.claims.nouns import COUNT_NOUNS
+    from factwatch.ingest.claims.nouns import COUNT_NOUNS
 
     return frozenset(COUNT_NOUNS.values()) - _GENERIC_NOUNS
 
@@ -734,7 +734,7 @@ class FactCache:
     # the earlier articles each article is compared with (`_partners`), valid while the
     # story only grows by newer articles
     partners: dict[int, tuple[int, ...]] = field(default_factory=dict)
-    # the judged facts of the last call by claim ids (`ingest.reconcile.reconcile`)
+    # the judged facts of the last call by claim ids (`factwatch.ingest.reconcile.reconcile`)
     judged: dict[tuple[int, ...], Any] = field(default_factory=dict)
     # what the caller read for each article (its claim ids, records and their features),
     # so that a growing story is read from storage by its new articles only

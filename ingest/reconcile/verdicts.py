@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from ingest.models import ClaimRecord, ConflictFinding
-from ingest.reconcile.compare import (
+from factwatch.ingest.models import ClaimRecord, ConflictFinding
+from factwatch.ingest.reconcile.compare import (
     RATE_SLACK,
     Interval,
     common_interval,
@@ -23,7 +23,7 @@ from ingest.reconcile.compare import (
     largest_compatible,
     stated_interval,
 )
-from ingest.reconcile.rates import Rate, rate_on
+from factwatch.ingest.reconcile.rates import Rate, rate_on
 
 QUALIFIER_WORDS = {
     "about": "about ",

@@ -4,10 +4,16 @@
 `read_local` are the pieces a scheduler uses to poll feeds itself (conditional GET).
 """
 
-from ingest.sources.base import CollectResult, SourceProblem
-from ingest.sources.collector import FeedCollector, FeedPoll, collect, collect_feed, collect_sync
-from ingest.sources.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
-from ingest.sources.httpfetch import (
+from factwatch.ingest.sources.base import CollectResult, SourceProblem
+from factwatch.ingest.sources.collector import (
+    FeedCollector,
+    FeedPoll,
+    collect,
+    collect_feed,
+    collect_sync,
+)
+from factwatch.ingest.sources.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
+from factwatch.ingest.sources.httpfetch import (
     FetchConfig,
     FetchError,
     FetchResult,
@@ -16,8 +22,8 @@ from ingest.sources.httpfetch import (
     make_client,
     redact_url,
 )
-from ingest.sources.local import read_local
-from ingest.sources.pages import ExtractError, decode_html, extract_page
+from factwatch.ingest.sources.local import read_local
+from factwatch.ingest.sources.pages import ExtractError, decode_html, extract_page
 
 __all__ = [
     "CollectResult",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ingest.models import ArticleInput
+from factwatch.ingest.models import ArticleInput
 
 Level = Literal["error", "warning"]
 

@@ -18,19 +18,19 @@ from urllib.request import url2pathname
 
 import httpx
 
-from ingest.language import detect_language
-from ingest.models import ArticleInput
-from ingest.sources.base import CollectResult, SourceProblem
-from ingest.sources.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
-from ingest.sources.httpfetch import (
+from factwatch.ingest.language import detect_language
+from factwatch.ingest.models import ArticleInput
+from factwatch.ingest.sources.base import CollectResult, SourceProblem
+from factwatch.ingest.sources.feeds import FeedEntry, FeedError, ParsedFeed, parse_feed
+from factwatch.ingest.sources.httpfetch import (
     FetchConfig,
     FetchError,
     FetchResult,
     fetch,
     make_client,
 )
-from ingest.sources.local import read_local
-from ingest.sources.pages import ExtractError, decode_html, extract_page
+from factwatch.ingest.sources.local import read_local
+from factwatch.ingest.sources.pages import ExtractError, decode_html, extract_page
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _FEED_TYPES = frozenset({

@@ -18,8 +18,8 @@ from typing import Any
 
 import feedparser
 
-from ingest.language import normalize_language_tag
-from ingest.sources.htmltext import fragment_text
+from factwatch.ingest.language import normalize_language_tag
+from factwatch.ingest.sources.htmltext import fragment_text
 
 
 class FeedError(Exception):

@@ -18,12 +18,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from ingest.language import detect_language, normalize_language_tag
-from ingest.models import ArticleInput
-from ingest.sources.base import Level, SourceProblem
-from ingest.sources.encoding import guess_decode
-from ingest.sources.feeds import FeedEntry
-from ingest.sources.pages import ExtractError, extract_page
+from factwatch.ingest.language import detect_language, normalize_language_tag
+from factwatch.ingest.models import ArticleInput
+from factwatch.ingest.sources.base import Level, SourceProblem
+from factwatch.ingest.sources.encoding import guess_decode
+from factwatch.ingest.sources.feeds import FeedEntry
+from factwatch.ingest.sources.pages import ExtractError, extract_page
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})

@@ -24,11 +24,11 @@ from urllib.parse import urljoin, urlsplit
 import trafilatura
 from lxml.etree import _Element
 
-from ingest.language import detect_language, normalize_language_tag
-from ingest.models import ArticleInput
-from ingest.sources.encoding import guess_decode
-from ingest.sources.feeds import FeedEntry
-from ingest.sources.htmltext import (
+from factwatch.ingest.language import detect_language, normalize_language_tag
+from factwatch.ingest.models import ArticleInput
+from factwatch.ingest.sources.encoding import guess_decode
+from factwatch.ingest.sources.feeds import FeedEntry
+from factwatch.ingest.sources.htmltext import (
     HEADING_TAGS,
     Segment,
     ancestors,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import DEFAULT_TELEGRAM_API_URL, ConfigError, Settings
+from factwatch.config import DEFAULT_TELEGRAM_API_URL, ConfigError, Settings
 
 
 def test_defaults_without_environment():

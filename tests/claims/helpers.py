@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ingest.claims.extract import extract_unchecked
-from ingest.models import Claim
+from factwatch.ingest.claims.extract import extract_unchecked
+from factwatch.ingest.models import Claim
 
 
 def claims(text: str, lang: str, published: date | None = None) -> list[Claim]:

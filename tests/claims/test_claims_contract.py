@@ -9,7 +9,7 @@ from datetime import date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.claims import extract_claims
+from factwatch.ingest.claims import extract_claims
 from tests.claims.helpers import claims
 
 ARTICLE = (

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ingest.claims.dates import infer_year
+from factwatch.ingest.claims.dates import infer_year
 from tests.claims.helpers import of_kind, one
 
 PUB = date(2025, 9, 1)

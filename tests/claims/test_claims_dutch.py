@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from ingest.claims.extract import primary_lang
+from factwatch.ingest.claims.extract import primary_lang
 from tests.claims.helpers import of_kind, one, values
 
 PUB = date(2025, 5, 20)

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from ingest.claims.numbers import parse_number, parse_zh_numeral
-from ingest.claims.words import number_words
+from factwatch.ingest.claims.numbers import parse_number, parse_zh_numeral
+from factwatch.ingest.claims.words import number_words
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingest.claims.words import read_spelled
+from factwatch.ingest.claims.words import read_spelled
 from tests.claims.helpers import of_kind, one, values
 
 

@@ -14,7 +14,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import main
+from factwatch.cli import main
 from tests.quiet_http import QuietHTTPServer
 
 pytestmark = pytest.mark.slow

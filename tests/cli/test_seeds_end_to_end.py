@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import main
+from factwatch.cli import main
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 pytestmark = pytest.mark.slow

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import event
 
-from bot.cli import _StoredUrls
-from store import repository as repo
-from store.db import Database
-from store.models import Article
+from factwatch.cli import _StoredUrls
+from factwatch.store import repository as repo
+from factwatch.store.db import Database
+from factwatch.store.models import Article
 
 
 def test_stored_urls_are_found_once_each(db_url) -> None:

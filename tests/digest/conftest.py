@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import main
+from factwatch.cli import main
 from tests.conftest import SHARED
 from tests.corpus_server import CorpusServer
 from tests.digest.smtp_server import Inbox, SmtpServer, self_signed_cert

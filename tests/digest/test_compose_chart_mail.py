@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from bot.config import Settings
-from bot.digest.chart import ChartData, ChartPoint, render_chart
-from bot.digest.compose import (
+from factwatch.config import Settings
+from factwatch.digest.chart import ChartData, ChartPoint, render_chart
+from factwatch.digest.compose import (
     ArticleLink,
     ConflictItem,
     Digest,
@@ -16,7 +16,7 @@ from bot.digest.compose import (
     day_period,
     rolling_period,
 )
-from bot.digest.mail import ChartCache, Recipient, build_message, subject_of
+from factwatch.digest.mail import ChartCache, Recipient, build_message, subject_of
 from tests.digest.helpers import html_text, parts, png_size
 
 SETTINGS = Settings.from_env(

@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from bot.digest.compose import compose_digest, rolling_period
-from ingest.reconcile.rates import rate_on
-from store.db import Database
-from store.models import Conflict
+from factwatch.digest.compose import compose_digest, rolling_period
+from factwatch.ingest.reconcile.rates import rate_on
+from factwatch.store.db import Database
+from factwatch.store.models import Conflict
 from tests.digest.conftest import cli, smtp_env
 from tests.digest.helpers import flat, html_text, image_sources, parts, png_size
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from store.db import Database
-from store.models import Article, Conflict
+from factwatch.store.db import Database
+from factwatch.store.models import Article, Conflict
 from tests.digest.conftest import cli, smtp_env
 from tests.digest.helpers import flat, html_text, image_sources, parts, png_size
 

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select, update
 
-from bot.config import ConfigError, Settings
-from bot.digest.send import SendOptions, send_due_digests
-from store.db import Database
-from store.models import DigestSend, DigestSubscriber
+from factwatch.config import ConfigError, Settings
+from factwatch.digest.send import SendOptions, send_due_digests
+from factwatch.store.db import Database
+from factwatch.store.models import DigestSend, DigestSubscriber
 from tests.digest.conftest import MAIL_FROM, cli, smtp_env
 from tests.digest.smtp_server import CuttingProxy, DroppingServer, Inbox, SmtpServer, free_port
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.digest import subscribers as subs
-from store.db import Database
-from store.models import DigestSubscriber
+from factwatch.digest import subscribers as subs
+from factwatch.store.db import Database
+from factwatch.store.models import DigestSubscriber
 from tests.digest.conftest import cli
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest import dedup
+from factwatch.ingest import dedup
 
 ORIGINAL = (
     "Cobaltline will invest $8.5 billion in two European data-centre campuses through 2028, "

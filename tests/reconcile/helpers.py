@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from itertools import count
 
-from ingest.models import Claim, ClaimRecord
-from ingest.reconcile.verdicts import format_number
+from factwatch.ingest.models import Claim, ClaimRecord
+from factwatch.ingest.reconcile.verdicts import format_number
 
 _ids = count(1)
 
@@ -59,10 +59,10 @@ def analysed_records(articles, embedder):
     `articles` are dicts with id, lang, published (ISO day), outlet, title and text.
     Returns (records, features, article id of each record's article number).
     """
-    from ingest.claims import extract_claims
-    from ingest.pipeline import claim_texts, claim_vector
-    from ingest.reconcile import ClaimFeatures
-    from ingest.reconcile.context import claim_contexts, countries_in, years_in
+    from factwatch.ingest.claims import extract_claims
+    from factwatch.ingest.pipeline import claim_texts, claim_vector
+    from factwatch.ingest.reconcile import ClaimFeatures
+    from factwatch.ingest.reconcile.context import claim_contexts, countries_in, years_in
 
     records, contexts = [], []
     ids = count(1)

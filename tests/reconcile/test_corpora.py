@@ -4,7 +4,7 @@ Each corpus is a few articles about one story in several languages, with the fac
 would see (claims given by article and surface), the conflicts to flag and their verdicts.
 Written for these tests — other companies, currencies and languages than the dev corpus — as
 an independent check that fact matching generalises: the real claim grammar and the real
-sentence encoder run, then `ingest.reconcile.reconcile` groups and judges.
+sentence encoder run, then `factwatch.ingest.reconcile.reconcile` groups and judges.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.reconcile import FactCache, reconcile
-from ingest.reconcile.facts import group_facts
+from factwatch.ingest.reconcile import FactCache, reconcile
+from factwatch.ingest.reconcile.facts import group_facts
 
 from .helpers import analysed_records
 
@@ -34,7 +34,7 @@ CORPORA = [
 
 @pytest.fixture(scope="module")
 def embedder():
-    from ingest.embed import load_embedder
+    from factwatch.ingest.embed import load_embedder
 
     return load_embedder()
 

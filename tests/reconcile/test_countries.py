@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from ingest.claims.words import trie_regex
-from ingest.reconcile.context import clause_countries, clause_places, countries_in
+from factwatch.ingest.claims.words import trie_regex
+from factwatch.ingest.reconcile.context import clause_countries, clause_places, countries_in
 
 
 @pytest.mark.parametrize(

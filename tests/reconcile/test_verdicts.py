@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ingest.reconcile.compare import rounding_halfwidth, stated_interval
-from ingest.reconcile.verdicts import assess, format_figure
+from factwatch.ingest.reconcile.compare import rounding_halfwidth, stated_interval
+from factwatch.ingest.reconcile.verdicts import assess, format_figure
 
 from .helpers import record
 

@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from bot.cli import main
-from bot.feeds import DEFAULT_INTERVAL
-from store import repository as repo
-from store.db import Database
-from store.models import Article, Feed
+from factwatch.cli import main
+from factwatch.feeds import DEFAULT_INTERVAL
+from factwatch.store import repository as repo
+from factwatch.store.db import Database
+from factwatch.store.models import Article, Feed
 
 
 def cli(db_url: str, *args: str, ok: bool = True):

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from bot.feeds import (
+from factwatch.feeds import (
     BACKOFF_CAP,
     FeedRegistryError,
     backoff_delay,

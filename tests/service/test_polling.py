@@ -11,12 +11,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from bot.feeds import FeedPoller, add_feed, unreconciled_stories
-from ingest.embed import load_embedder
-from ingest.sources import FetchConfig
-from store import repository as repo
-from store.db import Database
-from store.models import Article, ClaimRow, Feed, IngestProblem
+from factwatch.feeds import FeedPoller, add_feed, unreconciled_stories
+from factwatch.ingest.embed import load_embedder
+from factwatch.ingest.sources import FetchConfig
+from factwatch.store import repository as repo
+from factwatch.store.db import Database
+from factwatch.store.models import Article, ClaimRow, Feed, IngestProblem
 from tests.service.conftest import Doc, dev_items, rss
 
 DAY = timedelta(days=1)
@@ -125,7 +125,7 @@ def test_failures_back_off_and_never_stop_the_other_feeds(db, feed_server):
 
 
 def test_paused_feeds_are_not_polled(db, feed_server):
-    from bot.feeds import set_active
+    from factwatch.feeds import set_active
 
     url = feed_server.put("quiet.xml", Doc(rss(feed_server.base, [])))
     feed = add_feed(db, url, allow_private=True)

@@ -17,10 +17,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from bot.cli import main
-from bot.feeds import unreconciled_stories
-from store.db import Database
-from store.models import Article, ClaimRow, Conflict, Feed
+from factwatch.cli import main
+from factwatch.feeds import unreconciled_stories
+from factwatch.store.db import Database
+from factwatch.store.models import Article, ClaimRow, Conflict, Feed
 from tests.service.conftest import Doc, dev_items, rss
 
 FACTWATCH = str(Path(sys.executable).with_name("factwatch"))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from ingest.sources import CollectResult, FetchConfig, collect_sync
-from ingest.sources.htmltext import segments
+from factwatch.ingest.sources import CollectResult, FetchConfig, collect_sync
+from factwatch.ingest.sources.htmltext import segments
 from tests.sources.conftest import DEV, SHARED
 
 LOCAL = FetchConfig(allow_private=True)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from ingest.sources import ExtractError, FeedEntry, FeedError, extract_page, parse_feed
+from factwatch.ingest.sources import ExtractError, FeedEntry, FeedError, extract_page, parse_feed
 from tests.sources.conftest import DEV, GOOD_PAGE
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>

@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from ingest.sources import FetchConfig, FetchError, FetchResult, fetch, make_client
-from ingest.sources.httpfetch import is_public_address, redact_url
+from factwatch.ingest.sources import FetchConfig, FetchError, FetchResult, fetch, make_client
+from factwatch.ingest.sources.httpfetch import is_public_address, redact_url
 
 LOCAL = FetchConfig(allow_private=True, connect_timeout=2, read_timeout=2, total_timeout=5)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.language import detect_language, normalize_language_tag
+from factwatch.ingest.language import detect_language, normalize_language_tag
 
 GERMAN = (
     "Der Stadtrat hat am Dienstag einen Kredit von 4,5 Millionen Euro für die Sanierung der "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.sources import read_local
+from factwatch.ingest.sources import read_local
 from tests.sources.conftest import GOOD_PAGE, SHARED
 
 LATIN1_TEXT = (

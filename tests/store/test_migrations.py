@@ -6,8 +6,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from store.db import Database, current_revision
-from store.models import Base
+from factwatch.store.db import Database, current_revision
+from factwatch.store.models import Base
 
 VIEW_COLUMNS = {
     "v_articles": [

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from store.db import Database
-from store.readonly import ReadOnlyViolation, _statement_count, run_readonly
+from factwatch.store.db import Database
+from factwatch.store.readonly import ReadOnlyViolation, _statement_count, run_readonly
 
 
 @pytest.fixture

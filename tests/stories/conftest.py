@@ -7,6 +7,6 @@ import pytest
 
 @pytest.fixture(scope="session")
 def embedder():
-    from ingest.embed import load_embedder
+    from factwatch.ingest.embed import load_embedder
 
     return load_embedder()

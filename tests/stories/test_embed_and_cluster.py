@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 import numpy as np
 import pytest
 
-from ingest.embed import DEFAULT_MODEL, EmbedderError, load_embedder
-from ingest.entities import extract_entities
-from ingest.stories import ArticleSignals, cluster_articles, headline_and_lead
+from factwatch.ingest.embed import DEFAULT_MODEL, EmbedderError, load_embedder
+from factwatch.ingest.entities import extract_entities
+from factwatch.ingest.stories import ArticleSignals, cluster_articles, headline_and_lead
 
 pytestmark = pytest.mark.slow
 

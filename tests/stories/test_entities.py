@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ingest.entities import extract_entities, is_generic_name, normalise_name, zh_companies
+from factwatch.ingest.entities import (
+    extract_entities,
+    is_generic_name,
+    normalise_name,
+    zh_companies,
+)
 
 
 def test_accents_and_case_are_normalised() -> None:

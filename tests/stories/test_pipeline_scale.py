@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from ingest.models import ArticleInput
-from ingest.pipeline import Pipeline
-from store.db import Database
-from store.models import Article, Story
+from factwatch.ingest.models import ArticleInput
+from factwatch.ingest.pipeline import Pipeline
+from factwatch.store.db import Database
+from factwatch.store.models import Article, Story
 
 DAY = datetime(2025, 3, 4, 9, 0, tzinfo=UTC)
 

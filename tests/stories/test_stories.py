@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 import numpy as np
 import pytest
 
-from ingest.entities import extract_entities
-from ingest.models import Claim
-from ingest.stories import (
+from factwatch.ingest.entities import extract_entities
+from factwatch.ingest.models import Claim
+from factwatch.ingest.stories import (
     ArticleSignals,
     StoryConfig,
     StoryState,

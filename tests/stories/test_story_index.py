@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from ingest.stories import (
+from factwatch.ingest.stories import (
     ArticleSignals,
     StoryConfig,
     StoryIndex,

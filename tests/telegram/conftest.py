@@ -13,11 +13,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.config import Settings, TelegramSettings
-from bot.telegram.app import build_application
-from store.db import Database
-from store.models import Chat, Conflict, Fact, Story, Subscription
-from store.repository import utcnow, vector_to_bytes
+from factwatch.config import Settings, TelegramSettings
+from factwatch.store.db import Database
+from factwatch.store.models import Chat, Conflict, Fact, Story, Subscription
+from factwatch.store.repository import utcnow, vector_to_bytes
+from factwatch.telegram.app import build_application
 from tests.telegram.fake_bot_api import FakeBotAPI
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -48,7 +48,7 @@ def settings_for(api: FakeBotAPI, db: Database, admins: tuple[int, ...] = (ADMIN
 
 @pytest.fixture(scope="session")
 def embedder():
-    from ingest.embed import load_embedder
+    from factwatch.ingest.embed import load_embedder
 
     return load_embedder()
 
@@ -281,8 +281,8 @@ def dev_folder(tmp_path: Path, ids: list[str]) -> Path:
 
 def ingest_pages(db: Database, embedder, tmp_path: Path, ids: list[str]):
     """Ingest dev-corpus pages through the real sources and pipeline."""
-    from ingest.pipeline import Pipeline
-    from ingest.sources import FetchConfig, collect_sync
+    from factwatch.ingest.pipeline import Pipeline
+    from factwatch.ingest.sources import FetchConfig, collect_sync
 
     result = collect_sync([str(dev_folder(tmp_path, ids))], FetchConfig())
     assert result.articles, result.problems

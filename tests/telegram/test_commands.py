@@ -9,9 +9,9 @@ import logging
 import pytest
 from sqlalchemy import select
 
-from bot.telegram.app import build_application
-from bot.telegram.dispatch import AlertDispatcher
-from store.models import AlertOutbox, Chat, Feed, Story, Subscription
+from factwatch.store.models import AlertOutbox, Chat, Feed, Story, Subscription
+from factwatch.telegram.app import build_application
+from factwatch.telegram.dispatch import AlertDispatcher
 from tests.telegram.conftest import (
     ADMIN,
     OLIVE_ES,

@@ -12,10 +12,10 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from telegram import Bot
 
-from bot.telegram.dispatch import AlertDispatcher, Pacer
-from bot.telegram.handlers import register_chat
-from store.models import AlertOutbox, Chat, Conflict
-from store.outbox import enqueue_alerts
+from factwatch.store.models import AlertOutbox, Chat, Conflict
+from factwatch.store.outbox import enqueue_alerts
+from factwatch.telegram.dispatch import AlertDispatcher, Pacer
+from factwatch.telegram.handlers import register_chat
 from tests.telegram.conftest import FakeClock, make_conflict, subscribe
 
 

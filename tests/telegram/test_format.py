@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.telegram.format import (
+from factwatch.telegram.format import (
     MAX_MESSAGE,
     AlertView,
     ReadingView,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from store.models import AlertOutbox, Chat, Conflict
-from store.outbox import enqueue_alerts, recipients
+from factwatch.store.models import AlertOutbox, Chat, Conflict
+from factwatch.store.outbox import enqueue_alerts, recipients
 from tests.telegram.conftest import (
     add_chat,
     conflicts_by_id,

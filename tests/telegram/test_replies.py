@@ -7,7 +7,7 @@ import asyncio
 
 from sqlalchemy import select
 
-from store.models import Chat, Conflict, Subscription
+from factwatch.store.models import Chat, Conflict, Subscription
 from tests.telegram.conftest import Chatting, add_chat, make_conflict
 from tests.telegram.fake_bot_api import utf16_len
 

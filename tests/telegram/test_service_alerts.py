@@ -35,7 +35,7 @@ ALL_CHAT, TOPIC_CHAT = 501, 502
 
 def _cli(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "factwatch", *args],
         env=env,
         cwd=REPO,
         capture_output=True,
@@ -47,7 +47,7 @@ def _cli(env: dict, *args: str) -> subprocess.CompletedProcess:
 
 def _start_service(env: dict, log: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "-v", "run", "--poll-every", "2"],
+        [sys.executable, "-m", "factwatch", "-v", "run", "--poll-every", "2"],
         env=env,
         cwd=REPO,
         stdout=log.open("ab"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ingest.topics import TOPIC_SIMILARITY, cosine, story_matches_topic, topic_words
-from store.repository import vector_to_bytes
+from factwatch.ingest.topics import TOPIC_SIMILARITY, cosine, story_matches_topic, topic_words
+from factwatch.store.repository import vector_to_bytes
 from tests.telegram.conftest import unit
 
 LABEL = "Hengchuan breaks ground on $5.7bn Portuguese battery plant"
