@@ -13,18 +13,14 @@ density; no per-site templates).
 from __future__ import annotations
 
 import codecs
-import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from email.utils import parsedate_to_datetime
-from typing import Any
-from urllib.parse import urljoin, urlsplit
+from datetime import UTC, datetime
 
 import trafilatura
 from lxml.etree import _Element
 
-from factwatch.ingest.language import detect_language, normalize_language_tag
+from factwatch.ingest.language import detect_language
 from factwatch.ingest.models import ArticleInput
 from factwatch.ingest.sources.encoding import guess_decode
 from factwatch.ingest.sources.feeds import FeedEntry
@@ -39,6 +35,13 @@ from factwatch.ingest.sources.htmltext import (
     parse_html,
     segments,
     tag_of,
+)
+from factwatch.ingest.sources.pagemeta import (
+    PageMeta,
+    canonical_url,
+    clean_text,
+    hostname,
+    parse_datetime,
 )
 
 
@@ -129,9 +132,9 @@ def extract_page(
         deduplicate=False,
     )
     body_lines = _lines(getattr(document, "text", None))
-    meta = _PageMeta.read(tree)
+    meta = PageMeta.read(tree)
     picked = _pick_text(tree, body_lines)
-    page_title = meta.title or _clean(getattr(document, "title", None))
+    page_title = meta.title or clean_text(getattr(document, "title", None))
     title = (
         (picked.headline if picked else None)
         or _matching_h1(tree, page_title)
@@ -146,11 +149,11 @@ def extract_page(
 
     declared_lang = meta.lang or (hint.lang if hint else None)
     published = _published(meta, getattr(document, "date", None), picked, hint)
-    outlet = meta.site_name or (hint.outlet if hint else None) or _hostname(url)
-    author = _clean(getattr(document, "author", None)) or (hint.author if hint else None)
+    outlet = meta.site_name or (hint.outlet if hint else None) or hostname(url)
+    author = clean_text(getattr(document, "author", None)) or (hint.author if hint else None)
     summary = (hint.summary if hint else None) or meta.description
     return ArticleInput(
-        url=_canonical(meta.canonical, url),
+        url=canonical_url(meta.canonical, url),
         title=title or paragraphs[0][:200],
         text=text,
         source=source or url,
@@ -351,154 +354,8 @@ def _dedupe(paragraphs: list[str]) -> list[str]:
     return out
 
 
-# --- page metadata --------------------------------------------------------------------------
-
-
-@dataclass
-class _PageMeta:
-    title: str | None = None
-    site_name: str | None = None
-    lang: str | None = None
-    canonical: str | None = None
-    description: str | None = None
-    published: list[str] | None = None
-
-    @classmethod
-    def read(cls, tree: _Element) -> _PageMeta:
-        metas: dict[str, str] = {}
-        for node in tree.iter("meta"):
-            key = (
-                (
-                    node.get("property")
-                    or node.get("name")
-                    or node.get("itemprop")
-                    or node.get("http-equiv")
-                    or ""
-                )
-                .strip()
-                .lower()
-            )
-            content = node.get("content")
-            if key and content and content.strip() and key not in metas:
-                metas[key] = content.strip()
-        ld = _json_ld(tree)
-        published = [
-            value
-            for value in (
-                metas.get("article:published_time"),
-                metas.get("og:published_time"),
-                metas.get("datepublished"),
-                _ld_value(ld, "datePublished"),
-                metas.get("pubdate"),
-                metas.get("publishdate"),
-                metas.get("dc.date"),
-                metas.get("dcterms.created"),
-                metas.get("date"),
-            )
-            if value
-        ]
-        for node in tree.xpath("//*[@itemprop='datePublished'][@datetime or @content]"):
-            published.append(node.get("datetime") or node.get("content"))
-        canonical = next(
-            (
-                link.get("href")
-                for link in tree.iter("link")
-                if (link.get("rel") or "").lower().split() == ["canonical"] and link.get("href")
-            ),
-            None,
-        )
-        lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-        publisher = _ld_value(ld, "publisher")
-        return cls(
-            title=_clean(metas.get("og:title")),
-            site_name=_clean(
-                metas.get("og:site_name")
-                or (publisher.get("name") if isinstance(publisher, dict) else None)
-                or metas.get("application-name")
-            ),
-            lang=normalize_language_tag(
-                lang or metas.get("content-language") or metas.get("og:locale")
-            ),
-            canonical=canonical,
-            description=_clean(metas.get("og:description") or metas.get("description")),
-            published=published,
-        )
-
-
-def _json_ld(tree: _Element) -> list[dict[str, Any]]:
-    objects: list[dict[str, Any]] = []
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(reversed(item))
-            elif isinstance(item, dict):
-                objects.append(item)
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(reversed(item["@graph"]))
-    return objects
-
-
-def _ld_value(objects: list[dict[str, Any]], key: str) -> Any:
-    for item in objects:
-        if item.get(key):
-            return item[key]
-    return None
-
-
-def _clean(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = " ".join(value.split())
-    return value or None
-
-
-def _hostname(url: str) -> str | None:
-    host = urlsplit(url).hostname
-    if not host or urlsplit(url).scheme not in ("http", "https"):
-        return None
-    return host.removeprefix("www.")
-
-
-def _canonical(canonical: str | None, url: str) -> str:
-    """rel=canonical when it stays on the page's own host (a syndicated copy pointing to the
-    original must keep its own URL, or it would be taken for the original)."""
-    if not canonical:
-        return url
-    resolved = urljoin(url, canonical.strip())
-    here, there = urlsplit(url), urlsplit(resolved)
-    if there.scheme in ("http", "https") and there.hostname == here.hostname:
-        return resolved.split("#", 1)[0]
-    return url
-
-
-def parse_datetime(value: str | None) -> datetime | date | None:
-    """An ISO 8601 or RFC 822 timestamp; a bare day gives a `date`; naive times stay naive."""
-    if not value:
-        return None
-    value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
 def _published(
-    meta: _PageMeta,
+    meta: PageMeta,
     trafilatura_date: str | None,
     picked: _Picked | None,
     hint: FeedEntry | None,
