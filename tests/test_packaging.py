@@ -26,16 +26,18 @@ SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
 
 
 def _package_folders() -> dict[str, Path]:
-    """Installed package name -> repository folder, for every folder with an __init__.py."""
+    """Installed package name -> repository folder, for every folder holding Python code or
+    templates (alembic/ has no __init__.py and digest/templates/ no Python: both are shipped
+    as namespace packages all the same)."""
     out: dict[str, Path] = {}
     for name, folder in SETUPTOOLS["package-dir"].items():
         root = ROOT / folder
-        for init in root.rglob("__init__.py"):
-            if ".venv" in init.parts or "__pycache__" in init.parts:
+        for source in (*root.rglob("*.py"), *root.rglob("*.j2")):
+            if "__pycache__" in source.parts:
                 continue
-            rel = init.parent.relative_to(root)
+            rel = source.parent.relative_to(root)
             dotted = ".".join((name, *rel.parts)) if rel.parts else name
-            out.setdefault(dotted, init.parent)
+            out.setdefault(dotted, source.parent)
     return out
 
 
@@ -60,6 +62,7 @@ def wheel(tmp_path_factory) -> Path:
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     log = proc.stdout + proc.stderr
     assert "DeprecationWarning" not in log, "the build metadata raises deprecation warnings"
+    assert "would be ignored" not in log, "a folder with package data is not a listed package"
     (path,) = out.glob("factwatch-*.whl")
     return path
 
@@ -73,7 +76,9 @@ def test_wheel_installs_only_the_projects_own_import_name(wheel):
     versions = [n for n in names if n.startswith("factwatch/migrations/versions/")]
     shipped = {p.name for p in (ROOT / "alembic" / "versions").glob("*.py")}
     assert shipped and shipped <= {Path(n).name for n in versions}
-    assert any(n.endswith(".j2") for n in names), "digest templates are not shipped"
+    templates = {p.name for p in (ROOT / "bot" / "digest" / "templates").glob("*.j2")}
+    shipped_templates = {Path(n).name for n in names if n.startswith("factwatch/digest/templates/")}
+    assert templates and templates <= shipped_templates, "digest templates are not shipped"
 
 
 @pytest.mark.slow
@@ -102,13 +107,15 @@ def test_built_wheel_works_end_to_end_in_a_fresh_environment(wheel, tmp_path):
             [str(cli), *args], cwd=work, env=env, capture_output=True, text=True, timeout=900
         )
         assert proc.returncode == 0, f"factwatch {' '.join(args)}: {proc.stderr[-3000:]}"
-        return proc.stdout
+        return proc.stdout + proc.stderr  # `run` reports through the log, on stderr
 
     assert "Database ready" in run("init")
     assert "Added 4 articles" in run("ingest", "seeds/")
     assert "Polled" in run("run", "--once")
     conflicts = run("conflicts")
     assert "currency_conversion" in conflicts and "380 bn CNY" in conflicts
+    assert "1 conflict" in run("digest", "preview", "--out", "digest.html")
+    assert "Alibaba" in (work / "digest.html").read_text(encoding="utf-8")
     version = subprocess.run(
         [str(py), "-W", "error", "-m", "factwatch", "--version"],
         cwd=work,
