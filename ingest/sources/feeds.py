@@ -19,6 +19,7 @@ from typing import Any
 import feedparser
 
 from factwatch.ingest.language import normalize_language_tag
+from factwatch.ingest.sources.base import plausible_date
 from factwatch.ingest.sources.htmltext import fragment_text
 
 
@@ -129,12 +130,20 @@ def _entry_date(raw: Any) -> datetime | None:
             return parsed
         struct = raw.get(f"{key}_parsed")
         if struct:
-            return datetime.fromtimestamp(calendar.timegm(struct), tz=UTC)
+            try:
+                stamp = datetime.fromtimestamp(calendar.timegm(struct), tz=UTC)
+            except (OverflowError, OSError, ValueError):
+                continue
+            if plausible_date(stamp):
+                return stamp
     return None
 
 
 def parse_feed_date(value: str) -> datetime | None:
-    """RFC 822 (RSS) or RFC 3339 (Atom) date, keeping its offset; naive values are UTC."""
+    """RFC 822 (RSS) or RFC 3339 (Atom) date, keeping its offset; naive values are UTC.
+
+    None for what cannot be a publication date (`plausible_date`: the year 9999, 0001-01-01).
+    """
     value = value.strip()
     parsed: datetime | None
     try:
@@ -146,7 +155,7 @@ def parse_feed_date(value: str) -> datetime | None:
             return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed
+    return parsed if plausible_date(parsed) else None
 
 
 def _text(value: str | None) -> str | None:

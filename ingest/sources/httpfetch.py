@@ -23,6 +23,13 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import httpcore
 import httpx
 
+from factwatch.ingest.sources.content_encoding import (
+    ACCEPT_ENCODING,
+    BoundedDecoder,
+    EncodingError,
+    TooLarge,
+)
+
 DEFAULT_USER_AGENT = "factwatch/0.1 (+https://github.com/factwatch)"
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -289,7 +296,11 @@ def make_client(config: FetchConfig) -> httpx.AsyncClient:
         timeout=_timeout(config),
         follow_redirects=False,
         trust_env=False,
-        headers={"User-Agent": config.user_agent, "Accept": _ACCEPT},
+        headers={
+            "User-Agent": config.user_agent,
+            "Accept": _ACCEPT,
+            "Accept-Encoding": ACCEPT_ENCODING,
+        },
     )
 
 
@@ -338,7 +349,11 @@ async def fetch(
     Raises FetchError (message "<url>: <reason>") for refused destinations, HTTP errors,
     timeouts, oversized bodies, unsupported content types and redirect problems.
     """
-    headers = {"User-Agent": config.user_agent, "Accept": _ACCEPT}
+    headers = {
+        "User-Agent": config.user_agent,
+        "Accept": _ACCEPT,
+        "Accept-Encoding": ACCEPT_ENCODING,
+    }
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
@@ -424,10 +439,14 @@ async def _read_response(
         raise FetchError(url, f"larger than {config.max_bytes} bytes ({declared} announced)")
     body = bytearray()
     try:
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > config.max_bytes:
-                raise FetchError(url, f"larger than {config.max_bytes} bytes")
+        decoder = BoundedDecoder(response.headers.get("content-encoding"), config.max_bytes)
+        async for chunk in response.aiter_raw():
+            body += decoder.feed(chunk)
+        body += decoder.flush()
+    except TooLarge:
+        raise FetchError(url, f"larger than {config.max_bytes} bytes") from None
+    except EncodingError as exc:
+        raise FetchError(url, str(exc)) from None
     except httpx.ReadTimeout:
         raise FetchError(url, f"no data for {config.read_timeout:g} s") from None
     except httpx.HTTPError as exc:

@@ -13,14 +13,13 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from factwatch.ingest.language import detect_language, normalize_language_tag
 from factwatch.ingest.models import ArticleInput
-from factwatch.ingest.sources.base import Level, SourceProblem
+from factwatch.ingest.sources.base import Level, SourceProblem, plausible_date
 from factwatch.ingest.sources.encoding import guess_decode
 from factwatch.ingest.sources.feeds import FeedEntry
 from factwatch.ingest.sources.pages import ExtractError, extract_page
@@ -57,7 +56,11 @@ def read_local(
         return [], [SourceProblem(label, f"{label}: no such file or folder", "error")]
     if target.is_dir():
         base = target
-        files = list(_walk(target))
+        files, links = _walk(target)
+        problems.extend(
+            SourceProblem(label, f"{link}: a symbolic link, not followed", "warning")
+            for link in links
+        )
     else:
         base = target.parent
         if target.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -81,16 +84,26 @@ def read_local(
     return articles, problems
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Supported files under `folder`, sorted, skipping hidden entries and symlinked dirs."""
+def _walk(folder: Path) -> tuple[list[Path], list[str]]:
+    """Supported files under `folder`, sorted, skipping hidden entries; and the symbolic
+    links met (relative names). Links are never followed: a link in a shared folder could
+    make any file the process can read (/etc/hostname, a key) an article."""
     found: list[Path] = []
+    links: list[str] = []
     for directory, subdirs, names in os.walk(folder, followlinks=False):
+        for name in subdirs:
+            if not name.startswith(".") and Path(directory, name).is_symlink():
+                links.append(Path(directory, name).relative_to(folder).as_posix())
         subdirs[:] = sorted(name for name in subdirs if not name.startswith("."))
         for name in names:
             if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                 continue
-            found.append(Path(directory, name))
-    yield from sorted(found, key=lambda file: file.relative_to(folder).as_posix())
+            path = Path(directory, name)
+            if path.is_symlink():
+                links.append(path.relative_to(folder).as_posix())
+                continue
+            found.append(path)
+    return sorted(found, key=lambda file: file.relative_to(folder).as_posix()), sorted(links)
 
 
 def _load_manifest(
@@ -101,6 +114,11 @@ def _load_manifest(
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except RecursionError:
+        problems.append(
+            SourceProblem(label, f"{MANIFEST_NAME}: nested too deeply to read, ignored", "warning")
+        )
+        return {}
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         problems.append(
             SourceProblem(label, f"{MANIFEST_NAME}: unreadable ({exc}), ignored", "warning")
@@ -222,7 +240,11 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
             except UnicodeDecodeError:
                 raise _Skip(f"not valid {encoding} despite its byte-order mark, skipped") from None
     if b"\x00" in data:
-        raise _Skip("binary file, skipped")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise _Skip("binary file, skipped")
+        text, encoding = utf16
+        return _checked(text), f"no byte-order mark; decoded as {encoding}"
     try:
         return _checked(data.decode("utf-8")), None
     except UnicodeDecodeError:
@@ -234,6 +256,25 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
         raise _Skip("not UTF-8 and no text encoding fits, skipped")
     text, encoding = guess
     return _checked(text), f"not UTF-8; decoded as {encoding}"
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: most ASCII-range characters leave a zero
+    byte at every other position (odd positions little-endian, even ones big-endian)."""
+    if len(data) % 2:
+        return None
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.3 * half and other <= 0.02 * half:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if _control_share(text) <= _MAX_CONTROL_SHARE:
+                return text, encoding.upper()
+    return None
 
 
 def _checked(text: str) -> str:
@@ -341,10 +382,14 @@ def _manifest_date(value: Any) -> tuple[datetime | None, str | None]:
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             day = date.fromisoformat(value.strip())
+            if not plausible_date(day):
+                return None, f"manifest date {value!r} cannot be a publication date, ignored"
             return datetime(day.year, day.month, day.day, tzinfo=UTC), None
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
         return None, f"manifest date {value!r} is not an ISO date, ignored"
+    if not plausible_date(parsed):
+        return None, f"manifest date {value!r} cannot be a publication date, ignored"
     return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)), None
 
 

@@ -95,7 +95,7 @@ def _json_ld(tree: _Element) -> list[dict[str, Any]]:
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed, or nested deeper than the parser goes
             continue
         stack = [data]
         while stack:

@@ -22,6 +22,7 @@ from lxml.etree import _Element
 
 from factwatch.ingest.language import detect_language
 from factwatch.ingest.models import ArticleInput
+from factwatch.ingest.sources.base import plausible_date
 from factwatch.ingest.sources.encoding import guess_decode
 from factwatch.ingest.sources.feeds import FeedEntry
 from factwatch.ingest.sources.htmltext import (
@@ -365,7 +366,7 @@ def _published(
     hinted = hint.published if hint else None
     for raw in candidates:
         value = parse_datetime(raw)
-        if value is None:
+        if value is None or not plausible_date(value):
             continue
         if isinstance(value, datetime):
             if value.tzinfo is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import gzip
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,6 +75,25 @@ def _many_feed(base: str, count: int) -> str:
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>'
         f"<link>{base}</link>{items}</channel></rss>"
     )
+
+
+@functools.cache
+def _bomb() -> bytes:
+    """A few KB on the wire, 200 MB once both gzip layers are undone."""
+    inner = gzip.compress(b"<p>" + b"a" * 200_000_000 + b"</p>", compresslevel=9)
+    return gzip.compress(inner, compresslevel=9)
+
+
+def _far_dates_feed(base: str) -> str:
+    """A feed whose items carry dates no article can have: the year 9999 and year 1."""
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Far dates</title><link>{base}</link><description>x</description>
+<item><title>Harbour reopens after £12m repair</title><link>{base}good.html</link>
+<pubDate>Fri, 31 Dec 9999 23:59:59 +0000</pubDate></item>
+<item><title>Zero-dated page</title><link>{base}zero-date.html</link>
+<pubDate>Mon, 01 Jan 0001 00:00:00 +0000</pubDate></item>
+</channel></rss>
+"""
 
 
 @dataclass
@@ -220,6 +241,46 @@ class _Handler(BaseHTTPRequestHandler):
         )
         self._send(200, body.encode("latin-1"), "text/html; charset=ISO-8859-1")
 
+    # --- hostile inputs (issue 14) --------------------------------------------------------
+    def route_gzip_html(self, base: str) -> None:
+        self._send(
+            200,
+            gzip.compress(GOOD_PAGE.encode()),
+            "text/html; charset=utf-8",
+            Content_Encoding="gzip",
+        )
+
+    def route_bomb_html(self, base: str) -> None:
+        # A few KB on the wire, 200 MB once both layers are undone.
+        inner = gzip.compress(b"<p>" + b"a" * 200_000_000 + b"</p>", compresslevel=9)
+        self._send(
+            200, gzip.compress(inner, compresslevel=9), "text/html", Content_Encoding="gzip, gzip"
+        )
+
+    def route_brotli_html(self, base: str) -> None:
+        self._send(200, b"\x0b\x02\x80hello\x03", "text/html", Content_Encoding="br")
+
+    def route_far_dates_xml(self, base: str) -> None:
+        self._send(200, _far_dates_feed(base).encode(), "application/rss+xml")
+
+    def route_zero_date_html(self, base: str) -> None:
+        page = GOOD_PAGE.replace(
+            '<time datetime="2025-05-06T09:15:00+01:00">',
+            '<time datetime="0001-01-01T00:00:00Z">',
+        ).replace(
+            '<meta charset="utf-8">',
+            '<meta charset="utf-8">'
+            '<meta property="article:published_time" content="0001-01-01T00:00:00Z">',
+        )
+        self._send(200, page.encode(), "text/html; charset=utf-8")
+
+    def route_deep_json_ld_html(self, base: str) -> None:
+        deep = "[" * 50_000 + "]" * 50_000
+        page = GOOD_PAGE.replace(
+            "</head>", f'<script type="application/ld+json">{deep}</script></head>'
+        )
+        self._send(200, page.encode(), "text/html; charset=utf-8")
+
     def route_etag_xml(self, base: str) -> None:
         if self.headers.get("If-None-Match") == '"v1"':
             self.send_response(304)
@@ -228,7 +289,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         self._send(200, _fallback_feed(base).encode(), "application/rss+xml", ETag='"v1"')
-
 
 
 @pytest.fixture(scope="session")
