@@ -194,6 +194,8 @@ async def _collect_feed(
         problems.append(SourceProblem(source, f"{feed.url}: the feed has no entries", "warning"))
     jobs = []
     links: set[str] = set()
+    cap = limiter.config.max_feed_entries
+    beyond = 0
     for entry in feed.entries:
         link = _entry_link(entry)
         if link is None:
@@ -206,8 +208,19 @@ async def _collect_feed(
             continue
         if link in links or link in known or (entry.guid and entry.guid in known):
             continue
+        if len(jobs) >= cap:
+            beyond += 1
+            continue
         links.add(link)
         jobs.append(_collect_entry(entry, link, feed, source, limiter, known))
+    if beyond:
+        problems.append(
+            SourceProblem(
+                source,
+                f"{feed.url}: {beyond} more new entries beyond the first {cap} not read this time",
+                "warning",
+            )
+        )
     outcomes = await asyncio.gather(*jobs)
     articles: list[ArticleInput] = []
     for article, problem in outcomes:

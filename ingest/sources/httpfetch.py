@@ -73,12 +73,15 @@ class FetchConfig:
     allow_private: bool = False
     max_concurrency: int = 8
     max_per_host: int = 2
+    # New entries read from one feed per poll: a feed of 10,000 items must not become 10,000
+    # fetches. Feeds list newest first and a poll every few minutes sees a handful of new ones.
+    max_feed_entries: int = 200
 
     def __post_init__(self) -> None:
         for name in ("connect_timeout", "read_timeout", "total_timeout"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"FetchConfig.{name} must be positive")
-        for name in ("max_bytes", "max_concurrency", "max_per_host"):
+        for name in ("max_bytes", "max_concurrency", "max_per_host", "max_feed_entries"):
             if getattr(self, name) < 1:
                 raise ValueError(f"FetchConfig.{name} must be at least 1")
         if self.max_redirects < 0:

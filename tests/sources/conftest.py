@@ -165,6 +165,14 @@ class _Handler(BaseHTTPRequestHandler):
     def route_good_html(self, base: str) -> None:
         self._send(200, GOOD_PAGE.encode(), "text/html; charset=utf-8")
 
+    def route_huge_feed_xml(self, base: str) -> None:
+        items = "".join(
+            f"<item><title>Item {n}</title><link>{base}good.html?item={n}</link></item>"
+            for n in range(10_000)
+        )
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>{items}'
+        self._send(200, (body + "</channel></rss>").encode(), "application/rss+xml")
+
     def route_many_feed_xml(self, base: str) -> None:
         self._send(200, _many_feed(base, 6).encode(), "application/rss+xml")
 

@@ -109,3 +109,18 @@ def test_manifest_dates_no_article_can_have_are_ignored(tmp_path: Path, value: s
     (article,) = articles
     assert article.published is None
     assert any("cannot be a publication date" in p.message for p in problems)
+
+
+def test_a_feed_of_ten_thousand_items_is_read_up_to_the_cap_per_poll(server):
+    config = FetchConfig(allow_private=True, max_feed_entries=5)
+    result = collect_sync([server.url("huge-feed.xml")], config)
+    fetched = [p for p in server.hits if p.startswith("/good.html?item=")]
+    assert len(result.articles) == 5 and len(fetched) == 5
+    (problem,) = result.problems
+    assert problem.level == "warning" and "9995 more new entries" in problem.message
+    # The next poll, knowing those five, reads the next five.
+    again = collect_sync(
+        [server.url("huge-feed.xml")], config, known_urls={a.url for a in result.articles}
+    )
+    assert len(again.articles) == 5
+    assert not {a.url for a in again.articles} & {a.url for a in result.articles}
