@@ -31,6 +31,7 @@ from factwatch.ingest.sources.httpfetch import (
 )
 from factwatch.ingest.sources.local import read_local
 from factwatch.ingest.sources.pages import ExtractError, decode_html, extract_page
+from factwatch.ingest.sources.urls import canonical
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _FEED_TYPES = frozenset({
@@ -41,6 +42,23 @@ _FEED_TYPES = frozenset({
 _ROOT_ELEMENT = re.compile(rb"<(rss|feed|rdf:rdf|html)[\s>]")
 
 Outcome = tuple[list[ArticleInput], list[SourceProblem]]
+
+
+class _Known(Container[str]):
+    """Stored URLs, asked about in canonical form too (`…?utm_source=rss` is a stored page)."""
+
+    def __init__(self, stored: Container[str]) -> None:
+        self.stored = stored
+
+    def __contains__(self, url: object) -> bool:
+        if not isinstance(url, str):
+            return False
+        return url in self.stored or canonical(url) in self.stored
+
+
+def _canonical_article(article: ArticleInput) -> ArticleInput:
+    url = canonical(article.url)
+    return article if url == article.url else replace(article, url=url)
 
 
 class _Limiter:
@@ -86,16 +104,15 @@ async def collect(
     not fetched again and produce no article.
     """
     config = config or FetchConfig()
+    known = _Known(known_urls)
     async with make_client(config) as client:
         limiter = _Limiter(client, config)
-        outcomes = await asyncio.gather(
-            *(_guarded(source, limiter, known_urls) for source in sources)
-        )
+        outcomes = await asyncio.gather(*(_guarded(source, limiter, known) for source in sources))
     result = CollectResult()
     seen: set[str] = set()
     for articles, problems in outcomes:
-        for article in articles:
-            if article.url in seen or article.url in known_urls:
+        for article in map(_canonical_article, articles):
+            if article.url in seen or article.url in known:
                 continue
             seen.add(article.url)
             result.articles.append(article)
@@ -206,12 +223,13 @@ async def _collect_feed(
                 )
             )
             continue
-        if link in links or link in known or (entry.guid and entry.guid in known):
+        key = canonical(link)
+        if key in links or link in known or (entry.guid and entry.guid in known):
             continue
         if len(jobs) >= cap:
             beyond += 1
             continue
-        links.add(link)
+        links.add(key)
         jobs.append(_collect_entry(entry, link, feed, source, limiter, known))
     if beyond:
         problems.append(
@@ -393,13 +411,14 @@ class FeedCollector:
         poll.title = feed.title
         poll.entries = len(feed.entries)
         if callable(known_urls):
-            candidates = sorted({x for e in feed.entries for x in (e.link, e.guid) if x})
-            known: Container[str] = await asyncio.to_thread(known_urls, candidates)
+            given = {x for e in feed.entries for x in (e.link, e.guid) if x}
+            candidates = sorted(given | {canonical(x) for x in given})
+            known: Container[str] = _Known(await asyncio.to_thread(known_urls, candidates))
         else:
-            known = known_urls
+            known = _Known(known_urls)
         articles, problems = await _collect_feed(feed, url, limiter, known)
         seen: set[str] = set()
-        for article in articles:
+        for article in map(_canonical_article, articles):
             if article.url in seen or article.url in known:
                 continue
             seen.add(article.url)

@@ -173,6 +173,19 @@ class _Handler(BaseHTTPRequestHandler):
         body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>{items}'
         self._send(200, (body + "</channel></rss>").encode(), "application/rss+xml")
 
+    def route_same_page_feed_xml(self, base: str) -> None:
+        """One page under four addresses, as aggregators and share buttons rewrite it."""
+        upper = base.replace("http://", "HTTP://")
+        links = [
+            f"{base}good.html?utm_source=rss&amp;utm_medium=feed",
+            f"{upper}good.html",
+            f"{base}good.html/",
+            f"{base}good.html#comments",
+        ]
+        items = "".join(f"<item><title>Harbour</title><link>{x}</link></item>" for x in links)
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Same</title>{items}'
+        self._send(200, (body + "</channel></rss>").encode(), "application/rss+xml")
+
     def route_many_feed_xml(self, base: str) -> None:
         self._send(200, _many_feed(base, 6).encode(), "application/rss+xml")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from factwatch.ingest.sources import FetchConfig, FetchError, collect_sync, read_local
+from factwatch.ingest.sources.urls import canonical
 from tests.sources.test_fetch import LOCAL as FETCH_LOCAL
 from tests.sources.test_fetch import _get, run
 
@@ -124,3 +125,32 @@ def test_a_feed_of_ten_thousand_items_is_read_up_to_the_cap_per_poll(server):
     )
     assert len(again.articles) == 5
     assert not {a.url for a in again.articles} & {a.url for a in result.articles}
+
+
+def test_one_page_under_tracking_and_case_variants_is_one_article(server):
+    result = collect_sync([server.url("same-page-feed.xml")], LOCAL)
+    assert [a.url for a in result.articles] == [server.url("good.html")]
+    # Stored under its canonical address, it is known under every variant next time.
+    again = collect_sync(
+        [server.url("same-page-feed.xml"), server.url("good.html") + "?utm_campaign=x"],
+        LOCAL,
+        known_urls={server.url("good.html")},
+    )
+    assert again.articles == [] and again.problems == []
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (
+            "HTTP://News.Example.COM:80/a/story/?utm_source=rss#top",
+            "http://news.example.com/a/story",
+        ),
+        ("https://news.example.com:443", "https://news.example.com/"),
+        ("https://news.example.com/s?id=7&fbclid=abc&b=2", "https://news.example.com/s?b=2&id=7"),
+        ("https://news.example.com:8443/s/", "https://news.example.com:8443/s"),
+        ("file:///srv/notes/a.txt", "file:///srv/notes/a.txt"),
+    ],
+)
+def test_canonical_url(given: str, expected: str):
+    assert canonical(given) == expected
