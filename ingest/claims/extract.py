@@ -4,6 +4,7 @@ amounts and overlaps settled; sentence and context attached.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from datetime import date, datetime
@@ -95,7 +96,18 @@ def _candidates(t: str, g: Grammar, published: date | None) -> list[Candidate]:
     candidates += zh_named_fractions(t, g)
     candidates += fraction_percents(t, g)
     candidates = resolve_bare(candidates, lambda p: sentence_at(spans, starts, p))
+    candidates = [c for c in candidates if c.value is None or _real_magnitude(c.value)]
     return without_overlaps(merge_trailing_cents(t, g, merge_subunits(t, candidates)))
+
+
+# No money, count or share in the news reaches 10^18 (world GDP is about 10^14 dollars): a
+# larger value is a run of scale words ("一亿亿亿…元"), and an infinite one used to abort the
+# whole article's extraction, so its real claims were lost with it.
+MAX_MAGNITUDE = 1e18
+
+
+def _real_magnitude(value: float) -> bool:
+    return math.isfinite(value) and abs(value) <= MAX_MAGNITUDE
 
 
 # A byline's time stamp: "Publié le 14 janvier 2025 à 15h30", "编辑 王立衡 2025年09月17日 08:00".

@@ -103,6 +103,7 @@ ZH_BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億":
                                 "兆": 10**12}
 ZH_NUMERAL_CHARS = "".join(ZH_DIGITS) + "".join(ZH_SMALL_UNITS) + "".join(ZH_BIG_UNITS)
 ZH_SCALE_CHARS = "十百千万萬亿億兆"
+ZH_MAX_VALUE = 10**20  # beyond any quantity in the news (万亿亿 = 10^20)
 
 
 def zh_scale(chars: str) -> int:
@@ -148,6 +149,8 @@ def parse_zh_numeral(text: str) -> tuple[Decimal, int] | None:
             else:
                 total += section * unit
             section = 0
+            if total > ZH_MAX_VALUE:
+                return None  # "亿亿亿…": no quantity; stop before the integers grow huge
         else:
             return None
     total += section + number
