@@ -60,8 +60,8 @@ class StoryParams:
     high_similarity: float = tuned(
         0.70,
         why="cosine at which an article joins a story on its embedding alone",
-        evidence=_FIRST + ": a round value on the encoder's scale; dev, seeds and blind_a-f "
-        "B-cubed 1.0 / 0.971 at it (docs/evaluation.md); bench/stories_dev.py --sweep",
+        evidence=_FIRST + ": a round value on the encoder's scale (syndicated copies > 0.9); "
+        "bench/stories_dev.py --sweep measures its sensitivity",
         test=_STORIES + "test_high_cosine_alone_joins_low_cosine_never",
     )
     mid_similarity: float = tuned(

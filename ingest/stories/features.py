@@ -26,7 +26,6 @@ from factwatch.ingest.stories.names import (
     actor_conflict,
     headline_actors,
     name_groups,
-    name_tokens,
     names_comparable,
     shared_names,
     specific_names_shared,
@@ -78,10 +77,6 @@ def article_evidence(
     day = day_of(article.published)
     near = {key: buckets_near(key, day, currencies, params) for key in article.figures}
     return ArticleEvidence(groups, actors, df, day, near)
-
-
-def article_tokens(article: ArticleSignals) -> set[str]:
-    return name_tokens(article.entities)
 
 
 def stranger_of(
