@@ -8,10 +8,10 @@ import math
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from factwatch.ingest.models import Claim
 from factwatch.ingest.params import DEFAULT, StoryParams
+from factwatch.ingest.reconcile.rates import rate_on
 
 Bucket = tuple[str, str, int]
 
@@ -76,27 +76,12 @@ def parse_figure(key: str) -> tuple[str, float, str] | None:
     return parts[0], value, (parts[2] if len(parts) > 2 else "")
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
-    try:
-        from currency_converter import CurrencyConverter
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
-
-
-@lru_cache(maxsize=4096)
 def rate(base: str, quote: str, day: date | None) -> float | None:
-    conv = _converter()
-    if conv is None or base not in conv.currencies or quote not in conv.currencies:
-        return None
-    try:
-        return float(conv.convert(1.0, base, quote, date=day))
-    except Exception:  # outside the bundled history: the latest rate is close enough here
-        try:
-            return float(conv.convert(1.0, base, quote))
-        except Exception:
-            return None
+    """1 `base` in `quote` at the ECB rate of `day` (the last business day before it when the
+    ECB published nothing; the latest rate when `day` is unknown or past the bundled
+    history): the one converter the fact stage also uses (`reconcile.rates.rate_on`)."""
+    found = rate_on(base, quote, day if day is not None else date.max)
+    return found.value if found is not None else None
 
 
 def close(a: float, b: float, tolerance: float) -> bool:
