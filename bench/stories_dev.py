@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 from factwatch.ingest.entities import extract_entities, zh_companies  # noqa: E402
 from factwatch.ingest.models import Claim  # noqa: E402
+from factwatch.ingest.params import StoryParams  # noqa: E402
 from factwatch.ingest.stories import (  # noqa: E402
     ArticleSignals,
-    StoryConfig,
     cluster_articles,
     figure_keys,
     figures_match,
@@ -212,10 +212,10 @@ def signals_for(
     return signals, timings
 
 
-def run(name: str, docs: list[Doc], signals, config: StoryConfig, verbose: bool) -> float:
+def run(name: str, docs: list[Doc], signals, params: StoryParams, verbose: bool) -> float:
     figures_match("money:1:USD", "money:1:EUR", date(2025, 1, 2))  # load the ECB rates first
     t0 = time.perf_counter()
-    assignment, states, decisions = cluster_articles(signals, config=config)
+    assignment, states, decisions = cluster_articles(signals, params=params)
     elapsed = time.perf_counter() - t0
     p, r, f = bcubed(assignment, [d.truth for d in docs])
     print(f"\n== {name}: {len(docs)} articles -> {len(states)} stories")
@@ -237,7 +237,7 @@ def run(name: str, docs: list[Doc], signals, config: StoryConfig, verbose: bool)
     return f
 
 
-def sweep(sets: dict[str, tuple[list[Doc], list]], base: StoryConfig) -> None:
+def sweep(sets: dict[str, tuple[list[Doc], list]], base: StoryParams) -> None:
     print("\n== threshold sensitivity (B-cubed F1; one setting moved at a time)")
     names = list(sets)
     print(f"{'setting':34s}" + "".join(f"{n:>12s}" for n in names))
@@ -252,15 +252,15 @@ def sweep(sets: dict[str, tuple[list[Doc], list]], base: StoryConfig) -> None:
         "time_slope": (-0.02, 0.02, 0.04),
     }
 
-    def score(cfg: StoryConfig) -> list[float]:
+    def score(cfg: StoryParams) -> list[float]:
         out = []
         for docs, signals in sets.values():
-            assignment, _, _ = cluster_articles(signals, config=cfg)
+            assignment, _, _ = cluster_articles(signals, params=cfg)
             out.append(bcubed(assignment, [d.truth for d in docs])[2])
         return out
 
     print(f"{'defaults':34s}" + "".join(f"{v:12.3f}" for v in score(base)))
-    valid = {f.name for f in fields(StoryConfig)}
+    valid = {f.name for f in fields(StoryParams)}
     for key, deltas in moves.items():
         assert key in valid
         for delta in deltas:
@@ -302,7 +302,7 @@ def main() -> None:
         help="another corpus folder in the dev format (repeatable); replaces dev and seeds",
     )
     args = parser.parse_args()
-    config = StoryConfig()
+    params = StoryParams()
     sets = {}
     loaders = [("dev", load_dev), ("seeds", load_seeds)]
     if args.corpus:
@@ -314,7 +314,7 @@ def main() -> None:
             docs, not args.no_figures, args.truth_figures, args.pipeline_lead
         )
         total = time.perf_counter() - t0 - timings["model load"]
-        run(name, docs, signals, config, args.verbose)
+        run(name, docs, signals, params, args.verbose)
         times = ", ".join(f"{k} {v:.2f} s" for k, v in timings.items())
         print(
             f"timings: {times}; per article (excluding model load) {total / len(docs) * 1000:.0f}"
@@ -326,7 +326,7 @@ def main() -> None:
         for name in list(sets):
             docs, signals = sets[name]
             sets[f"{name}-nofig"] = (docs, [replace(x, figures=frozenset()) for x in signals])
-        sweep(sets, config)
+        sweep(sets, params)
 
 
 if __name__ == "__main__":

@@ -24,11 +24,11 @@ from factwatch.ingest.embed import Embedder
 from factwatch.ingest.entities import extract_entities, zh_companies
 from factwatch.ingest.language import detect_language
 from factwatch.ingest.models import ArticleInput, Claim, ClaimRecord
+from factwatch.ingest.params import DEFAULT, Params
 from factwatch.ingest.reconcile import ClaimFeatures, FactCache, reconcile
 from factwatch.ingest.reconcile.context import ClaimContext, claim_contexts, countries_in, years_in
 from factwatch.ingest.stories import (
     ArticleSignals,
-    StoryConfig,
     StoryIndex,
     StoryState,
     assign_story,
@@ -43,12 +43,9 @@ from factwatch.store.outbox import enqueue_alerts
 
 log = logging.getLogger(__name__)
 
-STORY_WINDOW = timedelta(days=400)
 # Story rows written by another worker are picked up when their updated_at is at most this
 # much older than the previous look (a transaction in flight when we looked).
 SYNC_MARGIN = timedelta(minutes=2)
-# The story index forgets stories that left the window once it has moved this much.
-EVICT_STEP = timedelta(days=30)
 # Shingle fingerprints of the most recently stored articles, which are most of the
 # near-duplicate candidates (about 10 KB each).
 SHINGLE_CACHE = 8192
@@ -94,19 +91,19 @@ class Analysed:
     fingerprint: np.ndarray | None = None  # `_fingerprint(shingles)`, when needed
 
 
-def lead_text(article: ArticleInput) -> str:
+def lead_text(article: ArticleInput, params: Params = DEFAULT) -> str:
     """Headline and lead: what the story matcher compares, not the full text (DESIGN.md)."""
-    return headline_and_lead(article.title, article.text)
+    return headline_and_lead(article.title, article.text, params.stories)
 
 
-def analyse(article: ArticleInput) -> Analysed:
+def analyse(article: ArticleInput, params: Params = DEFAULT) -> Analysed:
     """Everything about one article that needs no database and no model (pure)."""
     lang = detect_language(article.text, article.lang) or article.lang or "en"
     published = article.published.date() if article.published else None
     claims = extract_claims(article.text, lang, published)
     contexts = claim_contexts(article.text, claims)
     sh = dedup.shingles(article.text)
-    lead = lead_text(article)
+    lead = lead_text(article, params)
     return Analysed(
         article=article,
         lang=lang,
@@ -120,7 +117,7 @@ def analyse(article: ArticleInput) -> Analysed:
     )
 
 
-def embed_batch(embedder: Embedder, items: Sequence[Analysed]) -> None:
+def embed_batch(embedder: Embedder, items: Sequence[Analysed], params: Params = DEFAULT) -> None:
     """One encoder call for the leads, claim clauses and claim sentences of a batch (each
     distinct text once).
 
@@ -135,7 +132,7 @@ def embed_batch(embedder: Embedder, items: Sequence[Analysed]) -> None:
 
     plan: list[tuple[int, list[tuple[int, int]]]] = []
     for it in items:
-        lead = slot(lead_text(it.article))
+        lead = slot(lead_text(it.article, params))
         pairs = []
         for c, ctx in zip(it.claims, it.contexts, strict=True):
             clause, whole = claim_texts(c, ctx)
@@ -179,19 +176,19 @@ class Pipeline:
         self,
         db: Database,
         embedder: Embedder,
-        story_config: StoryConfig | None = None,
+        params: Params = DEFAULT,
         reconcile_articles: int = 300,
     ) -> None:
         self.db = db
         self.embedder = embedder
-        self.story_config = story_config or StoryConfig()
+        self.params = params
         # A story is reconciled over its newest `reconcile_articles` articles: a new article
         # is compared with each of them (`FactCache` keeps the pairs already scored).
         self.reconcile_articles = reconcile_articles
         # Candidate stories come from an in-memory index of the stories in the window, kept
         # across batches and synced with the database (other workers) before each chunk:
         # loading every recent story for every article grew with the database.
-        self._stories = StoryIndex(self.story_config)
+        self._stories = StoryIndex(params.stories)
         self._window_start: datetime | None = None
         self._synced_at: datetime | None = None
         self._shingles: OrderedDict[int, np.ndarray] = OrderedDict()
@@ -236,11 +233,11 @@ class Pipeline:
             analysed = []
             for a in chunk:
                 try:
-                    analysed.append(analyse(a))
+                    analysed.append(analyse(a, self.params))
                 except Exception as exc:  # a bug on one article must not stop the run
                     log.exception("analysis failed for %s", a.url)
                     report.problems.append(f"{a.url}: analysis failed ({exc})")
-            embed_batch(self.embedder, analysed)
+            embed_batch(self.embedder, analysed, self.params)
             for item in analysed:
                 if should_stop is not None and should_stop():
                     report.stopped = True
@@ -350,25 +347,27 @@ class Pipeline:
         signals = ArticleSignals(
             embedding=item.lead_vector,
             entities=item.entities,
-            figures=figure_keys(item.claims),
+            figures=figure_keys(item.claims, self.params.stories),
             published=when,
             lang=item.lang,
             title=item.article.title,
             lead_companies=item.lead_companies,
         )
-        candidates, name_df = self._stories.candidates(signals, when - STORY_WINDOW)
-        decision = assign_story(signals, candidates, self.story_config, name_df=name_df)
+        stories = self.params.stories
+        window = timedelta(days=stories.window_days)
+        candidates, name_df = self._stories.candidates(signals, when - window)
+        decision = assign_story(signals, candidates, stories, name_df=name_df)
         chosen = candidates[decision.index] if decision.index is not None else None
         row = s.get(Story, chosen.story_id) if chosen is not None else None
         if chosen is None or row is None:
-            state = merge_into(None, signals)
+            state = merge_into(None, signals, stories)
             row = Story(created_at=repo.utcnow())
             s.add(row)
             report.new_stories += 1
         else:
             if row.updated_at != self._stories.version(row.id):
                 chosen = _state_of(row)  # another worker changed it since we looked
-            state = merge_into(chosen, signals)
+            state = merge_into(chosen, signals, stories)
         _write_state(row, state)
         s.flush()
         return row
@@ -376,14 +375,14 @@ class Pipeline:
     def _sync_stories(self, earliest: datetime) -> None:
         """Make the story index hold every story in the window of an article published at
         `earliest` or later, as the database has it now (other workers write stories too)."""
-        since = earliest - STORY_WINDOW
+        since = earliest - timedelta(days=self.params.stories.window_days)
         started = repo.utcnow()
         with self.db.session() as s:
             rows: list[Story] = []
             if self._window_start is None or since < self._window_start:
                 rows.extend(repo.stories_seen_since(s, since, before=self._window_start))
                 self._window_start = since
-            elif since - self._window_start > EVICT_STEP:
+            elif since - self._window_start > timedelta(days=self.params.stories.evict_step_days):
                 self._stories.evict_before(since)
                 self._window_start = since
             if self._synced_at is not None:

@@ -13,9 +13,9 @@ import pytest
 
 from factwatch.ingest.entities import extract_entities
 from factwatch.ingest.models import Claim
+from factwatch.ingest.params import StoryParams
 from factwatch.ingest.stories import (
     ArticleSignals,
-    StoryConfig,
     StoryState,
     assign_story,
     cluster_articles,
@@ -448,7 +448,7 @@ def test_assign_story_is_linear_and_fast() -> None:
         "en",
     )
     start = time.perf_counter()
-    decision = assign_story(probe, cands, StoryConfig())
+    decision = assign_story(probe, cands, StoryParams())
     assert time.perf_counter() - start < 1.0
     assert decision.is_new
 

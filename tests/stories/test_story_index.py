@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
+from factwatch.ingest.params import StoryParams
 from factwatch.ingest.stories import (
     ArticleSignals,
-    StoryConfig,
     StoryIndex,
     StoryState,
     assign_story,
@@ -70,30 +70,30 @@ def _signals(rng: np.random.Generator, py: random.Random, topics, when) -> Artic
     )
 
 
-def _full_decision(signals: ArticleSignals, states: dict[int, StoryState], config):
+def _full_decision(signals: ArticleSignals, states: dict[int, StoryState], params):
     """The reference: every story in the window, most recently seen first."""
     since = signals.published - WINDOW
     window = [s for s in states.values() if s.last_seen >= since]
     window.sort(key=lambda s: (-s.last_seen.timestamp(), s.story_id))
-    return assign_story(signals, window, config), len(window)
+    return assign_story(signals, window, params), len(window)
 
 
 def test_decisions_over_candidates_equal_decisions_over_the_whole_window() -> None:
-    config = StoryConfig()
+    params = StoryParams()
     rng = np.random.default_rng(4)
     py = random.Random(4)
     topics = rng.normal(size=(6, DIM))
     states: dict[int, StoryState] = {}
-    index = StoryIndex(config)
+    index = StoryIndex(params)
     joins_by_evidence = 0
     candidates_seen = window_seen = 0
     when = T0
     for step in range(900):
         when += timedelta(hours=py.uniform(0, 30))
         signals = _signals(rng, py, topics, when)
-        expected, window_size = _full_decision(signals, states, config)
+        expected, window_size = _full_decision(signals, states, params)
         cands, df = index.candidates(signals, when - WINDOW)
-        got = assign_story(signals, cands, config, name_df=df)
+        got = assign_story(signals, cands, params, name_df=df)
         assert got.story_id == expected.story_id, step
         assert got.score == pytest.approx(expected.score, abs=1e-5)
         candidates_seen += len(cands)
@@ -101,9 +101,9 @@ def test_decisions_over_candidates_equal_decisions_over_the_whole_window() -> No
         if got.story_id is not None and got.similarity < 0.575:
             joins_by_evidence += 1  # joined on shared names or figures, not cosine alone
         if got.story_id is None:
-            state = replace(merge_into(None, signals, config), story_id=len(states) + 1)
+            state = replace(merge_into(None, signals, params), story_id=len(states) + 1)
         else:
-            state = merge_into(states[got.story_id], signals, config)
+            state = merge_into(states[got.story_id], signals, params)
         states[state.story_id] = state
         index.put(state)
     # The check is not vacuous: stories were joined through names and figures, stories

@@ -1,0 +1,182 @@
+"""The join decision: which candidate story an article joins, or a new story, and why.
+
+Candidates are examined most similar first; each gets a `StoryFeatures` record, is scored
+(`score.score`: how far its cosine clears its bar) and the largest margin wins. The reasons
+a decision gives are rendered from the record of the story joined or of the nearest miss.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from factwatch.ingest.params import DEFAULT, StoryParams
+from factwatch.ingest.stories.dates import gap_days
+from factwatch.ingest.stories.features import (
+    StoryFeatures,
+    article_evidence,
+    explain,
+    features_of,
+    stranger_of,
+)
+from factwatch.ingest.stories.figures import currencies_of
+from factwatch.ingest.stories.names import active_entities, name_tokens
+from factwatch.ingest.stories.score import lowest_bar, score, stranger_bar
+from factwatch.ingest.stories.state import ArticleSignals, StoryState, merge_into, new_story
+
+
+@dataclass(frozen=True)
+class StoryDecision:
+    """The outcome of `assign_story`: a candidate to join, or a new story (`index` None).
+
+    `index` points into the candidates given, `story_id` is that candidate's id; `score` is
+    how far the cosine cleared the candidate's bar; `features` is the record of the story
+    joined, or of the nearest miss for a new story; `reasons` are rendered from it.
+    """
+
+    index: int | None
+    story_id: int | None
+    score: float
+    similarity: float
+    reasons: tuple[str, ...] = ()
+    features: StoryFeatures | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.index is None
+
+    @property
+    def shared_entities(self) -> tuple[str, ...]:
+        return self.features.shared_names if self.features and not self.is_new else ()
+
+    @property
+    def shared_figures(self) -> tuple[str, ...]:
+        return self.features.shared_figures if self.features and not self.is_new else ()
+
+
+def _beats(margin: float, i: int, held: float, held_index: int) -> bool:
+    """The larger margin wins; on a tie, the candidate listed first."""
+    return margin > held or (margin == held and i < held_index)
+
+
+def assign_story(
+    article: ArticleSignals,
+    candidates: Sequence[StoryState],
+    params: StoryParams = DEFAULT.stories,
+    name_df: Mapping[str, int] | None = None,
+) -> StoryDecision:
+    """Choose the story `article` belongs to among `candidates`, or a new one.
+
+    High cosine alone joins, medium cosine with two names or a figure joins, low cosine
+    never does (the bars: `score`). Among candidates that clear their bar, the largest
+    margin wins. Cost: one matrix-vector product, set work for candidates above the floor.
+
+    `name_df` gives, for the article's name tokens, how many stories carry each one when
+    `candidates` is a pre-selection (`StoryIndex.candidates`) rather than every story in the
+    window; without it the counts are taken over `candidates`.
+    """
+    p = params
+    if not candidates:
+        return StoryDecision(None, None, 0.0, 0.0, ("new story: no candidate stories",))
+    vector = np.asarray(article.embedding, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(vector))
+    vector = vector / norm if norm > 0 else vector
+    centroids = np.stack([np.asarray(c.centroid, dtype=np.float32).reshape(-1) for c in candidates])
+    sims = centroids @ vector
+
+    tokens = name_tokens(article.entities)
+    df: Counter[str] = Counter()
+    active: dict[int, frozenset[str]] = {}
+    for i, story in enumerate(candidates):
+        if name_df is None:
+            names = active_entities(story, p)
+            df.update(names & tokens)
+        elif sims[i] >= p.low_similarity:
+            names = active_entities(story, p)
+        if sims[i] >= p.low_similarity:
+            active[i] = names
+    if name_df is not None:
+        df.update({t: int(n) for t, n in name_df.items() if t in tokens})
+    # where each article figure could be filed, in any currency a candidate story holds
+    currencies = set().union(*(currencies_of(candidates[i].figures) for i in active))
+    ev = article_evidence(article, df, currencies, p)
+
+    best: StoryFeatures | None = None
+    best_margin = -math.inf
+    best_index = -1
+    closest: tuple[float, int, StoryFeatures] | None = None  # the nearest miss
+
+    # Most similar first: no bar is below `low_similarity` + the time raise, so once a
+    # candidate has cleared its bar (or missed it narrowly) the rest of a crowded window
+    # (templated news of other actors) cannot beat it and is not examined.
+    for i in sorted(active, key=lambda k: (-float(sims[k]), k)):
+        names = active[i]
+        story, sim = candidates[i], float(sims[i])
+        if best is not None and sim - p.low_similarity < best_margin:
+            break  # nor can any less similar candidate
+        gap = gap_days(article.published, story.first_seen, story.last_seen)
+        ceiling = sim - lowest_bar(gap, p)
+        if best is not None:
+            if not _beats(ceiling, i, best_margin, best_index):
+                continue
+        elif ceiling < 0 and closest is not None and not _beats(ceiling, i, *closest[:2]):
+            continue
+        stranger = stranger_of(article, ev, story, names, p)
+        if stranger is not None and sim < stranger_bar(gap, p):
+            # No credit counts against another actor's story, so its bar is known without
+            # looking at names and figures (most candidates of templated news end here).
+            f = StoryFeatures(i, story.story_id, sim, gap, stranger=stranger, evidence=False)
+        else:
+            f = features_of(article, ev, i, story, names, sim, gap, stranger, p)
+        margin = score(f, p)
+        if margin < 0:
+            if closest is None or _beats(margin, i, *closest[:2]):
+                closest = (margin, i, f)
+        elif _beats(margin, i, best_margin, best_index):
+            best, best_margin, best_index = f, margin, i
+    if best is not None:
+        return StoryDecision(
+            index=best.index,
+            story_id=best.story_id,
+            score=best_margin,
+            similarity=best.similarity,
+            reasons=explain(best, p, joined=True),
+            features=best,
+        )
+    top = int(np.argmax(sims))
+    why = [f"new story: best cosine {float(sims[top]):.3f} (candidate {top})"]
+    if closest is not None:
+        why.append(f"nearest miss: candidate {closest[1]}, " + "; ".join(explain(closest[2], p)))
+    return StoryDecision(
+        None, None, 0.0, float(sims[top]), tuple(why), closest[2] if closest else None
+    )
+
+
+def cluster_articles(
+    articles: Sequence[ArticleSignals],
+    stories: Sequence[StoryState] = (),
+    params: StoryParams = DEFAULT.stories,
+) -> tuple[list[int], list[StoryState], list[StoryDecision]]:
+    """Assign `articles` one by one in the given order (oldest first, as a feed is ingested).
+
+    Returns each article's index into the returned story list, the stories (the given ones
+    first, updated) and the decisions. New stories get `story_id` None unless the caller sets
+    one; indices are what link articles to stories here.
+    """
+    states = list(stories)
+    assignment: list[int] = []
+    decisions: list[StoryDecision] = []
+    for article in articles:
+        decision = assign_story(article, states, params)
+        if decision.index is None:
+            states.append(new_story(article, None, params))
+            assignment.append(len(states) - 1)
+        else:
+            states[decision.index] = merge_into(states[decision.index], article, params)
+            assignment.append(decision.index)
+        decisions.append(decision)
+    return assignment, states, decisions

@@ -1,0 +1,187 @@
+"""What the story matcher holds: an article's signals, a story's state (persisted by the
+caller through `to_record` / `from_record`), and how a story grows by one article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+
+from factwatch.ingest.params import DEFAULT, StoryParams
+from factwatch.ingest.stories.dates import earlier, later
+from factwatch.ingest.stories.lead import short_label
+from factwatch.ingest.stories.names import name_tokens
+
+
+@dataclass(frozen=True)
+class ArticleSignals:
+    """What the matcher knows about one article.
+
+    `embedding`: L2-normalised vector of headline + lead (`headline_and_lead`), not the whole
+    text. `entities`: `factwatch.ingest.entities.extract_entities` of the same text. `figures`:
+    `figure_keys(claims)`.
+    """
+
+    embedding: np.ndarray
+    entities: frozenset[str] = frozenset()
+    figures: frozenset[str] = frozenset()
+    published: datetime | date | None = None
+    lang: str | None = None
+    title: str = ""
+    # Companies the lead names by their legal form (`entities.zh_companies`): the actors
+    # of a Chinese report whose headline names none ("雅江锂矿扩建项目获批").
+    lead_companies: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class StoryState:
+    """A story as the matcher needs it; persisted by the caller.
+
+    `centroid` is the normalised mean of the member embeddings and `mean_norm` the length of
+    that mean before normalising (1.0 for one member), which makes updates exact. `entities`
+    counts, for each name token ("hengchuan", "sines"), the members naming it; `figures` is
+    the union of member figure keys.
+    """
+
+    story_id: int | None
+    centroid: np.ndarray
+    n_articles: int
+    entities: Counter[str] = field(default_factory=Counter)
+    figures: frozenset[str] = frozenset()
+    first_seen: datetime | date | None = None
+    last_seen: datetime | date | None = None
+    label: str = ""
+    langs: frozenset[str] = frozenset()
+    mean_norm: float = 1.0
+    label_lang: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """JSON-friendly fields for storage. `centroid` is the mean vector (not normalised:
+        its length is `mean_norm`) so that `from_record` restores the state exactly."""
+        return {
+            "story_id": self.story_id,
+            "centroid": (self.centroid * self.mean_norm).astype(np.float32),
+            "n_articles": self.n_articles,
+            "entities": [[k, int(v)] for k, v in _top(self.entities, len(self.entities))],
+            "figures": sorted(self.figures),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "label": self.label,
+            "langs": sorted(self.langs),
+        }
+
+    @classmethod
+    def from_record(
+        cls,
+        *,
+        story_id: int | None,
+        centroid: np.ndarray | Sequence[float],
+        n_articles: int,
+        entities: Mapping[str, int] | Iterable[str | Sequence[Any]] = (),
+        figures: Iterable[str] = (),
+        first_seen: datetime | date | None = None,
+        last_seen: datetime | date | None = None,
+        label: str = "",
+        langs: Iterable[str] = (),
+        label_lang: str | None = None,
+    ) -> StoryState:
+        """Rebuild a state from stored fields; `entities` may be a mapping, [key, count] pairs
+        or plain keys. The label is taken as English when the story has an English member
+        (merge_into switches the label to the first English title)."""
+        mean = np.asarray(centroid, dtype=np.float32).reshape(-1)
+        norm = float(np.linalg.norm(mean))
+        counts: Counter[str] = Counter()
+        if isinstance(entities, Mapping):
+            counts.update({str(k): int(v) for k, v in entities.items()})
+        else:
+            for item in entities:
+                if isinstance(item, str):
+                    counts[item] += 1
+                else:
+                    counts[str(item[0])] += int(item[1])
+        lang_set = frozenset(langs)
+        if label_lang is None and "en" in lang_set:
+            label_lang = "en"
+        return cls(
+            story_id=story_id,
+            centroid=mean / norm if norm > 0 else mean,
+            n_articles=int(n_articles),
+            entities=counts,
+            figures=frozenset(figures),
+            first_seen=first_seen,
+            last_seen=last_seen,
+            label=label,
+            langs=lang_set,
+            mean_norm=min(norm, 1.0) if norm > 0 else 1.0,
+            label_lang=label_lang,
+        )
+
+
+def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def new_story(
+    article: ArticleSignals, story_id: int | None = None, params: StoryParams = DEFAULT.stories
+) -> StoryState:
+    """A one-article story."""
+    vector = np.asarray(article.embedding, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(vector))
+    return StoryState(
+        story_id=story_id,
+        centroid=vector / norm if norm > 0 else vector,
+        n_articles=1,
+        entities=Counter(dict(_top(Counter(name_tokens(article.entities)), params.max_entities))),
+        figures=frozenset(sorted(article.figures)[: params.max_figures]),
+        first_seen=article.published,
+        last_seen=article.published,
+        label=short_label(article.title, params.label_chars),
+        langs=frozenset([article.lang] if article.lang else []),
+        mean_norm=1.0,
+        label_lang=article.lang if article.title else None,
+    )
+
+
+def merge_into(
+    story: StoryState | None, article: ArticleSignals, params: StoryParams = DEFAULT.stories
+) -> StoryState:
+    """The story with `article` added (a new story when `story` is None).
+
+    The centroid is the exact running mean; names count members; the label is the first
+    English headline if any member is English, else the first headline.
+    """
+    if story is None:
+        return new_story(article, None, params)
+    vector = np.asarray(article.embedding, dtype=np.float32).reshape(-1)
+    vnorm = float(np.linalg.norm(vector))
+    vector = vector / vnorm if vnorm > 0 else vector
+    n = story.n_articles
+    total = story.centroid * (story.mean_norm * n) + vector
+    mean = total / (n + 1)
+    mnorm = float(np.linalg.norm(mean))
+    entities = story.entities + Counter(name_tokens(article.entities))
+    if len(entities) > params.max_entities:
+        entities = Counter(dict(_top(entities, params.max_entities)))
+    figures = story.figures | article.figures
+    if len(figures) > params.max_figures:
+        figures = frozenset(sorted(figures)[: params.max_figures])
+    label, label_lang = story.label, story.label_lang
+    if article.title and (not label or (label_lang != "en" and article.lang == "en")):
+        label, label_lang = short_label(article.title, params.label_chars), article.lang
+    return replace(
+        story,
+        centroid=(mean / mnorm if mnorm > 0 else mean).astype(np.float32),
+        mean_norm=min(mnorm, 1.0),
+        n_articles=n + 1,
+        entities=entities,
+        figures=figures,
+        first_seen=earlier(story.first_seen, article.published),
+        last_seen=later(story.last_seen, article.published),
+        label=label,
+        label_lang=label_lang,
+        langs=story.langs | ({article.lang} if article.lang else set()),
+    )
