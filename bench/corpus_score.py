@@ -284,6 +284,7 @@ def main() -> int:
         elapsed = run_cli(db_path)
     finally:
         server.shutdown()
+        server.server_close()
     scores = evaluate(truth, db_path, misses=not args.quiet)
     print(
         f"ingest: {scores.articles} articles, {scores.claims} claims, {scores.stories} "

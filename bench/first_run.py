@@ -115,6 +115,7 @@ def main() -> int:
             corpus_score.run_cli(db)
         finally:
             server.shutdown()
+            server.server_close()
         scores = corpus_score.evaluate(truth, db, misses=not sealed)
         row = _row(name, commit, scores, truth)
         rows.append(row)
