@@ -24,8 +24,10 @@ from factwatch.ingest.embed import Embedder
 from factwatch.ingest.entities import extract_entities, zh_companies
 from factwatch.ingest.language import detect_language
 from factwatch.ingest.models import ArticleInput, Claim, ClaimRecord
+from factwatch.ingest.params import DEFAULT, Params
 from factwatch.ingest.reconcile import ClaimFeatures, FactCache, reconcile
-from factwatch.ingest.reconcile.context import ClaimContext, claim_contexts, countries_in, years_in
+from factwatch.ingest.reconcile.context import ClaimContext, claim_contexts, years_in
+from factwatch.ingest.reconcile.places import countries_in
 from factwatch.ingest.stories import (
     ArticleSignals,
     StoryConfig,
@@ -181,8 +183,10 @@ class Pipeline:
         embedder: Embedder,
         story_config: StoryConfig | None = None,
         reconcile_articles: int = 300,
+        params: Params = DEFAULT,
     ) -> None:
         self.db = db
+        self.params = params
         self.embedder = embedder
         self.story_config = story_config or StoryConfig()
         # A story is reconciled over its newest `reconcile_articles` articles: a new article
@@ -405,7 +409,7 @@ class Pipeline:
                 window = repo.story_claim_ids(s, story_id, self.reconcile_articles)
                 cache = self._fact_cache(story_id)
                 records, feats = self._window_records(s, window, cache)
-                facts = reconcile(records, feats, cache)
+                facts = reconcile(records, feats, cache, self.params)
                 stored = {cid: fid for claims in window.values() for cid, fid in claims}
                 changed_conflicts = repo.save_facts(s, story_id, facts, stored)
                 # Alerts commit with the conflicts they announce (store/outbox.py).
