@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from factwatch.ingest.models import ClaimRecord, ConflictFinding
+from factwatch.ingest.models import VERDICTS, ClaimRecord, ConflictFinding, Verdict
 from factwatch.ingest.params import DEFAULT, VerdictParams
 from factwatch.ingest.reconcile.compare import (
     Interval,
@@ -24,6 +24,15 @@ from factwatch.ingest.reconcile.compare import (
     stated_interval,
 )
 from factwatch.ingest.reconcile.rates import Rate, rate_on
+
+# The verdicts a conflict gets (`factwatch.ingest.models.VERDICTS`), each named once here,
+# and the statuses of a fact without a conflict.
+GENUINE: Verdict = "genuine"
+CONVERSION: Verdict = "currency_conversion"
+ROUNDING: Verdict = "rounding_or_bound"
+DATES: Verdict = "date_conflict"
+assert {GENUINE, CONVERSION, ROUNDING, DATES} == set(VERDICTS)
+SINGLE, AGREE = "single", "agree"
 
 QUALIFIER_WORDS = {
     "about": "about ",
@@ -195,7 +204,7 @@ def assess(
     readings = readings_of(records)
     top = readings[0]
     base = Assessment(
-        status="single" if n_sources(records) < 2 else "agree",
+        status=SINGLE if n_sources(records) < 2 else AGREE,
         value=top.value,
         unit=top.unit,
         date_value=top.date_value,
@@ -224,7 +233,7 @@ def _assess_dates(fact_key, label, records, readings, base) -> Assessment:
         + " vs ".join(f"{r.label()} ({r.sources()})" for r in readings)
         + "."
     )
-    return _with_conflict(base, fact_key, "date", "date_conflict", text, records, readings, {})
+    return _with_conflict(base, fact_key, "date", DATES, text, records, readings, {})
 
 
 def _assess_numbers(fact_key, label, records, readings, base, params) -> Assessment:
@@ -239,15 +248,13 @@ def _assess_numbers(fact_key, label, records, readings, base, params) -> Assessm
             + " and ".join(f"{r.label()} ({r.sources()})" for r in readings)
             + " are compatible: the difference is explained by rounding or a stated bound."
         )
-        return _with_conflict(
-            base, fact_key, kind, "rounding_or_bound", text, records, readings, {}
-        )
+        return _with_conflict(base, fact_key, kind, ROUNDING, text, records, readings, {})
     text = (
         f"{label}: outlets disagree — "
         + " vs ".join(f"{r.label()} ({r.sources()})" for r in readings)
         + ". Neither rounding nor a stated bound explains the difference."
     )
-    return _with_conflict(base, fact_key, kind, "genuine", text, records, readings, {})
+    return _with_conflict(base, fact_key, kind, GENUINE, text, records, readings, {})
 
 
 def _assess_currencies(fact_key, label, records, readings, base, params) -> Assessment:
@@ -324,9 +331,7 @@ def _assess_currencies(fact_key, label, records, readings, base, params) -> Asse
             f"{label}: {listing} are compatible once rounding, stated bounds and conversion "
             f"from {_fig(base_reading)} at each publication date's ECB rate are allowed for."
         )
-        return _with_conflict(
-            base, fact_key, "money", "rounding_or_bound", text, records, readings, details
-        )
+        return _with_conflict(base, fact_key, "money", ROUNDING, text, records, readings, details)
     if explained:
         rates_text = _rates_text(used, base_reading)
         text = (
@@ -335,9 +340,7 @@ def _assess_currencies(fact_key, label, records, readings, base, params) -> Asse
             f"each article's publication date: {rates_text}. Verdict: currency conversion at "
             f"different dates, not a genuine discrepancy."
         )
-        return _with_conflict(
-            base, fact_key, "money", "currency_conversion", text, records, readings, details
-        )
+        return _with_conflict(base, fact_key, "money", CONVERSION, text, records, readings, details)
     outliers = [records[i] for i in range(len(records)) if i not in set(compatible)]
     details["outliers"] = [r.claim_id for r in outliers]
     odd = "; ".join(
@@ -349,7 +352,7 @@ def _assess_currencies(fact_key, label, records, readings, base, params) -> Asse
         f"publication date does not reconcile {odd} with {_fig(base_reading)}: a genuine "
         f"discrepancy."
     )
-    return _with_conflict(base, fact_key, "money", "genuine", text, records, readings, details)
+    return _with_conflict(base, fact_key, "money", GENUINE, text, records, readings, details)
 
 
 def _fig(reading: Reading) -> str:
