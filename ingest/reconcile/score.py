@@ -63,7 +63,7 @@ def explain(f: PairFeatures, params: FactParams) -> str:
     if reason:
         return f"never one fact: {reason} = {NEVER:.2f}"
     bits = [f"cos={f.cosine:.2f}"]
-    bits += [f"{name}{delta:+.2f}" for name, delta in terms(f, params) if delta]
+    bits += [f"{name} {delta:+.2f}" for name, delta in terms(f, params) if delta]
     if f.misreport == "plausible":
         bits.append("(a plausible misreport)")
     return " ".join(bits) + f" = {score(f, params):.2f}"

@@ -75,3 +75,45 @@ def test_a_clause_with_too_few_words_shares_its_sentence():
     assert shared[1].segment == shared[1].sentence
     alone = claim_contexts(text, claims, replace(FACTS, min_content_words=0))
     assert alone[1].segment != alone[1].sentence
+
+
+# ---- one score, one explanation, parameters that reach the decision
+
+
+def test_the_explanation_adds_up_to_the_score():
+    from factwatch.ingest.reconcile.features import PairFeatures
+    from factwatch.ingest.reconcile.score import NEVER, explain, score
+
+    f = PairFeatures(
+        kind="count", cosine=0.44, noun_relation="family", unnamed_place=True, same_value=True
+    )
+    assert score(f, FACTS) == 0.44 - 0.08 - 0.12 + 0.25
+    assert explain(f, FACTS) == (
+        "cos=0.44 another noun of the family -0.08 placed elsewhere -0.12 same value +0.25 = 0.49"
+    )
+    blocked = PairFeatures(kind="count", block="other things counted")
+    assert score(blocked, FACTS) == NEVER
+    assert "other things counted" in explain(blocked, FACTS)
+    absurd = PairFeatures(kind="money", cosine=0.9, misreport="absurd")
+    assert score(absurd, FACTS) == NEVER
+
+
+def test_parameters_passed_to_reconcile_reach_the_decision_and_reset_the_cache():
+    import numpy as np
+
+    from factwatch.ingest.params import Params
+    from factwatch.ingest.reconcile import ClaimFeatures, FactCache
+    from factwatch.ingest.reconcile.facts import group_facts
+
+    a, b = record(120.0, "EUR", article=1), record(480.0, "EUR", article=2)
+    v = np.array([1.0, 0.0], dtype=np.float32)
+    w = np.array([0.6, 0.8], dtype=np.float32)  # cosine 0.6, an implausible pair: 0.45
+    f = {
+        a.claim_id: ClaimFeatures(vector=v, years=frozenset(), link_group=0),
+        b.claim_id: ClaimFeatures(vector=w, years=frozenset(), link_group=1),
+    }
+    cache = FactCache()
+    assert len(group_facts([a, b], f, cache=cache)) == 1
+    strict = Params(facts=replace(FACTS, match_threshold=0.5))
+    assert len(group_facts([a, b], f, cache=cache, params=strict)) == 2
+    assert cache.params == strict
