@@ -240,7 +240,15 @@ class FactParams:
         evidence="unknown, set by hand in 85db384",
         test="tests/reconcile/test_tuned.py::test_sentences_side_by_side_are_at_most_a_few_characters_apart",
     )
-    # -- clauses (ingest/reconcile/context.py)
+    # -- clauses (ingest/reconcile/context.py) and their vectors (ingest/pipeline.py)
+    sentence_weight: float = tuned(
+        0.3,
+        why="How much of its sentence (figures masked) a claim's vector carries beside its "
+        "clause: a clause cut between two figures often loses the subject its sentence names.",
+        evidence="36a18b2 'Claim vectors mix in their sentence (0.3…)': blind_e's swapped-digit "
+        "revenue found; 0.5 linked a fleet of 142 aircraft with a backlog of 1,340 in blind_e",
+        test="tests/reconcile/test_blind_corpora.py::test_blind_corpus_meets_the_targets",
+    )
     max_apposition_gap: int = tuned(
         40,
         why="Characters at most between a figure and its conversion beside it ('380 bn "

@@ -101,12 +101,12 @@ def lead_text(article: ArticleInput) -> str:
     return headline_and_lead(article.title, article.text)
 
 
-def analyse(article: ArticleInput) -> Analysed:
+def analyse(article: ArticleInput, params: Params = DEFAULT) -> Analysed:
     """Everything about one article that needs no database and no model (pure)."""
     lang = detect_language(article.text, article.lang) or article.lang or "en"
     published = article.published.date() if article.published else None
     claims = extract_claims(article.text, lang, published)
-    contexts = claim_contexts(article.text, claims)
+    contexts = claim_contexts(article.text, claims, params.facts)
     sh = dedup.shingles(article.text)
     lead = lead_text(article)
     return Analysed(
@@ -122,13 +122,13 @@ def analyse(article: ArticleInput) -> Analysed:
     )
 
 
-def embed_batch(embedder: Embedder, items: Sequence[Analysed]) -> None:
+def embed_batch(embedder: Embedder, items: Sequence[Analysed], params: Params = DEFAULT) -> None:
     """One encoder call for the leads, claim clauses and claim sentences of a batch (each
     distinct text once).
 
     A claim's vector is its clause's, with its whole sentence's (figures masked) mixed in
-    at `SENTENCE_WEIGHT`: a clause cut between two figures ("… auf … ein") often loses the
-    subject its sentence names ("Der Umsatz brach 2024 um 22 Prozent auf …").
+    at `FactParams.sentence_weight`: a clause cut between two figures ("… auf … ein") often
+    loses the subject its sentence names ("Der Umsatz brach 2024 um 22 Prozent auf …").
     """
     texts: dict[str, int] = {}
 
@@ -148,13 +148,7 @@ def embed_batch(embedder: Embedder, items: Sequence[Analysed]) -> None:
     vectors = embedder.encode(list(texts))
     for it, (lead, pairs) in zip(items, plan, strict=True):
         it.lead_vector = vectors[lead]
-        it.claim_vectors = [claim_vector(vectors[a], vectors[b]) for a, b in pairs]
-
-
-# How much of the sentence a claim's vector carries beside its clause. Matching compares
-# what is measured: more of the sentence makes two figures of one sentence look alike to
-# a third (0.5 linked a fleet of 142 aircraft with a backlog of 1,340 in blind_e).
-SENTENCE_WEIGHT = 0.3
+        it.claim_vectors = [claim_vector(vectors[a], vectors[b], params) for a, b in pairs]
 
 
 def claim_texts(claim: Claim, ctx: ClaimContext) -> tuple[str, str]:
@@ -167,9 +161,10 @@ def claim_texts(claim: Claim, ctx: ClaimContext) -> tuple[str, str]:
     return clause, clause if claim.kind == "date" else (ctx.sentence or clause)
 
 
-def claim_vector(clause: np.ndarray, sentence: np.ndarray) -> np.ndarray:
-    """The clause's vector with `SENTENCE_WEIGHT` of the sentence's, L2-normalised."""
-    v = np.asarray(clause, dtype=np.float32) + SENTENCE_WEIGHT * np.asarray(sentence, np.float32)
+def claim_vector(clause: np.ndarray, sentence: np.ndarray, params: Params = DEFAULT) -> np.ndarray:
+    """The clause's vector with `FactParams.sentence_weight` of the sentence's, normalised."""
+    weight = params.facts.sentence_weight
+    v = np.asarray(clause, dtype=np.float32) + weight * np.asarray(sentence, np.float32)
     n = float(np.linalg.norm(v))
     return v / n if n > 0 else v
 
@@ -240,11 +235,11 @@ class Pipeline:
             analysed = []
             for a in chunk:
                 try:
-                    analysed.append(analyse(a))
+                    analysed.append(analyse(a, self.params))
                 except Exception as exc:  # a bug on one article must not stop the run
                     log.exception("analysis failed for %s", a.url)
                     report.problems.append(f"{a.url}: analysis failed ({exc})")
-            embed_batch(self.embedder, analysed)
+            embed_batch(self.embedder, analysed, self.params)
             for item in analysed:
                 if should_stop is not None and should_stop():
                     report.stopped = True

@@ -91,7 +91,8 @@ def analysed_records(articles, embedder, params=None):
             contexts.append(ctx)
     texts = [claim_texts(r.claim, ctx) for r, ctx in zip(records, contexts, strict=True)]
     encoded = embedder.encode([t for pair in texts for t in pair])
-    vectors = [claim_vector(encoded[2 * i], encoded[2 * i + 1]) for i in range(len(texts))]
+    params = params or DEFAULT
+    vectors = [claim_vector(encoded[2 * i], encoded[2 * i + 1], params) for i in range(len(texts))]
     feats = {
         r.claim_id: ClaimFeatures(
             vector=vec,
