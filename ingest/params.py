@@ -347,7 +347,7 @@ class VerdictParams:
         0.03,
         why="Story figure keys: an amount in another currency matches when within this of "
         "the converted one (an outlet converts at its own date).",
-        evidence='55b6603 "Integrate sources and stories" (dev corpus); used by '
+        evidence='55b6603 "Integrate sources and stories" (dev corpus): the 0.03 of '
         "ingest/stories.py figures_match",
         test="tests/stories/test_stories.py::test_figures_match_rules",
     )
@@ -355,7 +355,7 @@ class VerdictParams:
         0.02,
         why="Story figure keys: the same currency or count matches within this (rounding: "
         "'$5.7bn' / '$5.72bn').",
-        evidence='55b6603 "Integrate sources and stories" (dev corpus); used by '
+        evidence='55b6603 "Integrate sources and stories" (dev corpus): the 0.02 of '
         "ingest/stories.py figures_match and _distinctive_match",
         test="tests/stories/test_stories.py::test_figures_match_rules",
     )

@@ -30,22 +30,28 @@ def _known_nouns() -> frozenset[str]:
 
 def cognate(x: str, y: str, params: FactParams) -> bool:
     """Nouns written alike across languages ("pilots" / "pilotes" / "Piloten")."""
+    return _cognate(x, y, params.cognate_min_prefix, params.cognate_max_tail)
+
+
+def _cognate(x: str, y: str, min_prefix: int, max_tail: int) -> bool:
     shared = common_prefix(x.casefold(), y.casefold())
-    return shared >= params.cognate_min_prefix and shared >= min(len(x), len(y)) - (
-        params.cognate_max_tail
-    )
+    return shared >= min_prefix and shared >= min(len(x), len(y)) - max_tail
 
 
 def noun_relation(a: Mention, b: Mention, params: FactParams) -> str:
     """How the counted nouns of two count mentions relate: 'same', 'family' (jobs /
     employees), 'unknown' (a noun outside the lexicon on either side) or 'other' (two known
     nouns of different things: never one fact)."""
-    return _units_relation(a.units, b.units, params)
+    return _units_relation(a.units, b.units, params.cognate_min_prefix, params.cognate_max_tail)
 
 
 @lru_cache(maxsize=65536)  # a story's few nouns meet again in every pair of its articles
-def _units_relation(units_a: frozenset[str], units_b: frozenset[str], params: FactParams) -> str:
-    if units_a & units_b or any(cognate(x, y, params) for x in units_a for y in units_b):
+def _units_relation(
+    units_a: frozenset[str], units_b: frozenset[str], min_prefix: int, max_tail: int
+) -> str:
+    if units_a & units_b or any(
+        _cognate(x, y, min_prefix, max_tail) for x in units_a for y in units_b
+    ):
         return "same"
     families = {count_family(u) for u in units_a}
     if any(count_family(u) in families for u in units_b):

@@ -215,15 +215,18 @@ def name_tokens(text: str) -> frozenset[str]:
     return frozenset(normalise_name(w) for w in re.findall(r"[^\W\d_][\w'’-]*", text))
 
 
-@lru_cache(maxsize=65536)  # one place against one article's tokens, for each pair of mentions
 def names_place(place: str, tokens: frozenset[str], params: FactParams = DEFAULT.facts) -> bool:
     """Whether a text (its tokens) names a place, inflected forms and close exonyms included
     ("Köln" / "Kölner", "Siena" / "Sienne"; "Cologne" is missed)."""
+    return _names_place(place, tokens, params.place_min_prefix, params.place_max_tail)
+
+
+@lru_cache(maxsize=65536)  # one place against one article's tokens, for each pair of mentions
+def _names_place(place: str, tokens: frozenset[str], min_prefix: int, max_tail: int) -> bool:
     from factwatch.ingest.entities import common_prefix
 
     for token in tokens:
         shared = common_prefix(place, token)
-        tail = min(len(place), len(token)) - params.place_max_tail
-        if shared >= params.place_min_prefix and shared >= tail:
+        if shared >= min_prefix and shared >= min(len(place), len(token)) - max_tail:
             return True
     return False
