@@ -284,14 +284,13 @@ class FactParams:
 # --- verdicts: comparing values within a fact ----------------------------------------------
 
 
+# The currency tolerances are all here, each named once: how far a conversion may be off when
+# claims are matched (`match_conversion_slack`), within one article (`article_conversion_slack`),
+# when a verdict is given (`rate_slack`), and when stories compare figure keys
+# (`story_conversion_tolerance`, `story_figure_tolerance`).
 @dataclass(frozen=True)
 class VerdictParams:
-    """Tolerances used when two values of one fact are compared and explained.
-
-    The currency tolerances are all here, each named once: how far a conversion may be off
-    when claims are matched (`match_conversion_slack`), within one article
-    (`article_conversion_slack`), when a verdict is given (`rate_slack`), and when stories
-    compare figure keys (`story_conversion_tolerance`, `story_figure_tolerance`)."""
+    """Tolerances used when two values of one fact are compared and explained (currencies too)."""
 
     about_slack: float = tuned(
         0.03,
