@@ -2,7 +2,8 @@
 
 "52" admits [51.5, 52.5] (its last stated digit), "about 52" a few percent around it,
 "more than 1,200" anything from 1,200 up to a plausible ceiling. Two figures are compatible
-when their ranges overlap; a group is compatible when all ranges share a point.
+when their ranges overlap; a group is compatible when all ranges share a point. How far a
+qualifier stretches a figure is a `VerdictParams` tolerance.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import math
 from dataclasses import dataclass
 
 from factwatch.ingest.params import DEFAULT, VerdictParams
-
-# How far a qualifier stretches a figure, and the other tolerances: `VerdictParams`.
 
 
 def _words(text: str) -> list[str]:
