@@ -6,8 +6,10 @@ Run `bench/corpus_score.py CORPUS --keep DB` first, then:
     python bench/fact_links.py CORPUS DB            # wrong links and missed links
     python bench/fact_links.py CORPUS DB --all      # every link
 
-A developer's tool for the matching rules in `ingest/reconcile/facts.py`; it reads the kept
-database and the corpus's truth.json and changes nothing.
+A developer's tool for the matching rules of `ingest/reconcile/`: each pair's score and its
+parts come from `features.pair_features`, `score.score` and `score.explain`, the very record
+and function the decision reads. It reads the kept database and the corpus's truth.json and
+changes nothing.
 """
 
 from __future__ import annotations
@@ -26,37 +28,25 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from corpus_score import match_claims  # noqa: E402
 
+from factwatch.ingest.params import DEFAULT  # noqa: E402
 from factwatch.ingest.pipeline import _countries_in  # noqa: E402
 from factwatch.ingest.reconcile import ClaimFeatures  # noqa: E402
-from factwatch.ingest.reconcile import facts as F  # noqa: E402
+from factwatch.ingest.reconcile.align import pair_links  # noqa: E402
 from factwatch.ingest.reconcile.context import years_in  # noqa: E402
+from factwatch.ingest.reconcile.facts import group_facts  # noqa: E402
+from factwatch.ingest.reconcile.features import pair_features  # noqa: E402
+from factwatch.ingest.reconcile.mentions import Mention, article_mentions, nearness_map  # noqa: E402
+from factwatch.ingest.reconcile.score import explain, score  # noqa: E402
 from factwatch.store import repository as repo  # noqa: E402
 from factwatch.store.db import Database  # noqa: E402
 
+PARAMS = DEFAULT
 
-def _parts(a: F.Mention, b: F.Mention) -> str:
-    if F._blocked(a, b):
-        return (
-            f"blocked: units {sorted(a.units)}/{sorted(b.units)} per {sorted(a.per)}/"
-            f"{sorted(b.per)} years {sorted(a.years)}/{sorted(b.years)} "
-            f"countries {sorted(a.countries)}/{sorted(b.countries)}"
-        )
-    sim = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
-    bits = [f"cos={sim:.2f}"]
-    if a.kind == "count" and not (a.units & b.units):
-        bits.append(f"family-{F.FAMILY_PENALTY}")
-    if F._unnamed_place(a, b) or F._unnamed_place(b, a):
-        bits.append(f"place-{F.PLACE_PENALTY}")
-    ya, yb = a.years | a.relative_years, b.years | b.relative_years
-    if ya and yb and not (ya & yb):
-        bits.append(f"years-{F.RELATIVE_YEAR_PENALTY}")
-    if not (F._same_value(a, b) or F._values_compatible(a, b)) and F._misreport(a, b):
-        bits.append(F._misreport(a, b))
-    if F._same_value(a, b):
-        bits.append(f"same+{F.SAME_VALUE_BONUS}")
-    elif F._values_compatible(a, b):
-        bits.append(f"compatible+{F.VALUE_BONUS}")
-    return " ".join(bits)
+
+def _parts(a: Mention, b: Mention) -> tuple[float, str]:
+    """The pair's score and its parts, from the features the decision itself reads."""
+    f = pair_features(a, b, PARAMS.facts, PARAMS.verdicts)
+    return score(f, PARAMS.facts), explain(f, PARAMS.facts)
 
 
 def main() -> int:
@@ -96,15 +86,15 @@ def main() -> int:
             by_article[rec.article_id].append(rec)
         local = {}
         for art, recs in by_article.items():
-            ms = F._article_mentions(art, recs, feats)
-            local[art] = (ms, F._nearness_map(ms))
-        groups = F.group_facts(records, feats)
+            ms = article_mentions(art, recs, feats, PARAMS.verdicts)
+            local[art] = (ms, nearness_map(ms, PARAMS.facts))
+        groups = group_facts(records, feats, params=PARAMS)
         group_of = {r.claim_id: gi for gi, g in enumerate(groups) for r in g}
 
-        def facts(m: F.Mention) -> set[str]:
+        def facts(m: Mention) -> set[str]:
             return {fact_of.get(r.claim_id, "?") for r in m.records}
 
-        def show(m: F.Mention, feats: dict = feats) -> str:
+        def show(m: Mention, feats: dict = feats) -> str:
             r = m.records[0]
             seg = feats[r.claim_id].segment if r.claim_id in feats else ""
             return (
@@ -116,12 +106,13 @@ def main() -> int:
         linked: set[tuple[int, int]] = set()
         for a1, a2 in combinations(sorted(by_article), 2):
             (ms1, n1), (ms2, n2) = local[a1], local[a2]
-            for score, i, j in F._pair_links(ms1, ms2, n1, n2, F.MATCH_THRESHOLD):
+            for linked_score, i, j in pair_links(ms1, ms2, n1, n2, PARAMS.facts, PARAMS.verdicts):
                 m1, m2 = ms1[i], ms2[j]
                 linked.add((id(m1), id(m2)))
                 wrong = not (facts(m1) & facts(m2))
                 if wrong or args.all:
-                    print(f"  {'WRONG' if wrong else 'link '} {score:.2f} ({_parts(m1, m2)})")
+                    _, parts = _parts(m1, m2)
+                    print(f"  {'WRONG' if wrong else 'link '} {linked_score:.2f} ({parts})")
                     print(f"      {show(m1)}\n      {show(m2)}")
             # missed: same truth fact, not in one final group
             for m1 in ms1:
@@ -132,8 +123,8 @@ def main() -> int:
                     g1 = group_of[m1.records[0].claim_id]
                     g2 = group_of[m2.records[0].claim_id]
                     if g1 != g2:
-                        sc = F._score(m1, m2)
-                        print(f"  MISSED {sc:.2f} ({_parts(m1, m2)})")
+                        sc, parts = _parts(m1, m2)
+                        print(f"  MISSED {sc:.2f} ({parts})")
                         print(f"      {show(m1)}\n      {show(m2)}")
     return 0
 

@@ -149,15 +149,17 @@ def dump_database(db_path: Path) -> dict:
     )
 
 
-def dump_json_corpus(path: Path, embedder) -> dict:
+def dump_json_corpus(path: Path, embedder, params=None) -> dict:
+    """A claim-list corpus's facts and conflicts (`params`: a `Params`, default `DEFAULT`)."""
     sys.path.insert(0, str(REPO))
+    from factwatch.ingest.params import DEFAULT
+    from factwatch.ingest.reconcile import reconcile
     from tests.reconcile.helpers import analysed_records
 
+    params = params or DEFAULT
     corpus = json.loads(path.read_text(encoding="utf-8"))
-    records, feats, names = analysed_records(corpus["articles"], embedder)
-    from factwatch.ingest.reconcile import reconcile
-
-    facts = reconcile(records, feats)
+    records, feats, names = analysed_records(corpus["articles"], embedder, params)
+    facts = reconcile(records, feats, params=params)
     key = {r.claim_id: f"{names[r.article_id]}@{r.claim.start}:{r.claim.kind}:{r.claim.surface}"
            for r in records}
     groups, conflicts = [], []
@@ -186,8 +188,9 @@ def _load_embedder():
     return load_embedder()
 
 
-def snapshot(names: list[str] | None = None) -> dict[str, dict]:
-    """Every (or the named) corpus's decisions, freshly computed."""
+def snapshot(names: list[str] | None = None, params=None) -> dict[str, dict]:
+    """Every (or the named) corpus's decisions, freshly computed (`params` reach the
+    claim-list corpora; the feed corpora run the CLI with its defaults)."""
     out: dict[str, dict] = {}
     feeds, jsons = feed_corpora(), json_corpora()
     wanted = set(names) if names else set(feeds) | set(jsons)
@@ -201,7 +204,7 @@ def snapshot(names: list[str] | None = None) -> dict[str, dict]:
         embedder = _load_embedder()
         for name, path in jsons.items():
             if name in wanted:
-                out[f"reconcile_{name}"] = dump_json_corpus(path, embedder)
+                out[f"reconcile_{name}"] = dump_json_corpus(path, embedder, params)
     return out
 
 

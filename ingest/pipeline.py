@@ -26,7 +26,8 @@ from factwatch.ingest.language import detect_language
 from factwatch.ingest.models import ArticleInput, Claim, ClaimRecord
 from factwatch.ingest.params import DEFAULT, Params
 from factwatch.ingest.reconcile import ClaimFeatures, FactCache, reconcile
-from factwatch.ingest.reconcile.context import ClaimContext, claim_contexts, countries_in, years_in
+from factwatch.ingest.reconcile.context import ClaimContext, claim_contexts, years_in
+from factwatch.ingest.reconcile.places import countries_in
 from factwatch.ingest.stories import (
     ArticleSignals,
     StoryIndex,
@@ -101,7 +102,7 @@ def analyse(article: ArticleInput, params: Params = DEFAULT) -> Analysed:
     lang = detect_language(article.text, article.lang) or article.lang or "en"
     published = article.published.date() if article.published else None
     claims = extract_claims(article.text, lang, published)
-    contexts = claim_contexts(article.text, claims)
+    contexts = claim_contexts(article.text, claims, params.facts)
     sh = dedup.shingles(article.text)
     lead = lead_text(article, params)
     return Analysed(
@@ -122,8 +123,8 @@ def embed_batch(embedder: Embedder, items: Sequence[Analysed], params: Params = 
     distinct text once).
 
     A claim's vector is its clause's, with its whole sentence's (figures masked) mixed in
-    at `SENTENCE_WEIGHT`: a clause cut between two figures ("… auf … ein") often loses the
-    subject its sentence names ("Der Umsatz brach 2024 um 22 Prozent auf …").
+    at `FactParams.sentence_weight`: a clause cut between two figures ("… auf … ein") often
+    loses the subject its sentence names ("Der Umsatz brach 2024 um 22 Prozent auf …").
     """
     texts: dict[str, int] = {}
 
@@ -143,13 +144,7 @@ def embed_batch(embedder: Embedder, items: Sequence[Analysed], params: Params = 
     vectors = embedder.encode(list(texts))
     for it, (lead, pairs) in zip(items, plan, strict=True):
         it.lead_vector = vectors[lead]
-        it.claim_vectors = [claim_vector(vectors[a], vectors[b]) for a, b in pairs]
-
-
-# How much of the sentence a claim's vector carries beside its clause. Matching compares
-# what is measured: more of the sentence makes two figures of one sentence look alike to
-# a third (0.5 linked a fleet of 142 aircraft with a backlog of 1,340 in blind_e).
-SENTENCE_WEIGHT = 0.3
+        it.claim_vectors = [claim_vector(vectors[a], vectors[b], params) for a, b in pairs]
 
 
 def claim_texts(claim: Claim, ctx: ClaimContext) -> tuple[str, str]:
@@ -162,9 +157,10 @@ def claim_texts(claim: Claim, ctx: ClaimContext) -> tuple[str, str]:
     return clause, clause if claim.kind == "date" else (ctx.sentence or clause)
 
 
-def claim_vector(clause: np.ndarray, sentence: np.ndarray) -> np.ndarray:
-    """The clause's vector with `SENTENCE_WEIGHT` of the sentence's, L2-normalised."""
-    v = np.asarray(clause, dtype=np.float32) + SENTENCE_WEIGHT * np.asarray(sentence, np.float32)
+def claim_vector(clause: np.ndarray, sentence: np.ndarray, params: Params = DEFAULT) -> np.ndarray:
+    """The clause's vector with `FactParams.sentence_weight` of the sentence's, normalised."""
+    weight = params.facts.sentence_weight
+    v = np.asarray(clause, dtype=np.float32) + weight * np.asarray(sentence, np.float32)
     n = float(np.linalg.norm(v))
     return v / n if n > 0 else v
 
@@ -178,8 +174,10 @@ class Pipeline:
         embedder: Embedder,
         params: Params = DEFAULT,
         reconcile_articles: int = 300,
+        params: Params = DEFAULT,
     ) -> None:
         self.db = db
+        self.params = params
         self.embedder = embedder
         self.params = params
         # A story is reconciled over its newest `reconcile_articles` articles: a new article
@@ -404,7 +402,7 @@ class Pipeline:
                 window = repo.story_claim_ids(s, story_id, self.reconcile_articles)
                 cache = self._fact_cache(story_id)
                 records, feats = self._window_records(s, window, cache)
-                facts = reconcile(records, feats, cache)
+                facts = reconcile(records, feats, cache, self.params)
                 stored = {cid: fid for claims in window.values() for cid, fid in claims}
                 changed_conflicts = repo.save_facts(s, story_id, facts, stored)
                 # Alerts commit with the conflicts they announce (store/outbox.py).

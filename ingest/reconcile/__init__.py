@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from factwatch.ingest.models import ClaimRecord
-from factwatch.ingest.reconcile.facts import ClaimFeatures, FactCache, group_facts
+from factwatch.ingest.params import DEFAULT, Params
+from factwatch.ingest.reconcile.cache import FactCache
+from factwatch.ingest.reconcile.facts import group_facts
+from factwatch.ingest.reconcile.mentions import ClaimFeatures
 from factwatch.ingest.reconcile.verdicts import Assessment, assess, format_figure
 
 __all__ = ["ClaimFeatures", "FactCache", "ReconciledFact", "fact_label", "reconcile"]
@@ -53,12 +56,14 @@ def reconcile(
     records: Sequence[ClaimRecord],
     feats: dict[int, ClaimFeatures],
     cache: FactCache | None = None,
+    params: Params = DEFAULT,
 ) -> list[ReconciledFact]:
     """Group a story's claims into facts and judge each one (`cache`: see `FactCache`; a
-    fact whose claims are unchanged since the last call keeps its judgement)."""
+    fact whose claims are unchanged since the last call keeps its judgement; `params`: the
+    fact and verdict stages' tuned numbers)."""
     out: list[ReconciledFact] = []
     judged: dict[tuple[int, ...], ReconciledFact] = {}
-    for group in group_facts(records, feats, cache=cache):
+    for group in group_facts(records, feats, cache=cache, params=params):
         ids = tuple(r.claim_id for r in group)
         fact = cache.judged.get(ids) if cache is not None else None
         if fact is None:
@@ -69,7 +74,7 @@ def reconcile(
                 kind=group[0].claim.kind,
                 label=label,
                 records=tuple(group),
-                assessment=assess(key, label, list(group)),
+                assessment=assess(key, label, list(group), params.verdicts),
             )
         judged[ids] = fact
         out.append(fact)

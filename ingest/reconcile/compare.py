@@ -2,7 +2,8 @@
 
 "52" admits [51.5, 52.5] (its last stated digit), "about 52" a few percent around it,
 "more than 1,200" anything from 1,200 up to a plausible ceiling. Two figures are compatible
-when their ranges overlap; a group is compatible when all ranges share a point.
+when their ranges overlap; a group is compatible when all ranges share a point. How far a
+qualifier stretches a figure is a `VerdictParams` tolerance.
 """
 
 from __future__ import annotations
@@ -10,15 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-# How far a qualifier stretches a figure (relative). Journalists round "1,250" to "more than
-# 1,200" or "4,480" to "about 4,500", rarely further.
-ABOUT_SLACK = 0.03
-# The most an approximate figure's trailing zeros are read to round away (relative).
-ABOUT_ROUNDING_CAP = 0.05
-BOUND_SLACK = 0.25
-# ECB rates move within a day or two of publication; outlets often convert with a rate from
-# the day before. DESIGN.md: consistent "within 1%".
-RATE_SLACK = 0.01
+from factwatch.ingest.params import DEFAULT, VerdictParams
 
 
 def _words(text: str) -> list[str]:
@@ -95,11 +88,13 @@ class Interval:
         return (self.low + self.high) / 2
 
 
-def rounding_halfwidth(value: float, precision: int | None) -> float:
+def rounding_halfwidth(
+    value: float, precision: int | None, params: VerdictParams = DEFAULT.verdicts
+) -> float:
     """Half a unit of the last significant digit stated ("52" -> 0.5, "5.4 bn" -> 0.05 bn)."""
     if value == 0 or not math.isfinite(value):
         return 0.0
-    digits = precision if precision and precision > 0 else 2
+    digits = precision if precision and precision > 0 else params.default_significant_digits
     exponent = math.floor(math.log10(abs(value))) - digits + 1
     return 0.5 * 10.0**exponent
 
@@ -128,19 +123,25 @@ def last_digit_halfwidth(v: float) -> float:
     return 0.0
 
 
-def stated_interval(value: float, precision: int | None, qualifier: str | None) -> Interval:
+def stated_interval(
+    value: float,
+    precision: int | None,
+    qualifier: str | None,
+    params: VerdictParams = DEFAULT.verdicts,
+) -> Interval:
     """The range of true values consistent with the figure as written."""
-    h = rounding_halfwidth(value, precision)
+    h = rounding_halfwidth(value, precision, params)
     v = abs(value)
     if qualifier == "about":
         # "rund 1.100 Flüge" for 1,140: a figure said to be approximate is rounded at its
         # last non-zero digit, within reason ("about 50 bn" is not 45 bn)
-        h = max(ABOUT_SLACK * v + h, min(last_digit_halfwidth(v), ABOUT_ROUNDING_CAP * v))
+        cap = params.about_rounding_cap * v
+        h = max(params.about_slack * v + h, min(last_digit_halfwidth(v), cap))
         low, high = v - h, v + h
     elif qualifier in ("more_than", "at_least"):
-        low, high = v - h, v * (1 + BOUND_SLACK) + h
+        low, high = v - h, v * (1 + params.bound_slack) + h
     elif qualifier in ("less_than", "up_to"):
-        low, high = v * (1 - BOUND_SLACK) - h, v + h
+        low, high = v * (1 - params.bound_slack) - h, v + h
     else:
         low, high = v - h, v + h
     sign = -1.0 if value < 0 else 1.0

@@ -13,9 +13,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from factwatch.ingest.models import ClaimRecord, ConflictFinding
+from factwatch.ingest.models import ClaimRecord, ConflictFinding, Verdict
+from factwatch.ingest.params import DEFAULT, VerdictParams
 from factwatch.ingest.reconcile.compare import (
-    RATE_SLACK,
     Interval,
     common_interval,
     comparison_precision,
@@ -24,6 +24,14 @@ from factwatch.ingest.reconcile.compare import (
     stated_interval,
 )
 from factwatch.ingest.reconcile.rates import Rate, rate_on
+
+# The verdicts a conflict gets (`factwatch.ingest.models.VERDICTS`), each named once here,
+# and the statuses of a fact without a conflict.
+GENUINE: Verdict = "genuine"
+CONVERSION: Verdict = "currency_conversion"
+ROUNDING: Verdict = "rounding_or_bound"
+DATES: Verdict = "date_conflict"
+SINGLE, AGREE = "single", "agree"
 
 QUALIFIER_WORDS = {
     "about": "about ",
@@ -155,26 +163,26 @@ def n_sources(records: list[ClaimRecord]) -> int:
     return len({r.duplicate_of or r.article_id for r in records})
 
 
-def _interval(rec: ClaimRecord, about: bool = True) -> Interval:
+def _interval(rec: ClaimRecord, params: VerdictParams, about: bool = True) -> Interval:
     """The values the figure admits; without `about`, an "about" widens it no further than
     the digits written do."""
     c = rec.claim
     precision = comparison_precision(c.surface, c.precision)
     qualifier = c.qualifier if about or c.qualifier != "about" else None
-    return stated_interval(float(c.value or 0.0), precision, qualifier)
+    return stated_interval(float(c.value or 0.0), precision, qualifier, params)
 
 
-def _converted_apart(recs: list[ClaimRecord]) -> bool:
+def _converted_apart(recs: list[ClaimRecord], params: VerdictParams) -> bool:
     """Figures in one currency, each a conversion, that differ beyond their written digits
     between publication days and agree within each day: "about €6.9 bn" in April and "about
     €6.7 bn" in November for $7.8 bn are the dollar amount at two days' rates, not a rounding."""
-    if common_interval([_interval(r, about=False) for r in recs]) is not None:
+    if common_interval([_interval(r, params, about=False) for r in recs]) is not None:
         return False
     by_day: dict[date | None, list[ClaimRecord]] = defaultdict(list)
     for rec in recs:
         by_day[rec.published].append(rec)
     return len(by_day) >= 2 and all(
-        common_interval([_interval(r, about=False) for r in day]) is not None
+        common_interval([_interval(r, params, about=False) for r in day]) is not None
         for day in by_day.values()
     )
 
@@ -182,7 +190,12 @@ def _converted_apart(recs: list[ClaimRecord]) -> bool:
 # ---------------------------------------------------------------- assessment
 
 
-def assess(fact_key: str, label: str, records: list[ClaimRecord]) -> Assessment:
+def assess(
+    fact_key: str,
+    label: str,
+    records: list[ClaimRecord],
+    params: VerdictParams = DEFAULT.verdicts,
+) -> Assessment:
     """The status of one fact and, when its claims disagree, the conflict to report."""
     if not records:
         raise ValueError("a fact needs at least one claim")
@@ -190,7 +203,7 @@ def assess(fact_key: str, label: str, records: list[ClaimRecord]) -> Assessment:
     readings = readings_of(records)
     top = readings[0]
     base = Assessment(
-        status="single" if n_sources(records) < 2 else "agree",
+        status=SINGLE if n_sources(records) < 2 else AGREE,
         value=top.value,
         unit=top.unit,
         date_value=top.date_value,
@@ -201,7 +214,7 @@ def assess(fact_key: str, label: str, records: list[ClaimRecord]) -> Assessment:
         return base
     if kind == "date":
         return _assess_dates(fact_key, label, records, readings, base)
-    return _assess_numbers(fact_key, label, records, readings, base)
+    return _assess_numbers(fact_key, label, records, readings, base, params)
 
 
 def _assess_dates(fact_key, label, records, readings, base) -> Assessment:
@@ -219,33 +232,31 @@ def _assess_dates(fact_key, label, records, readings, base) -> Assessment:
         + " vs ".join(f"{r.label()} ({r.sources()})" for r in readings)
         + "."
     )
-    return _with_conflict(base, fact_key, "date", "date_conflict", text, records, readings, {})
+    return _with_conflict(base, fact_key, "date", DATES, text, records, readings, {})
 
 
-def _assess_numbers(fact_key, label, records, readings, base) -> Assessment:
+def _assess_numbers(fact_key, label, records, readings, base, params) -> Assessment:
     kind = records[0].claim.kind
     units = {r.claim.unit for r in records}
     if kind == "money" and len(units) > 1:
-        return _assess_currencies(fact_key, label, records, readings, base)
-    intervals = [_interval(r) for r in records]
+        return _assess_currencies(fact_key, label, records, readings, base, params)
+    intervals = [_interval(r, params) for r in records]
     if common_interval(intervals) is not None:
         text = (
             f"{label}: "
             + " and ".join(f"{r.label()} ({r.sources()})" for r in readings)
             + " are compatible: the difference is explained by rounding or a stated bound."
         )
-        return _with_conflict(
-            base, fact_key, kind, "rounding_or_bound", text, records, readings, {}
-        )
+        return _with_conflict(base, fact_key, kind, ROUNDING, text, records, readings, {})
     text = (
         f"{label}: outlets disagree — "
         + " vs ".join(f"{r.label()} ({r.sources()})" for r in readings)
         + ". Neither rounding nor a stated bound explains the difference."
     )
-    return _with_conflict(base, fact_key, kind, "genuine", text, records, readings, {})
+    return _with_conflict(base, fact_key, kind, GENUINE, text, records, readings, {})
 
 
-def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
+def _assess_currencies(fact_key, label, records, readings, base, params) -> Assessment:
     """Money in several currencies: is there one amount that every figure converts from?"""
     currencies = sorted({r.claim.unit for r in records if r.claim.unit})
     by_currency = defaultdict(list)
@@ -259,7 +270,7 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
         used: dict[int, Rate] = {}
         ok_idx: list[int] = []
         for i, rec in enumerate(records):
-            iv = _interval(rec)
+            iv = _interval(rec, params)
             if rec.claim.unit == cur:
                 implied.append(iv)
                 ok_idx.append(i)
@@ -269,15 +280,21 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
             if rate is None or rate.value <= 0:
                 continue
             used[rec.claim_id] = rate
-            implied.append(iv.scale(1.0 / rate.value).widen(RATE_SLACK))
+            implied.append(iv.scale(1.0 / rate.value).widen(params.rate_slack))
             ok_idx.append(i)
         if not implied:
             continue
         compatible = [ok_idx[j] for j in largest_compatible(implied)]
         # on a tie, the currency whose own figures agree to the digit is the base amount
-        exact = common_interval([_interval(r, about=False) for r in by_currency[cur]])
-        score = (len(compatible), n_sources(by_currency[cur]), exact is not None, cur,
-                 compatible, used)
+        exact = common_interval([_interval(r, params, about=False) for r in by_currency[cur]])
+        score = (
+            len(compatible),
+            n_sources(by_currency[cur]),
+            exact is not None,
+            cur,
+            compatible,
+            used,
+        )
         if best is None or score[:3] > best[:3]:
             best = score
     assert best is not None
@@ -294,11 +311,13 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
     per_currency_disagree = [
         cur
         for cur, recs in by_currency.items()
-        if common_interval([_interval(r) for r in recs]) is None
+        if common_interval([_interval(r, params) for r in recs]) is None
     ]
     listing = _listing_by_currency(readings)
     converted = [
-        cur for cur, recs in by_currency.items() if cur != base_cur and _converted_apart(recs)
+        cur
+        for cur, recs in by_currency.items()
+        if cur != base_cur and _converted_apart(recs, params)
     ]
     if explained and not per_currency_disagree and not converted:
         differs = any(
@@ -311,9 +330,7 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
             f"{label}: {listing} are compatible once rounding, stated bounds and conversion "
             f"from {_fig(base_reading)} at each publication date's ECB rate are allowed for."
         )
-        return _with_conflict(
-            base, fact_key, "money", "rounding_or_bound", text, records, readings, details
-        )
+        return _with_conflict(base, fact_key, "money", ROUNDING, text, records, readings, details)
     if explained:
         rates_text = _rates_text(used, base_reading)
         text = (
@@ -322,9 +339,7 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
             f"each article's publication date: {rates_text}. Verdict: currency conversion at "
             f"different dates, not a genuine discrepancy."
         )
-        return _with_conflict(
-            base, fact_key, "money", "currency_conversion", text, records, readings, details
-        )
+        return _with_conflict(base, fact_key, "money", CONVERSION, text, records, readings, details)
     outliers = [records[i] for i in range(len(records)) if i not in set(compatible)]
     details["outliers"] = [r.claim_id for r in outliers]
     odd = "; ".join(
@@ -336,7 +351,7 @@ def _assess_currencies(fact_key, label, records, readings, base) -> Assessment:
         f"publication date does not reconcile {odd} with {_fig(base_reading)}: a genuine "
         f"discrepancy."
     )
-    return _with_conflict(base, fact_key, "money", "genuine", text, records, readings, details)
+    return _with_conflict(base, fact_key, "money", GENUINE, text, records, readings, details)
 
 
 def _fig(reading: Reading) -> str:

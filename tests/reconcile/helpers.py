@@ -50,19 +50,22 @@ def record(
     )
 
 
-def analysed_records(articles, embedder):
+def analysed_records(articles, embedder, params=None):
     """Claim records and features for whole articles, built the way the pipeline builds
     them (claim grammar, clause contexts, one encoder call over the clauses, years and
     countries), but without a database: `reconcile` then runs on them as it does on a
     stored story.
 
     `articles` are dicts with id, lang, published (ISO day), outlet, title and text.
+    `params` (a `Params`, default `DEFAULT`) are the tuned numbers the clauses are cut with.
     Returns (records, features, article id of each record's article number).
     """
     from factwatch.ingest.claims import extract_claims
+    from factwatch.ingest.params import DEFAULT
     from factwatch.ingest.pipeline import claim_texts, claim_vector
     from factwatch.ingest.reconcile import ClaimFeatures
-    from factwatch.ingest.reconcile.context import claim_contexts, countries_in, years_in
+    from factwatch.ingest.reconcile.context import claim_contexts, years_in
+    from factwatch.ingest.reconcile.places import countries_in
 
     records, contexts = [], []
     ids = count(1)
@@ -71,7 +74,8 @@ def analysed_records(articles, embedder):
         names[number] = art["id"]
         published = date.fromisoformat(art["published"])
         claims = extract_claims(art["text"], art["lang"], published)
-        for claim, ctx in zip(claims, claim_contexts(art["text"], claims), strict=True):
+        contexts_of = claim_contexts(art["text"], claims, (params or DEFAULT).facts)
+        for claim, ctx in zip(claims, contexts_of, strict=True):
             records.append(
                 ClaimRecord(
                     claim_id=next(ids),
@@ -87,7 +91,8 @@ def analysed_records(articles, embedder):
             contexts.append(ctx)
     texts = [claim_texts(r.claim, ctx) for r, ctx in zip(records, contexts, strict=True)]
     encoded = embedder.encode([t for pair in texts for t in pair])
-    vectors = [claim_vector(encoded[2 * i], encoded[2 * i + 1]) for i in range(len(texts))]
+    params = params or DEFAULT
+    vectors = [claim_vector(encoded[2 * i], encoded[2 * i + 1], params) for i in range(len(texts))]
     feats = {
         r.claim_id: ClaimFeatures(
             vector=vec,

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from factwatch.ingest.claims.words import trie_regex
-from factwatch.ingest.reconcile.context import clause_countries, clause_places, countries_in
+from factwatch.ingest.reconcile.places import clause_countries, clause_places, countries_in
 
 
 @pytest.mark.parametrize(

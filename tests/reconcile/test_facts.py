@@ -149,7 +149,7 @@ def test_reconcile_labels_and_judges_each_fact():
 
 
 def test_clauses_about_different_countries_never_match():
-    from factwatch.ingest.reconcile.context import countries_in
+    from factwatch.ingest.reconcile.places import countries_in
 
     fr = record(42, "stores", kind="count", article=1)
     es = record(27, "stores", kind="count", article=2)
@@ -265,7 +265,7 @@ def test_a_figure_placed_in_a_town_the_other_article_never_names_stays_apart():
 
 
 def test_one_country_against_a_list_of_countries_is_a_part_and_a_whole():
-    from factwatch.ingest.reconcile.context import clause_countries
+    from factwatch.ingest.reconcile.places import clause_countries
 
     france = record(42, "stores", kind="count", article=1)
     europe = record(118, "stores", kind="count", article=2)
@@ -471,7 +471,7 @@ def test_a_figure_placed_in_one_country_meets_it_whatever_else_its_article_names
 
 
 def test_the_european_union_is_not_a_country():
-    from factwatch.ingest.reconcile.context import countries_in
+    from factwatch.ingest.reconcile.places import countries_in
 
     assert countries_in("countervailing duties in the European Union") == frozenset()
     assert countries_in("dans l’Union européenne et en Hongrie") == frozenset({"HU"})
@@ -479,11 +479,13 @@ def test_the_european_union_is_not_a_country():
 
 def test_a_long_story_is_compared_in_bounded_pairs_and_still_links_a_late_restatement():
     # 60 articles restate the investment; the first and the last alone also give the
-    # revenue. Each article is compared with at most MAX_PARTNERS earlier ones, yet the
+    # revenue. Each article is compared with at most max_partners earlier ones, yet the
     # investment is one fact, and the last article meets the first (the earlier article
     # whose figures read most like its own) for the revenue.
-    from factwatch.ingest.reconcile.facts import MAX_PARTNERS, FactCache
+    from factwatch.ingest.params import DEFAULT
+    from factwatch.ingest.reconcile import FactCache
 
+    max_partners = DEFAULT.facts.max_partners
     recs, pairs = [], []
     for a in range(1, 61):
         inv = record(5e9, "EUR", article=a)
@@ -502,7 +504,7 @@ def test_a_long_story_is_compared_in_bounded_pairs_and_still_links_a_late_restat
     invest = sorted(r.claim_id for r in recs if r.claim.value == 5e9)
     revenue = sorted(r.claim_id for r in recs if r.claim.value == 42.3e9)
     assert ids(groups) == sorted([invest, revenue])
-    assert len(cache.links) <= 60 * MAX_PARTNERS < 60 * 59 // 2
+    assert len(cache.links) <= 60 * max_partners < 60 * 59 // 2
 
 
 def in_sentence(rec, start: int):
@@ -550,7 +552,7 @@ def test_two_neighbouring_digits_swapped_are_a_misreport_however_far_apart():
 
 def test_a_date_is_not_kept_apart_by_the_countries_its_clause_names():
     # "Lisbon … priced on China's interbank market on 15 October" / "Lisbon sold … on Oct. 15"
-    from factwatch.ingest.reconcile.context import countries_in
+    from factwatch.ingest.reconcile.places import countries_in
 
     zh = record(kind="date", day=date(2025, 10, 15), article=1)
     en = record(kind="date", day=date(2025, 10, 14), article=2)

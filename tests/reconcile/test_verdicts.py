@@ -177,3 +177,11 @@ def test_an_approximate_figure_rounds_at_its_last_non_zero_digit():
     a = record(50e9, "EUR", outlet="A", qualifier="about")
     b = record(45e9, "EUR", outlet="B")
     assert assess("money:1", "x", [a, b]).conflict.verdict == "genuine"
+
+
+def test_the_verdicts_named_in_reconciliation_are_the_stored_ones():
+    from factwatch.ingest.models import VERDICTS
+    from factwatch.ingest.reconcile import verdicts
+
+    named = {verdicts.GENUINE, verdicts.CONVERSION, verdicts.ROUNDING, verdicts.DATES}
+    assert named == set(VERDICTS)
