@@ -528,10 +528,10 @@ class FactParams:
 # --- verdicts: comparing values within a fact ----------------------------------------------
 
 
-# The currency tolerances are all here, each named once: how far a conversion may be off when
-# claims are matched (`match_conversion_slack`), within one article (`article_conversion_slack`),
-# when a verdict is given (`rate_slack`), and when stories compare figure keys
-# (`story_conversion_tolerance`, `story_figure_tolerance`).
+# The currency tolerances, each named once: how far a conversion may be off when claims are
+# matched (`match_conversion_slack`), within one article (`article_conversion_slack`) and when
+# a verdict is given (`rate_slack`); stories compare figure keys with their own
+# (`StoryParams.same_currency_tolerance`, `StoryParams.converted_tolerance`).
 @dataclass(frozen=True)
 class VerdictParams:
     """Tolerances used when two values of one fact are compared and explained (currencies too)."""
@@ -585,22 +585,6 @@ class VerdictParams:
         evidence='4085903 "Facts and stories on blind_d: … an amount an article also states '
         'in another currency in another sentence is one figure"',
         test="tests/reconcile/test_facts.py::test_an_amount_an_article_also_gives_in_another_currency_is_one_figure",
-    )
-    story_conversion_tolerance: float = tuned(
-        0.03,
-        why="Story figure keys: an amount in another currency matches when within this of "
-        "the converted one (an outlet converts at its own date).",
-        evidence='55b6603 "Integrate sources and stories" (dev corpus): the 0.03 of '
-        "ingest/stories.py figures_match",
-        test="tests/stories/test_stories.py::test_figures_match_rules",
-    )
-    story_figure_tolerance: float = tuned(
-        0.02,
-        why="Story figure keys: the same currency or count matches within this (rounding: "
-        "'$5.7bn' / '$5.72bn').",
-        evidence='55b6603 "Integrate sources and stories" (dev corpus): the 0.02 of '
-        "ingest/stories.py figures_match and _distinctive_match",
-        test="tests/stories/test_stories.py::test_figures_match_rules",
     )
 
 

@@ -174,10 +174,8 @@ class Pipeline:
         embedder: Embedder,
         params: Params = DEFAULT,
         reconcile_articles: int = 300,
-        params: Params = DEFAULT,
     ) -> None:
         self.db = db
-        self.params = params
         self.embedder = embedder
         self.params = params
         # A story is reconciled over its newest `reconcile_articles` articles: a new article
