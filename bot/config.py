@@ -149,9 +149,9 @@ class Settings:
         url = make_url(self.database_url)
         if url.get_backend_name() != "postgresql":
             return self.database_url
-        return url.set(username=self.editor_role, password=None).render_as_string(
-            hide_password=False
-        )
+        # URL.set() ignores None: _replace drops the app's password for real
+        editor = url._replace(username=self.editor_role, password=None)
+        return editor.render_as_string(hide_password=False)
 
     def safe_database_url(self) -> str:
         """The URL with any password masked, for messages and logs."""

@@ -53,7 +53,9 @@ def _conninfo(url: str) -> str:
 
 
 def user_url(url: str, user: str) -> str:
-    return make_url(url).set(username=user, password=None).render_as_string(hide_password=False)
+    return (
+        make_url(url)._replace(username=user, password=None).render_as_string(hide_password=False)
+    )
 
 
 def _pg_admin(sql: str) -> None:
