@@ -139,17 +139,27 @@ class EditorRoleSetup:
 
 
 def editor_role_statements(
-    role: str, database: str, schema: str, views: list[str], create: bool
+    role: str,
+    database: str,
+    schema: str,
+    views: list[str],
+    create: bool,
+    public_has: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """The SQL that makes `role` an editors' role: log in, SELECT the views, nothing else."""
+    """The SQL that makes `role` an editors' role: log in, SELECT the views, nothing else.
+
+    CONNECT and USAGE are granted only when PUBLIC lacks them (granting them needs the
+    database's or the schema's owner, which the app's role may not be)."""
     r = quote_ident(role)
     out = []
     if create:
         out.append(
             f"CREATE ROLE {r} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
         )
-    out.append(f"GRANT CONNECT ON DATABASE {quote_ident(database)} TO {r}")
-    out.append(f"GRANT USAGE ON SCHEMA {quote_ident(schema)} TO {r}")
+    if "CONNECT" not in public_has:
+        out.append(f"GRANT CONNECT ON DATABASE {quote_ident(database)} TO {r}")
+    if "USAGE" not in public_has:
+        out.append(f"GRANT USAGE ON SCHEMA {quote_ident(schema)} TO {r}")
     if views:
         names = ", ".join(f"{quote_ident(schema)}.{quote_ident(v)}" for v in views)
         out.append(f"GRANT SELECT ON {names} TO {r}")
@@ -159,33 +169,24 @@ def editor_role_statements(
 def ensure_editor_role(engine: Engine, role: str) -> EditorRoleSetup:
     """Create the editors' role and grant it the views when this connection may; else say how."""
     with engine.connect() as conn:
-        database, schema, can_create = conn.exec_driver_sql(
-            "SELECT current_database(), current_schema(),"
-            " (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user)"
-        ).one()
-        views = list(
-            conn.exec_driver_sql(
-                "SELECT viewname FROM pg_views WHERE schemaname = current_schema()"
-                " AND viewname ~ '^v_' ORDER BY viewname"
-            ).scalars()
-        )
-        exists = (
-            conn.exec_driver_sql(
-                "SELECT 1 FROM pg_roles WHERE rolname = %(role)s", {"role": role}
-            ).first()
-            is not None
-        )
-    statements = editor_role_statements(role, database, schema, views, create=not exists)
+        database, schema, can_create, exists, public = _facts(conn, role)
+        views = _views(conn)
+    statements = editor_role_statements(
+        role, database, schema, views, create=not exists, public_has=public
+    )
     applied = False
     if exists or can_create:
-        try:
-            with engine.begin() as conn:
-                for statement in statements:
-                    conn.exec_driver_sql(statement)
-            applied = True
-            exists = True
-        except Exception:  # not allowed here: an administrator runs the SQL
-            applied = False
+        applied = _apply(engine, statements)
+        if not applied and not exists:
+            # another `init` may have created the role meanwhile: grant to it
+            with engine.connect() as conn:
+                exists = _facts(conn, role)[3]
+            if exists:
+                statements = editor_role_statements(
+                    role, database, schema, views, create=False, public_has=public
+                )
+                applied = _apply(engine, statements)
+        exists = exists or applied
     problem = None
     if exists:
         raw = engine.raw_connection()
@@ -196,6 +197,40 @@ def ensure_editor_role(engine: Engine, role: str) -> EditorRoleSetup:
             raw.rollback()
             raw.close()
     return EditorRoleSetup(role, applied, tuple(statements), tuple(views), problem)
+
+
+def _facts(conn, role: str) -> tuple[str, str, bool, bool, frozenset[str]]:
+    """(database, schema, may this role create roles, does the editors' role exist, what
+    PUBLIC already has: CONNECT on the database, USAGE on the schema)."""
+    row = conn.exec_driver_sql(
+        "SELECT current_database(), current_schema(),"
+        " (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user),"
+        " EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %(role)s),"
+        " has_database_privilege('public', current_database(), 'CONNECT'),"
+        " has_schema_privilege('public', current_schema(), 'USAGE')",
+        {"role": role},
+    ).one()
+    public = frozenset(name for name, has in (("CONNECT", row[4]), ("USAGE", row[5])) if has)
+    return row[0], row[1], bool(row[2]), bool(row[3]), public
+
+
+def _views(conn) -> list[str]:
+    return list(
+        conn.exec_driver_sql(
+            "SELECT viewname FROM pg_views WHERE schemaname = current_schema()"
+            " AND viewname ~ '^v_' ORDER BY viewname"
+        ).scalars()
+    )
+
+
+def _apply(engine: Engine, statements: list[str]) -> bool:
+    try:
+        with engine.begin() as conn:
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+    except Exception:  # not allowed here: an administrator runs the SQL
+        return False
+    return True
 
 
 def setup_messages(setup: EditorRoleSetup) -> tuple[list[str], list[str]]:

@@ -75,7 +75,10 @@ def _require_reading_statement(sql: str) -> None:
     _require_statement(sql)
     word = _first_word(sql)
     if word not in _READING_WORDS:
-        raise Refused(f"refused: {word.upper()} is not a query; only SELECT (or WITH, VALUES) runs")
+        raise Refused(
+            f"refused: {word.upper()} (the database is read-only here; "
+            "only SELECT, WITH or VALUES queries run)"
+        )
 
 
 def one_line(message: str) -> str:
