@@ -85,6 +85,10 @@ def test_quotes_with_semicolons_in_one_statement_still_work(db):
     result = db.run("sql", "SELECT $$a;b$$ AS d, E'c\\';d' AS e", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == [{"d": "a;b", "e": "c';d"}]
+    # nested comments are PostgreSQL's: the server, not a scanner of ours, reads them
+    result = db.run("sql", "/* a /* b; */ c */ (SELECT 1 AS one)", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.split() == ["one", "1"]
 
 
 @pytest.mark.parametrize(

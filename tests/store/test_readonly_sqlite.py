@@ -86,4 +86,18 @@ def test_an_in_memory_database_is_refused():
 
 def test_an_empty_query_is_refused(db):
     with pytest.raises(Refused, match="empty"):
-        run_sqlite(path_of(db), "  -- nothing\n", SqlLimits())
+        run_sqlite(path_of(db), "  \n ", SqlLimits())
+    with pytest.raises(Refused, match="no rows"):
+        run_sqlite(path_of(db), "-- only a comment", SqlLimits())
+
+
+def test_the_first_word_is_found_past_comments_quickly():
+    import time
+
+    from factwatch.store.readonly import _first_word
+
+    assert _first_word("-- note\n/* a; b */ (WITH x AS (SELECT 1) SELECT * FROM x)") == "with"
+    started = time.monotonic()
+    for hostile in (" " * 20_000 + "1", "(" * 20_000, "/*" + "*" * 20_000, "--\n" * 10_000):
+        assert _first_word(hostile) == ""
+    assert time.monotonic() - started < 1
