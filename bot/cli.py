@@ -13,7 +13,6 @@ from datetime import date
 
 import click
 from sqlalchemy import bindparam, select
-from sqlalchemy.exc import SQLAlchemyError
 
 from factwatch.context import Context, pass_ctx
 from factwatch.store.db import Database
@@ -46,6 +45,14 @@ def init(ctx: Context) -> None:
     """
     ctx.db.upgrade()
     click.echo(f"Database ready: {ctx.settings.safe_database_url()}")
+    if ctx.db.engine.dialect.name == "postgresql":
+        from factwatch.store.editor_role import ensure_editor_role, setup_messages
+
+        out, err = setup_messages(ensure_editor_role(ctx.db.engine, ctx.settings.editor_role))
+        for line in out:
+            click.echo(line)
+        for line in err:
+            click.echo(line, err=True)
 
 
 @main.command()
@@ -189,26 +196,40 @@ def conflicts(ctx: Context, story: int | None, alerts_only: bool) -> None:
     default="table",
     show_default=True,
 )
+@click.option("--max-rows", type=click.IntRange(min=1), help="Row limit [FACTWATCH_SQL_MAX_ROWS].")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds [FACTWATCH_SQL_TIMEOUT].",
+)
 @pass_ctx
-def sql(ctx: Context, query: str, fmt: str) -> None:
-    """Run a read-only SQL query (one statement) and print the rows.
+def sql(ctx: Context, query: str, fmt: str, max_rows: int | None, timeout: float | None) -> None:
+    """Run one read-only SQL query and print the rows (at most 10,000 rows, 30 s by default).
+
+    On PostgreSQL it runs as the editors' role (see `factwatch init`).
 
     \b
     Example:
       factwatch sql "SELECT verdict, summary FROM v_conflicts" --format json
     """
-    from factwatch.render import table
-    from factwatch.store.readonly import ReadOnlyViolation, run_readonly
+    from dataclasses import replace
 
-    db = ctx.ready_db()
+    from factwatch.render import table
+    from factwatch.store.readonly import EditorSqlError, run_readonly
+
+    settings = ctx.settings
+    limits = replace(
+        settings.sql_limits,
+        **({"max_rows": max_rows} if max_rows else {}),
+        **({"timeout_s": timeout} if timeout else {}),
+    )
     try:
-        result = run_readonly(db.engine, query)
-    except ReadOnlyViolation as exc:
-        raise click.ClickException(str(exc)) from exc
-    except SQLAlchemyError as exc:
-        orig = getattr(exc, "orig", None)
-        raise click.ClickException(f"query failed: {orig or exc}") from exc
+        result = run_readonly(settings.database_url, settings.editor_url(), query, limits)
+    except EditorSqlError as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(table(result.columns, result.rows, fmt))
+    if result.truncated:
+        click.echo(f"truncated at {limits.max_rows} rows (--max-rows to change)", err=True)
 
 
 @main.command()

