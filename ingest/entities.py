@@ -18,6 +18,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from factwatch.ingest.text import (
+    cjk_class,
+    cjk_pattern,
+    common_prefix,  # noqa: F401 - stories.py and reconcile/ import it from here until moved
+    normalise_name,
+    same_stem,
+    split_sentences,
+)
+
 __all__ = [
     "extract_entities",
     "is_common_word",
@@ -132,22 +141,17 @@ _ABBREVIATION = re.compile(
     r"ca|etc|approx|mme|mm|sig|dott|ing|u\.s|z\.b|d\.h|u\.a)\.$",
     re.IGNORECASE,
 )
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = cjk_pattern(ext_a=True, compat=True)
 _ZH_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,12})[”」』\"]")
 _ZH_SHORT_NAME = re.compile(r"(?:以下简称|简称)[“「\"]([^”」\"]{2,12})[”」\"]")
 _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9\-\.]*[A-Za-z0-9]|[A-Z]")
 # A company by its legal form: "雪岭锂业股份有限公司" is 雪岭锂业. The name is the run of
 # characters before the form, after the last punctuation or function character.
 _ZH_COMPANY = re.compile(
-    r"([\u3400-\u9fff]{2,10}?)(?:股份有限公司|有限责任公司|有限公司|集团股份|集团有限|控股集团)"
+    rf"([{cjk_class(ext_a=True)}]{{2,10}}?)"
+    r"(?:股份有限公司|有限责任公司|有限公司|集团股份|集团有限|控股集团)"
 )
 _ZH_NAME_EDGE = re.compile(r".*[为由与和及的在是称将向对从、]")
-
-
-def normalise_name(token: str) -> str:
-    """Case-fold and strip accents so "Córdoba", "CORDOBA" and "cordoba" meet."""
-    decomposed = unicodedata.normalize("NFKD", token.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
 def is_common_word(key: str) -> bool:
@@ -157,16 +161,15 @@ def is_common_word(key: str) -> bool:
 
 
 def _sentences(text: str) -> list[str]:
-    """Sentences (and lines); a capital after "Mrd." or "Dr." does not start a sentence."""
-    out: list[str] = []
-    for piece in _SENTENCE_END.split(text):
-        if not piece or not piece.strip():
-            continue
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
+    """Sentences (and lines); a capital after "Mrd." or "Dr." does not start a sentence.
+    Pieces keep their surrounding spaces (the abbreviation test reads the piece's end)."""
+    spans = split_sentences(
+        text,
+        boundary=_SENTENCE_END,
+        is_break=lambda t, m, start: not _ABBREVIATION.search(t[start : m.start()]),
+        trim=False,
+    )
+    return [text[start:end] for start, end in spans]
 
 
 def _is_capitalised(word: str) -> bool:
@@ -420,19 +423,6 @@ def is_generic_name(name: str) -> bool:
         if token in names:
             continue
         near = by_prefix.get(token[:5], ()) if len(token) >= 5 else ()
-        if not any(
-            common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other)))
-            for other in near
-        ):
+        if not any(same_stem(token, other) for other in near):
             return False
     return True
-
-
-def common_prefix(a: str, b: str) -> int:
-    """Length of the shared beginning of two name keys (inflected forms share a stem)."""
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from factwatch.ingest.text import cjk_pattern
+
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
@@ -43,7 +45,7 @@ _ALIASES = {
 }  # fmt: skip
 _NOT_A_LANGUAGE = {"und", "mul", "zxx", "mis", "xx", "x"}
 _TAG_RE = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_RE = cjk_pattern(ext_a=True, kana=True, hangul=True)
 
 
 def normalize_language_tag(tag: str | None) -> str | None:

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from factwatch.ingest.entities import normalise_name
+from factwatch.ingest.text import cjk_pattern, normalise_name, same_stem
 
 __all__ = [
     "TOPIC_SIMILARITY",
@@ -52,7 +52,7 @@ _STOP_WORDS = """
 """
 _STOP = frozenset(_STOP_WORDS.split())
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+_CJK = cjk_pattern(ext_a=True, compat=True, kana=True)
 MAX_TOPIC_CHARS = 200
 
 
@@ -150,16 +150,8 @@ def _word_found(word: str, tokens: set[str], cjk_text: str) -> bool:
         return word in cjk_text
     if word in tokens:
         return True
-    for tok in tokens:
-        short, long = (word, tok) if len(word) <= len(tok) else (tok, word)
-        if len(short) < 4:
-            continue
-        # plural and inflected endings: store/stores, plant/plants, battery/batteries
-        if long.startswith(short) and len(long) - len(short) <= 3:
-            return True
-        if len(short) >= 6 and long[: len(short) - 1] == short[:-1]:
-            return True
-    return False
+    # plural and inflected endings: store/stores, plant/plants, battery/batteries
+    return any(same_stem(word, tok, max_ending=3) for tok in tokens)
 
 
 def story_matches_topic(
