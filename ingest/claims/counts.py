@@ -16,8 +16,9 @@ from functools import cache
 from factwatch.ingest.claims import nouns
 from factwatch.ingest.claims.candidates import Candidate, Mention
 from factwatch.ingest.claims.grammar import Grammar
-from factwatch.ingest.claims.lexicon import LEVEL_VERBS, MONTHS, words
 from factwatch.ingest.claims.qualifiers import qualify
+from factwatch.ingest.lang import find, union
+from factwatch.ingest.text import cjk_pattern, words
 
 MAX_WORDS = 5
 _SHORT_WORDS = frozenset(
@@ -37,7 +38,7 @@ _SHORT_WORDS = frozenset(
 _IRREGULAR_PLURALS = frozenset(
     words("people children men women staff police personnel cattle sheep fish aircraft media")
 )
-_MONTH_WORDS = frozenset(m.casefold().rstrip(".") for t in MONTHS.values() for m in t)
+_MONTH_WORDS = frozenset(m.casefold().rstrip(".") for m in union("months"))
 _CAPITAL_BEFORE = re.compile(r"(?P<w>[A-Z][\w&'.-]*|[A-Z&]{2,})[ \u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«(]\s*)$")
 _RATIO_BEFORE = re.compile(
@@ -46,8 +47,9 @@ _RATIO_BEFORE = re.compile(
 )
 _ZH_CLAUSE = re.compile(r"[，。；：,;:！？、（）()]")
 _ZH_STOP = "的和与及、，。；：在等为是了将已于至"
+_HAN = cjk_pattern()
 _ZH_NOUNS = sorted(
-    (k for k in nouns.COUNT_NOUNS if "\u4e00" <= k[0] <= "\u9fff" or k == "gpu"),
+    (k for k in nouns.COUNT_NOUNS if _HAN.match(k) or k == "gpu"),
     key=len,
     reverse=True,
 )
@@ -177,7 +179,8 @@ _SUBJECT_WORDS = 4
 
 @cache
 def _level_verb(lang: str) -> re.Pattern[str] | None:
-    verbs = LEVEL_VERBS.get(lang)
+    data = find(lang)
+    verbs = data.level_verbs if data else ()
     if not verbs:
         return None
     alternation = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
@@ -343,7 +346,7 @@ def _zh_lexicon_near(text: str, pos: int) -> tuple[str, int] | None:
         ch = text[pos + offset : pos + offset + 1]
         if (
             not ch
-            or not ("\u4e00" <= ch <= "\u9fff" or ch.isalpha())
+            or not (_HAN.match(ch) or ch.isalpha())
             or (offset and ch in _ZH_STOP)
         ):
             return None
@@ -372,7 +375,7 @@ def _zh_run(text: str, pos: int) -> str:
     """Up to four Chinese characters naming an unknown counted thing ("补给站")."""
     out = []
     for ch in text[pos : pos + 4]:
-        if not ("\u4e00" <= ch <= "\u9fff") or ch in _ZH_STOP:
+        if not _HAN.match(ch) or ch in _ZH_STOP:
             break
         out.append(ch)
     return "".join(out) if len(out) >= 2 else ""
