@@ -18,6 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from factwatch.ingest.lang import SUPPORTED, find, get, union
 from factwatch.ingest.text import (
     cjk_class,
     cjk_pattern,
@@ -115,22 +116,9 @@ _STOP = _words(
     """
 )
 
-# German capitalises every noun: drop capitalised words with common-noun suffixes in de text.
-_DE_NOUN_SUFFIX = re.compile(
-    r"(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|sionen|ität|itäten|"
-    r"nis|nisse|tum|ment|mente|ismus|chen|lein|ling|linge|anz|enz)$"
-)
-_ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c|dell|dall|nell|sull|all|coll|un|quell|nell)['’]", re.I)
+# Elided articles and prepositions glued to a name ("l'Oréal", "dell'Enel"), every language's.
+_ELISION = re.compile(rf"^(?:{'|'.join(union('elisions'))})['’]", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
-_DE_DETERMINERS = _words(
-    """
-    der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
-    keines sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere
-    unseren unserem unserer dieser diese diesen diesem dieses jeder jede jeden jedem jedes alle
-    allen aller beide beiden viele vielen mehrere einige im am zum zur vom beim ins ans aufs
-    durchs fürs ums
-    """
-)
 # Words (with inner apostrophes/hyphens), numbers, "&", and any other punctuation as its own
 # token so that a name run stops at "Milan, Lyon" or "AUSTIN, Texas — Cobaltline".
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\w|[^\W\d_]|\d[\d.,]*|&|[^\w\s]", re.UNICODE)
@@ -181,7 +169,8 @@ def _title_case_heavy(words: list[str], lang: str) -> bool:
 
     Not applied to German, where capitalised nouns make every sentence look like Title Case.
     """
-    if lang == "de":
+    data = find(lang)
+    if data is not None and data.capitalised_nouns:
         return False
     long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
     lower = sum(not _is_capitalised(w) for w in long)
@@ -193,7 +182,7 @@ def _strip_elision(word: str) -> str:
     return _POSSESSIVE.sub("", _ELISION.sub("", word))
 
 
-def _de_determined(previous: str) -> bool:
+def _de_determined(previous: str, determiners: frozenset[str]) -> bool:
     """True when a German word follows a determiner, an inflected adjective or a number.
 
     German capitalises every noun; names are usually written bare ("Valmora übernimmt",
@@ -201,7 +190,7 @@ def _de_determined(previous: str) -> bool:
     """
     low = previous.casefold()
     return (
-        low in _DE_DETERMINERS
+        low in determiners
         or previous[:1].isdigit()
         or (previous[:1].islower() and low.endswith(("e", "en", "er", "em", "es")))
     )
@@ -211,9 +200,26 @@ def _keep(token: str, lang: str) -> bool:
     key = normalise_name(token)
     if len(key) < 2 or key in _STOP or normalise_name(token.rstrip("s")) in _STOP:
         return False
-    if token.isupper() and len(token) <= 3 and lang != "zh":
+    data = find(lang)
+    if token.isupper() and len(token) <= 3 and not (data is not None and data.unspaced):
         return len(token) >= 2  # acronyms (IBM, BYD) are names; one letter is not
-    return not (lang == "de" and not token.isupper() and _DE_NOUN_SUFFIX.search(key))
+    # Where every noun is capitalised, a common-noun ending ("-ung", "-heit") is no name.
+    suffix = _noun_suffix(lang)
+    return not (suffix is not None and not token.isupper() and suffix.search(key))
+
+
+@lru_cache(maxsize=16)
+def _noun_suffix(lang: str) -> re.Pattern[str] | None:
+    data = find(lang)
+    if data is None or not data.noun_suffixes:
+        return None
+    return re.compile(f"({'|'.join(data.noun_suffixes)})$")
+
+
+def _capitalised_nouns(lang: str) -> bool:
+    """Whether `lang` capitalises every noun (German): capitals there prove no name."""
+    data = find(lang)
+    return data is not None and data.capitalised_nouns
 
 
 def _tokenise(sentence: str) -> list[str]:
@@ -228,6 +234,9 @@ def _latin_entities(text: str, lang: str, context: str = "") -> set[str]:
     # and in German also at least once without a determiner in front.
     mid_capitalised: set[str] = set()
     de_bare: set[str] = set()
+    capitalised = _capitalised_nouns(lang)
+    data = find(lang)
+    determiners = data.determiners if data else frozenset()
     for tokens in proof_source:
         if _title_case_heavy(tokens, lang):
             continue
@@ -236,7 +245,7 @@ def _latin_entities(text: str, lang: str, context: str = "") -> set[str]:
             if _is_capitalised(token):
                 key = normalise_name(token)
                 mid_capitalised.add(key)
-                if lang == "de" and not _de_determined(tokens[i - 1]):
+                if capitalised and not _de_determined(tokens[i - 1], determiners):
                     de_bare.add(key)
     found: set[str] = set()
     for tokens in sentences:
@@ -287,7 +296,7 @@ def _name_parts(
             proven = key in mid_capitalised or (in_name_run and not title_case)
             if not proven:
                 continue
-        if lang == "de" and key not in de_bare and not part.isupper():
+        if _capitalised_nouns(lang) and key not in de_bare and not part.isupper():
             continue
         keys.append(key)
     return keys
@@ -397,7 +406,7 @@ def _territories() -> tuple[frozenset[str], dict[str, list[str]]]:
     except ImportError:  # pragma: no cover - babel is a declared dependency
         return frozenset(), {}
     names: set[str] = set()
-    for code in ("en", "fr", "de", "es", "it", "pt", "nl"):
+    for code in (c for c in SUPPORTED if not get(c).unspaced):
         for name in Locale.parse(code).territories.values():
             words = [normalise_name(w) for w in re.findall(r"[^\W\d_]+", name)]
             if words:

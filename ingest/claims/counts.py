@@ -35,9 +35,6 @@ _SHORT_WORDS = frozenset(
         "o os a as um uma e ou com para por do da no na em que se"
     )
 )
-_IRREGULAR_PLURALS = frozenset(
-    words("people children men women staff police personnel cattle sheep fish aircraft media")
-)
 _MONTH_WORDS = frozenset(m.casefold().rstrip(".") for m in union("months"))
 _CAPITAL_BEFORE = re.compile(r"(?P<w>[A-Z][\w&'.-]*|[A-Z&]{2,})[ \u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«(]\s*)$")
@@ -254,7 +251,7 @@ def _year_like(mention: Mention) -> bool:
 
 def _is_modifier(word: str, lang: str, known_follows: bool) -> bool:
     low = word.casefold()
-    if low in _SHORT_WORDS or low in nouns.FUNCTION_WORDS.get(lang, ()) or _not_counted(word):
+    if low in _SHORT_WORDS or low in _function_words(lang) or _not_counted(word):
         return False
     if lang == "de":
         return word[0].islower() and low[-1] in "enrsm"
@@ -265,33 +262,18 @@ def _is_modifier(word: str, lang: str, known_follows: bool) -> bool:
 
 def _looks_plural(word: str, lang: str) -> bool:
     low = word.casefold()
-    if len(low) < 3 or low in _SHORT_WORDS or low in nouns.FUNCTION_WORDS.get(lang, ()):
+    data = find(lang)
+    if data is None or len(low) < 3 or low in _SHORT_WORDS or low in data.function_words:
         return False
     if _not_counted(word) or low in _MONTH_WORDS:
         return False
-    if lang == "de":
-        return word[0].isupper() and len(word) >= 3
-    if not word[0].islower():
-        return lang == "en" and low.endswith("ans") and len(low) > 5  # "Americans"
-    if lang == "en":
-        return (
-            low in _IRREGULAR_PLURALS
-            or low.endswith("men")
-            or (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")) and len(low) >= 4)
-        )
-    if lang == "fr":
-        return low.endswith(("s", "x")) and len(low) >= 4
-    if lang in ("es", "pt"):
-        return low.endswith("s") and len(low) >= 4
-    if lang == "nl":  # "banen", "winkels", "auto's"
-        return low.endswith(("en", "s")) and len(low) >= 4
-    if lang == "it":
-        return (
-            low.endswith(("i", "e"))
-            and len(low) >= 4
-            and not low.endswith(("are", "ere", "ire", "ebbe", "ente", "mente"))
-        )
-    return False
+    return data.looks_plural(word, low)
+
+
+def _function_words(lang: str) -> frozenset[str]:
+    """Words that may follow a number in `lang` without being its noun."""
+    data = find(lang)
+    return data.function_words if data else frozenset()
 
 
 # --- Chinese ---------------------------------------------------------------------------

@@ -12,21 +12,9 @@ from bisect import bisect_right
 
 from factwatch.ingest import text as text_rules
 from factwatch.ingest.lang import union
-from factwatch.ingest.text import cjk_class, cjk_pattern, words
+from factwatch.ingest.text import cjk_class, cjk_pattern
 
-ABBREVIATIONS = frozenset(
-    words(
-        """mr mrs ms dr prof st jr sr inc ltd co corp plc no nr vs etc e.g i.e u.s u.k
-        jan feb mar apr jun jul aug sep sept oct nov dec approx est dept gov sen rep gen col
-        lt sgt capt fig vol ed eds al pp mt ft
-        m mme mlle me md mds env av bd janv févr fév avr juil déc cf
-        mio mrd mia tsd bio mill ca rd bzw z.b u.a d.h evtl ggf inkl jh mrz okt dez str hr
-        sr sra srta dña ee.uu uu aprox núm pág ene abr ago dic
-        sig dott ing avv sig.ra mln mld gen giu lug ott
-        sr.ª dra exmo
-        blz bijv bv b.v n.v enz o.a i.p.v m.b.t t.a.v a.s jl dhr mevr mw drs ir ong vgl mrt"""
-    )
-)
+ABBREVIATIONS = frozenset(union("abbreviations"))
 _WORD = re.compile(rf"[\w'’-]+|[{cjk_class()}]+")
 _MONTH_WORDS = frozenset(
     name.casefold().rstrip(".") for name in union("months")

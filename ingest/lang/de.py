@@ -42,6 +42,14 @@ _CURRENCIES += [
 ]
 
 
+# Function words that can follow a number without being its noun ("in 2023 les ventes").
+_FUNCTION_WORDS = ""
+
+def _looks_plural(word: str, low: str) -> bool:
+    """Any capitalised word: German plurals have too many endings to tell."""
+    return word[0].isupper() and len(word) >= 3
+
+
 def _compounds(tens: str, unit: str, u: int) -> list[str]:
     """ "einundzwanzig", "zweiundzwanzig": the unit first, glued."""
     first = "ein" if u == 1 else unit
@@ -164,4 +172,35 @@ DATA = LanguageData(
     },
     fraction_starts=("halbe", "halben", "halber"),
     articles=("ein", "eine", "einer", "einen", "einem"),
+    abbreviations=frozenset((
+        "mio", "mrd", "mia", "tsd", "bio", "mill", "ca", "rd", "bzw", "z.b", "u.a", "d.h", "evtl",
+        "ggf", "inkl", "jh", "mrz", "okt", "dez", "str", "hr",
+    )),
+    function_words=frozenset(_FUNCTION_WORDS.split()),
+    false_friends=frozenset(),
+    not_compound_heads=frozenset((
+        "fälle", "häuser", "lager", "linien", "posten", "punkte", "sitze", "spiele", "stellen",
+        "stimmen", "titel", "tore",
+    )),
+    looks_plural=_looks_plural,
+    change_stems=(
+        r"stieg|steig|gestiegen|wuchs|w[aä]chst|gewachsen|erh[öo]h|sank|sinkt|gesunken"
+        r"|fiel|f[aä]llt|gefallen|kletter|zulegt|legte"
+    ),
+    to_words=("bis",),
+    elisions=(),
+    determiners=frozenset((
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+        "eines", "kein", "keine", "keinen", "keinem", "keiner", "keines", "sein", "seine",
+        "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres",
+        "unser", "unsere", "unseren", "unserem", "unserer", "dieser", "diese", "diesen", "diesem",
+        "dieses", "jeder", "jede", "jeden", "jedem", "jedes", "alle", "allen", "aller", "beide",
+        "beiden", "viele", "vielen", "mehrere", "einige", "im", "am", "zum", "zur", "vom", "beim",
+        "ins", "ans", "aufs", "durchs", "fürs", "ums",
+    )),
+    noun_suffixes=(
+        "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+        "sion", "sionen", "ität", "itäten", "nis", "nisse", "tum", "ment", "mente", "ismus",
+        "chen", "lein", "ling", "linge", "anz", "enz",
+    ),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from factwatch.ingest.lang.schema import Currency, LanguageData
+from factwatch.ingest.text import words
 
 # Currency names: (phrase, ISO code or an ambiguous "?" default, factor into units).
 _CURRENCIES: list[Currency] = [
@@ -50,6 +51,30 @@ _CURRENCIES: list[Currency] = [
     ("lari", "GEL", 1), ("Lao kip", "LAK", 1), ("kuna", "HRK", 1),
     ("kunas", "HRK", 1), ("Nigerian naira", "NGN", 1),
 ]
+
+
+# Function words that can follow a number without being its noun ("in 2023 les ventes").
+_FUNCTION_WORDS = """
+    is was has as its this thus his hers ours yours theirs us yes plus less unless across always
+    perhaps sometimes besides towards afterwards whereas does goes says gets makes takes comes
+    becomes seems remains includes means its' plans rises falls grows drops jumps gains loses
+    stands sits reports shows hits ends begins starts marks turns was were this those these
+    various numerous its chinese swiss french german british american japanese plus minus versus
+"""
+# Plurals without an -s.
+_IRREGULAR_PLURALS = frozenset(
+    words("people children men women staff police personnel cattle sheep fish aircraft media")
+)
+
+def _looks_plural(word: str, low: str) -> bool:
+    """ "stores", "children", "firemen"; capitalised only a people ("Americans")."""
+    if not word[0].islower():
+        return low.endswith("ans") and len(low) > 5
+    return (
+        low in _IRREGULAR_PLURALS
+        or low.endswith("men")
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")) and len(low) >= 4)
+    )
 
 
 def _compounds(tens: str, unit: str, u: int) -> list[str]:
@@ -186,4 +211,19 @@ DATA = LanguageData(
     },
     fraction_starts=("half", "quarter"),
     articles=("a", "an", "one"),
+    abbreviations=frozenset((
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "plc", "no",
+        "nr", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "jan", "feb", "mar", "apr", "jun", "jul",
+        "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "gov", "sen", "rep",
+        "gen", "col", "lt", "sgt", "capt", "fig", "vol", "ed", "eds", "al", "pp", "mt", "ft",
+    )),
+    function_words=frozenset(_FUNCTION_WORDS.split()),
+    false_friends=frozenset(),
+    not_compound_heads=frozenset(),
+    looks_plural=_looks_plural,
+    change_stems=r"",
+    to_words=(),
+    elisions=(),
+    determiners=frozenset(),
+    noun_suffixes=(),
 )

@@ -36,6 +36,20 @@ _CURRENCIES: list[Currency] = [
 ]
 
 
+# Function words that can follow a number without being its noun ("in 2023 les ventes").
+_FUNCTION_WORDS = """
+    los las unos unas más menos tras desde después antes mientras entonces sus nos les estos
+    esos aquellos otros otras todos todas muchos muchas varios varias pocos pocas además sólo
+    solo pues según hasta hacia sobre entre para por con sin son eran serán fueron han habían
+    tras mediante durante
+"""
+
+
+def _looks_plural(word: str, low: str) -> bool:
+    """ "tiendas", "empleos"."""
+    return word[0].islower() and low.endswith("s") and len(low) >= 4
+
+
 def _compounds(tens: str, unit: str, u: int) -> list[str]:
     """ "treinta y cinco", and "veintiuno" .. "veintinueve" as one word."""
     forms = [f"{tens} y {unit}"]
@@ -158,4 +172,20 @@ DATA = LanguageData(
     fraction_values={"medio": Decimal("0.5")},
     fraction_starts=("medio",),
     articles=("uno", "una", "un"),
+    abbreviations=frozenset((
+        "sr", "sra", "srta", "dña", "ee.uu", "uu", "aprox", "núm", "pág", "ene", "abr", "ago",
+        "dic",
+    )),
+    function_words=frozenset(_FUNCTION_WORDS.split()),
+    false_friends=frozenset(),
+    not_compound_heads=frozenset(),
+    looks_plural=_looks_plural,
+    change_stems=(
+        r"aument|crec|subi|subió|sube|elev|increment|pas[óoa]|disminu|baj|ca[yí]|reduj"
+        r"|reduc"
+    ),
+    to_words=("hasta",),
+    elisions=(),
+    determiners=frozenset(),
+    noun_suffixes=(),
 )

@@ -38,6 +38,22 @@ _CURRENCIES: list[Currency] = [
 ]
 
 
+# Function words that can follow a number without being its noun ("in 2023 les ventes").
+_FUNCTION_WORDS = """
+    les des ces mes tes ses nos vos leurs dans sans sous vers après depuis chez plus moins très
+    alors puis jamais toujours parfois pas tous toutes autres mêmes quelques plusieurs certains
+    certaines ceux celles nous vous ils elles aux lors dès hors parmi selon afin tandis ailleurs
+    près assez trop mais jusqu'aux avons avez sont étaient seraient auraient font vont ont sera
+    pourrait était avait fois dont donc ainsi aussi encore contre entre pour par sur avec est
+    soit
+"""
+
+
+def _looks_plural(word: str, low: str) -> bool:
+    """ "magasins", "emplois", "travaux"."""
+    return word[0].islower() and low.endswith(("s", "x")) and len(low) >= 4
+
+
 def _compounds(tens: str, unit: str, u: int) -> list[str]:
     """ "vingt et un", "vingt-et-un", "quatre-vingt-un", "trente-deux"."""
     if u == 1:
@@ -164,4 +180,17 @@ DATA = LanguageData(
     fraction_values={"demi": Decimal("0.5")},
     fraction_starts=("demi",),
     articles=("un", "une"),
+    abbreviations=frozenset((
+        "m", "mme", "mlle", "me", "md", "mds", "env", "av", "bd", "janv", "févr", "fév", "avr",
+        "juil", "déc", "cf",
+    )),
+    function_words=frozenset(_FUNCTION_WORDS.split()),
+    false_friends=frozenset(),
+    not_compound_heads=frozenset(),
+    looks_plural=_looks_plural,
+    change_stems=r"progress|augment|grimp|pass|baiss|recul|chut|bondi|mont|cr[uû]|diminu",
+    to_words=("jusqu'à",),
+    elisions=("l", "d", "qu", "j", "n", "s", "c"),
+    determiners=frozenset(),
+    noun_suffixes=(),
 )

@@ -35,6 +35,26 @@ _CURRENCIES: list[Currency] = [
 ]
 
 
+# Function words that can follow a number without being its noun ("in 2023 les ventes").
+_FUNCTION_WORDS = """
+    dei degli delle nei negli nelle dai dagli dalle ai agli alle sui sugli sulle che come anche
+    oltre mentre sempre dove quale quali questi queste quelli quelle altri altre tutti tutte
+    molti molte pochi poche più sono hanno sarebbe potrebbe deve viene vengono erano ogni circa
+    contro verso fra tra per con nel nella dalla della alla sulla presso grazie secondo durante
+    mediante rispetto invece quindi pari
+"""
+
+
+def _looks_plural(word: str, low: str) -> bool:
+    """ "negozi", "aziende", but not infinitives or adverbs ("crescere", "recentemente")."""
+    return (
+        word[0].islower()
+        and low.endswith(("i", "e"))
+        and len(low) >= 4
+        and not low.endswith(("are", "ere", "ire", "ebbe", "ente", "mente"))
+    )
+
+
 def _compounds(tens: str, unit: str, u: int) -> list[str]:
     """ "ventitré", "ventuno", "trentotto": glued, the tens' vowel elided before u/o."""
     stem = tens[:-1] if unit[0] in "uo" else tens
@@ -148,4 +168,16 @@ DATA = LanguageData(
     fraction_values={"mezzo": Decimal("0.5")},
     fraction_starts=("mezzo",),
     articles=("un", "una", "uno"),
+    abbreviations=frozenset((
+        "sig", "dott", "ing", "avv", "sig.ra", "mln", "mld", "gen", "giu", "lug", "ott",
+    )),
+    function_words=frozenset(_FUNCTION_WORDS.split()),
+    false_friends=frozenset(),
+    not_compound_heads=frozenset(),
+    looks_plural=_looks_plural,
+    change_stems=r"salit|sale|cresc|aument|sces|scend|calat|cala|passat|ridott|lievit",
+    to_words=("fino a", "fino al", "fino ai", "fino alle", "sino a"),
+    elisions=("l", "d", "dell", "dall", "nell", "sull", "all", "coll", "un", "quell"),
+    determiners=frozenset(),
+    noun_suffixes=(),
 )

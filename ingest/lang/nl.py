@@ -37,6 +37,26 @@ _CURRENCIES: list[Currency] = [
 ]
 
 
+# Function words that can follow a number without being its noun ("in 2023 les ventes").
+_FUNCTION_WORDS = """
+    het een van op aan te er als voor naar bij uit met door over onder tegen tot en of om in
+    tussen boven beneden binnen buiten achter volgens tijdens sinds zonder wegens omdat terwijl
+    maar dan dat dit deze die wat wie waar hoe ook nog niet geen alle alles anderen enkele even
+    eens steeds ooit anders minstens hoogstens althans thans inmiddels echter ongeveer alleen
+    samen verder geleden later eerder meer minder zijn waren wordt worden werden hebben hadden
+    heeft kunnen konden moeten moesten zullen zouden willen wilden gaan gingen komen kwamen
+    staan stonden blijven bleven maken maakten geven gaven krijgen kregen zien zagen liggen
+    lagen laten lieten nemen namen houden hielden brengen brachten leveren leverden zetten
+    stellen stegen daalden groeiden lopen liepen vallen vielen dalen stijgen groeien bovendien
+    sindsdien tevens vooral zelfs slechts ruim circa plus min
+"""
+
+
+def _looks_plural(word: str, low: str) -> bool:
+    """ "banen", "winkels", "auto's"."""
+    return word[0].islower() and low.endswith(("en", "s")) and len(low) >= 4
+
+
 def _compounds(tens: str, unit: str, u: int) -> list[str]:
     """ "eenentwintig", "tweeëntwintig": the unit first, glued."""
     return [f"{unit}{'ën' if unit.endswith('e') else 'en'}{tens}"]
@@ -166,4 +186,24 @@ DATA = LanguageData(
     },
     fraction_starts=("half", "halve", "anderhalf", "anderhalve"),
     articles=("een",),
+    abbreviations=frozenset((
+        "blz", "bijv", "bv", "b.v", "n.v", "enz", "o.a", "i.p.v", "m.b.t", "t.a.v", "a.s", "jl",
+        "dhr", "mevr", "mw", "drs", "ir", "ong", "vgl", "mrt",
+    )),
+    function_words=frozenset(_FUNCTION_WORDS.split()),
+    false_friends=frozenset(("files", "lager", "stellen")),
+    not_compound_heads=frozenset((
+        "banen", "bussen", "gevallen", "kamers", "landen", "leden", "lijnen", "lines", "partijen",
+        "punten", "sites", "staten", "stemmen", "tests",
+    )),
+    looks_plural=_looks_plural,
+    change_stems=(
+        r"steeg|stijg|gestegen|groei|gegroeid|toegenomen|nam toe|namen toe|daal|dal"
+        r"|gedaald|zakte|zakt|gezakt|verhoog|verlaag|klom|klim|geklommen|l(?:oopt|open"
+        r"|iepen|iep) op|opgelopen|kelder|teruggelopen|liep terug|verdubbel|ging van"
+    ),
+    to_words=("tot", "tot aan"),
+    elisions=(),
+    determiners=frozenset(),
+    noun_suffixes=(),
 )

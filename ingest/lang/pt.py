@@ -30,6 +30,19 @@ _CURRENCIES: list[Currency] = [
 ]
 
 
+# Function words that can follow a number without being its noun ("in 2023 les ventes").
+_FUNCTION_WORDS = """
+    os as uns umas mais menos após desde depois antes enquanto seus suas nos nas dos das pelos
+    pelas estes estas esses essas outros outras todos todas muitos muitas vários várias poucos
+    poucas são eram foram serão têm segundo durante entre para por com sem sobre contra
+"""
+
+
+def _looks_plural(word: str, low: str) -> bool:
+    """ "lojas", "empregos"."""
+    return word[0].islower() and low.endswith("s") and len(low) >= 4
+
+
 def _compounds(tens: str, unit: str, u: int) -> list[str]:
     """ "trinta e cinco"."""
     return [f"{tens} e {unit}"]
@@ -143,4 +156,14 @@ DATA = LanguageData(
     fraction_values={"meio": Decimal("0.5")},
     fraction_starts=("meio",),
     articles=("um", "uma"),
+    abbreviations=frozenset(("sr.ª", "dra", "exmo")),
+    function_words=frozenset(_FUNCTION_WORDS.split()),
+    false_friends=frozenset(),
+    not_compound_heads=frozenset(),
+    looks_plural=_looks_plural,
+    change_stems=r"aument|cresc|subi|sobe|elev|pass|caiu|cai|reduz|reduzi|diminu|recu",
+    to_words=("até",),
+    elisions=(),
+    determiners=frozenset(),
+    noun_suffixes=(),
 )

@@ -85,3 +85,17 @@ class LanguageData:
     fraction_values: Mapping[str, Decimal]  # fraction word -> value
     fraction_starts: tuple[str, ...]
     articles: tuple[str, ...]  # number words that are as often articles: "un", "a"
+
+    # --- Sentences, counted nouns, changes (claims/sentences.py, nouns.py, counts.py)
+    abbreviations: frozenset[str]  # a full stop after one ends no sentence ("Mrd.", "Dr.")
+    function_words: frozenset[str]  # may follow a number without being its noun
+    false_friends: frozenset[str]  # shared counted-noun forms that are other words here
+    not_compound_heads: frozenset[str]  # compound ends naming something else ("Baustellen")
+    looks_plural: Callable[[str, str], bool]  # (word, its casefold) -> may be a plural noun
+    change_stems: str  # regex of stems of verbs of change ("aument", "stieg")
+    to_words: tuple[str, ...]  # "up to" before a figure, "to" after a change ("hasta")
+
+    # --- Names (entities.py)
+    elisions: tuple[str, ...]  # elided words glued to a name: "l'", "dell'" ("l'Oréal" ~ Oréal)
+    determiners: frozenset[str]  # a capitalised word after one is a common noun (German)
+    noun_suffixes: tuple[str, ...]  # endings of common nouns, for capitalised-noun languages

@@ -23,6 +23,14 @@ _CURRENCIES: list[Currency] = [
 ]
 
 
+# Function words that can follow a number without being its noun ("in 2023 les ventes").
+_FUNCTION_WORDS = ""
+
+def _looks_plural(word: str, low: str) -> bool:
+    """Chinese nouns do not inflect: counted nouns are found by classifier and lexicon."""
+    return False
+
+
 def _compounds(tens: str, unit: str, u: int) -> list[str]:
     """Chinese numerals are read by `claims.numbers`, not as number words."""
     return []
@@ -90,4 +98,14 @@ DATA = LanguageData(
     fraction_values={},
     fraction_starts=(),
     articles=(),
+    abbreviations=frozenset(),
+    function_words=frozenset(_FUNCTION_WORDS.split()),
+    false_friends=frozenset(),
+    not_compound_heads=frozenset(),
+    looks_plural=_looks_plural,
+    change_stems=r"",
+    to_words=(),
+    elisions=(),
+    determiners=frozenset(),
+    noun_suffixes=(),
 )

@@ -63,6 +63,23 @@ MAY_BE_EMPTY: dict[tuple[str, str], str] = {
     **{(c, "currency_defaults"): "its ambiguous symbols keep their defaults ($ is USD, ¥ is JPY)"
        for c in ("en", "fr", "de", "es", "it", "pt", "nl")},
     ("zh", "money_cues"): "Chinese currency names (元, 英镑) are never common words",
+    **{(c, "false_friends"): "no counted-noun form of the shared table means another word here"
+       for c in ("en", "fr", "de", "es", "it", "pt", "zh")},
+    **{(c, "not_compound_heads"): "nouns are not glued into compounds (only German and Dutch)"
+       for c in ("en", "fr", "es", "it", "pt", "zh")},
+    **{(c, "elisions"): "no article or preposition is elided onto a name (only French, Italian)"
+       for c in ("en", "de", "es", "pt", "nl", "zh")},
+    **{(c, "determiners"): "names are told by capitals; only German capitalises every noun"
+       for c in ("en", "fr", "es", "it", "pt", "nl", "zh")},
+    **{(c, "noun_suffixes"): "common nouns are lower case: their endings prove nothing"
+       for c in ("en", "fr", "es", "it", "pt", "nl", "zh")},
+    ("en", "change_stems"): "English 'to' after a change is not an 'up to' word (no to_words)",
+    ("en", "to_words"): "'up to' is a qualifier phrase; bare 'to' is a range word",
+    ("zh", "change_stems"): "Chinese has no 'up to' word that doubles as 'to' (no to_words)",
+    ("zh", "to_words"): "至/到 are range words; 最多/高达 qualifiers",
+    ("zh", "abbreviations"): "Chinese sentences end with 。！？, never an abbreviation's stop",
+    ("zh", "function_words"): "Chinese counts find their noun by classifier, not by word",
+    ("de", "function_words"): "a German noun is capitalised: lower-case words are never taken",
     ("fr", "day_year_before"): "French places the cue after the day (le 9 juin dernier)",
 }
 
