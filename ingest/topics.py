@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from factwatch.ingest.lang import union
 from factwatch.ingest.text import cjk_pattern, normalise_name, same_stem
 
 __all__ = [
@@ -44,13 +45,9 @@ __all__ = [
 
 TOPIC_SIMILARITY = 0.20
 
-# Words that carry no topic in the languages followers type in (en fr de es it pt).
-_STOP_WORDS = """
-    a an and are as at be by de del della der des di die das du el en et for from in into is
-    la le les los of on or over per por pour the to und von with y zu al au aux con da dans dem
-    den ein eine il las lo mit na no nos o os sur um uma un una une news about
-"""
-_STOP = frozenset(_STOP_WORDS.split())
+# Words that carry no topic in the languages followers type in (any of them: a follower may
+# type in one language and read in another).
+_STOP = frozenset(union("topic_stop_words"))
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _CJK = cjk_pattern(ext_a=True, compat=True, kana=True)
 MAX_TOPIC_CHARS = 200

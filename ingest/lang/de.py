@@ -59,6 +59,7 @@ def _compounds(tens: str, unit: str, u: int) -> list[str]:
 DATA = LanguageData(
     code="de",
     name="German",
+    aliases=("deu", "ger"),
     unspaced=False,
     capitalised_nouns=True,
     decimal=",",
@@ -203,4 +204,7 @@ DATA = LanguageData(
         "sion", "sionen", "ität", "itäten", "nis", "nisse", "tum", "ment", "mente", "ismus",
         "chen", "lein", "ling", "linge", "anz", "enz",
     ),
+    topic_stop_words=frozenset((
+        "der", "die", "das", "und", "von", "zu", "dem", "den", "ein", "eine", "mit",
+    )),
 )

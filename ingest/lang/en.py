@@ -85,6 +85,7 @@ def _compounds(tens: str, unit: str, u: int) -> list[str]:
 DATA = LanguageData(
     code="en",
     name="English",
+    aliases=("eng",),
     unspaced=False,
     capitalised_nouns=False,
     decimal=".",
@@ -226,4 +227,8 @@ DATA = LanguageData(
     elisions=(),
     determiners=frozenset(),
     noun_suffixes=(),
+    topic_stop_words=frozenset((
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "of",
+        "on", "or", "over", "per", "the", "to", "with", "news", "about",
+    )),
 )

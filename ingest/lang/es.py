@@ -61,6 +61,7 @@ def _compounds(tens: str, unit: str, u: int) -> list[str]:
 DATA = LanguageData(
     code="es",
     name="Spanish",
+    aliases=("spa",),
     unspaced=False,
     capitalised_nouns=False,
     decimal=",",
@@ -188,4 +189,7 @@ DATA = LanguageData(
     elisions=(),
     determiners=frozenset(),
     noun_suffixes=(),
+    topic_stop_words=frozenset((
+        "del", "el", "los", "las", "por", "y", "al", "con", "un", "una", "lo",
+    )),
 )

@@ -64,6 +64,7 @@ def _compounds(tens: str, unit: str, u: int) -> list[str]:
 DATA = LanguageData(
     code="fr",
     name="French",
+    aliases=("fra", "fre"),
     unspaced=False,
     capitalised_nouns=False,
     decimal=",",
@@ -193,4 +194,8 @@ DATA = LanguageData(
     elisions=("l", "d", "qu", "j", "n", "s", "c"),
     determiners=frozenset(),
     noun_suffixes=(),
+    topic_stop_words=frozenset((
+        "de", "des", "du", "en", "et", "la", "le", "les", "pour", "sur", "au", "aux", "dans", "un",
+        "une",
+    )),
 )

@@ -64,6 +64,7 @@ def _compounds(tens: str, unit: str, u: int) -> list[str]:
 DATA = LanguageData(
     code="it",
     name="Italian",
+    aliases=("ita",),
     unspaced=False,
     capitalised_nouns=False,
     decimal=",",
@@ -180,4 +181,5 @@ DATA = LanguageData(
     elisions=("l", "d", "dell", "dall", "nell", "sull", "all", "coll", "un", "quell"),
     determiners=frozenset(),
     noun_suffixes=(),
+    topic_stop_words=frozenset(("della", "di", "il", "da", "na")),
 )

@@ -65,6 +65,7 @@ def _compounds(tens: str, unit: str, u: int) -> list[str]:
 DATA = LanguageData(
     code="nl",
     name="Dutch",
+    aliases=("nld", "dut"),
     unspaced=False,
     capitalised_nouns=False,
     decimal=",",
@@ -206,4 +207,5 @@ DATA = LanguageData(
     elisions=(),
     determiners=frozenset(),
     noun_suffixes=(),
+    topic_stop_words=frozenset(),
 )

@@ -51,6 +51,7 @@ def _compounds(tens: str, unit: str, u: int) -> list[str]:
 DATA = LanguageData(
     code="pt",
     name="Portuguese",
+    aliases=("por",),
     unspaced=False,
     capitalised_nouns=False,
     decimal=",",
@@ -166,4 +167,5 @@ DATA = LanguageData(
     elisions=(),
     determiners=frozenset(),
     noun_suffixes=(),
+    topic_stop_words=frozenset(("no", "nos", "o", "os", "um", "uma")),
 )

@@ -31,6 +31,7 @@ class LanguageData:
 
     code: str
     name: str  # English name, for help texts
+    aliases: tuple[str, ...]  # ISO 639-2 and other codes feeds still use ("fre", "ger")
 
     # --- Script and digits
     unspaced: bool  # written without spaces between words (Chinese): no word boundaries
@@ -99,3 +100,4 @@ class LanguageData:
     elisions: tuple[str, ...]  # elided words glued to a name: "l'", "dell'" ("l'Oréal" ~ Oréal)
     determiners: frozenset[str]  # a capitalised word after one is a common noun (German)
     noun_suffixes: tuple[str, ...]  # endings of common nouns, for capitalised-noun languages
+    topic_stop_words: frozenset[str]  # carry no topic in what a follower types ("the", "für")

@@ -39,6 +39,7 @@ def _compounds(tens: str, unit: str, u: int) -> list[str]:
 DATA = LanguageData(
     code="zh",
     name="Chinese",
+    aliases=("zho", "chi", "cmn", "yue"),
     unspaced=True,
     capitalised_nouns=False,
     decimal=".",
@@ -108,4 +109,5 @@ DATA = LanguageData(
     elisions=(),
     determiners=frozenset(),
     noun_suffixes=(),
+    topic_stop_words=frozenset(),
 )
