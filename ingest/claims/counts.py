@@ -142,7 +142,7 @@ def _latin_noun(
                 return canonical, words[i].end()
     if mention.weak_scale or strict or after_name or determiner:
         return None
-    if mention.power >= 6 and not connected and g.lang in ("fr", "es", "it", "pt"):
+    if mention.power >= 6 and not connected and g.data.scale_needs_connector:
         return None  # "1,5 miliardi comprende": the noun would follow "di"/"de"
     for i, token in enumerate(tokens[:3]):
         if i and not _is_modifier(tokens[i - 1], g.lang, known_follows=False):

@@ -49,6 +49,7 @@ class Grammar:
     """Compiled patterns and lookup tables for one language."""
 
     lang: str
+    data: LanguageData
     number: re.Pattern[str]
     zh_numeral: re.Pattern[str]
     scale_after: re.Pattern[str]
@@ -118,8 +119,8 @@ def grammar_for(lang: str) -> Grammar:
         rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?" if zh else "(?!)"
     )
     return Grammar(
-        lang=lang, number=number, zh_numeral=zh_numeral, **_scales(data), **_currency(data),
-        **_percent(data), **_qualifiers(data), **_context(data),
+        lang=lang, data=data, number=number, zh_numeral=zh_numeral, **_scales(data),
+        **_currency(data), **_percent(data), **_qualifiers(data), **_context(data),
     )
 
 

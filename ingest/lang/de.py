@@ -119,6 +119,10 @@ DATA = LanguageData(
         "Strafe",
     ),
     currency_prefixes=(),
+    scale_needs_connector=False,
+    weak_scale_attached=False,
+    pence_suffix=False,
+    over_words=(),
     english_currency_names=True,
     months={
         "Januar": 1, "Jänner": 1, "Februar": 2, "Feber": 2, "März": 3, "Maerz": 3, "April": 4,

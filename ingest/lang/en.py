@@ -164,6 +164,10 @@ DATA = LanguageData(
         "tax", "deal", "bid", "offer",
     ),
     currency_prefixes=(),
+    scale_needs_connector=False,
+    weak_scale_attached=True,
+    pence_suffix=True,
+    over_words=(),
     english_currency_names=False,
     months={
         "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,

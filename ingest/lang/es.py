@@ -123,6 +123,10 @@ DATA = LanguageData(
         "salario",
     ),
     currency_prefixes=(),
+    scale_needs_connector=True,
+    weak_scale_attached=False,
+    pence_suffix=False,
+    over_words=("sobre",),
     english_currency_names=True,
     months={
         "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,

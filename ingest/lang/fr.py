@@ -129,6 +129,10 @@ DATA = LanguageData(
         "chiffre d'affaires",
     ),
     currency_prefixes=(),
+    scale_needs_connector=True,
+    weak_scale_attached=False,
+    pence_suffix=False,
+    over_words=(),
     english_currency_names=True,
     months={
         "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,

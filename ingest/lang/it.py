@@ -122,6 +122,10 @@ DATA = LanguageData(
         "pagato", "costa", "prezzo", "venduto", "acquistato", "multa", "stipendio", "fatturato",
     ),
     currency_prefixes=(),
+    scale_needs_connector=True,
+    weak_scale_attached=False,
+    pence_suffix=False,
+    over_words=(),
     english_currency_names=True,
     months={
         "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,

@@ -139,6 +139,10 @@ DATA = LanguageData(
         "salaris", "loon",
     ),
     currency_prefixes=(),
+    scale_needs_connector=False,
+    weak_scale_attached=False,
+    pence_suffix=False,
+    over_words=(),
     english_currency_names=True,
     months={
         "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,

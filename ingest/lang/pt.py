@@ -102,6 +102,10 @@ DATA = LanguageData(
     currency_defaults={},
     money_cues=("pagou", "custa", "preço", "vendido", "comprado", "salário", "faturamento"),
     currency_prefixes=(),
+    scale_needs_connector=True,
+    weak_scale_attached=False,
+    pence_suffix=False,
+    over_words=("sobre",),
     english_currency_names=True,
     months={
         "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6,

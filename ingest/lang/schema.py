@@ -58,6 +58,10 @@ class LanguageData:
     money_cues: tuple[str, ...]  # money-and-trade words: "pounds" is money only near one
     currency_prefixes: tuple[str, ...]  # currency names written before the figure
     english_currency_names: bool  # its writers also use English currency names
+    scale_needs_connector: bool  # a large scale reaches its noun through one: "1,5 miliardi di"
+    weak_scale_attached: bool  # a weak scale must touch the digits: "5m" money, "5 m" a length
+    pence_suffix: bool  # "50p" is fifty pence
+    over_words: tuple[str, ...]  # a fraction written with a word: "3 sobre 10"
 
     # --- Dates (claims/dates.py)
     months: Mapping[str, int]

@@ -82,6 +82,8 @@ MAY_BE_EMPTY: dict[tuple[str, str], str] = {
     ("de", "function_words"): "a German noun is capitalised: lower-case words are never taken",
     ("nl", "topic_stop_words"): "followers type topics in en fr de es it pt (topics.py)",
     ("zh", "topic_stop_words"): "Chinese topic words are matched as substrings, never dropped",
+    **{(c, "over_words"): "fractions are written with a slash only (3/10)"
+       for c in ("en", "fr", "de", "it", "nl", "zh")},
     ("fr", "day_year_before"): "French places the cue after the day (le 9 juin dernier)",
 }
 
