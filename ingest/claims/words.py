@@ -256,7 +256,7 @@ class _Reader:
                 else:
                     break
             elif kind == "hund":
-                if hund or (cur is not None and cur >= (100 if self.t.lang == "en" else 10)):
+                if hund or (cur is not None and cur >= self.t.data.hundreds_of_below):
                     break
                 if cur is None:
                     cur_start = pos
@@ -273,7 +273,7 @@ class _Reader:
                 cur, place, hund = None, 1000, False
             elif kind == "join":
                 if (cur is None and not items) or (
-                        self.t.lang == "en" and last not in ("hund", "scale")):
+                        self.t.data.joiner_after_scales_only and last not in ("hund", "scale")):
                     break
                 sep = _SEPARATOR.match(self.text, end)
                 if not sep:
@@ -341,7 +341,7 @@ class _Reader:
         after = _SEPARATOR.match(self.text, atom[2])
         if not after:
             return None
-        if self.t.lang == "en":  # "two point five", "three point one four": digit by digit
+        if self.t.data.decimal_digit_by_digit:  # "two point five", "three point one four"
             digits, end, p = "", 0, after.end()
             while (d := self._atom(p)) is not None and d[0] == "num" and d[1] <= 9 and not d[3]:
                 if _key(self.text[p:d[2]]) in ("a", "an"):

@@ -205,6 +205,9 @@ DATA = LanguageData(
     number_starts=(),
     decimal_words=("point",),
     joiner_words=("and",),
+    joiner_after_scales_only=True,
+    hundreds_of_below=100,
+    decimal_digit_by_digit=True,
     glued=False,
     fraction=(
         r"(?:an?[ \u00a0]+)?(?P<f>half|quarter|three[ \u00a0-]quarters)"

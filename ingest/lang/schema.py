@@ -85,6 +85,9 @@ class LanguageData:
     number_starts: tuple[str, ...]  # scale words that open a number alone: "mil euros"
     decimal_words: tuple[str, ...]  # "point", "virgule"
     joiner_words: tuple[str, ...]  # between parts: "one hundred and five"
+    joiner_after_scales_only: bool  # a joiner only after "hundred" or a scale ("and")
+    hundreds_of_below: int  # the hundred word multiplies numbers below this ("19 hundred")
+    decimal_digit_by_digit: bool  # decimals read digit by digit: "three point one four"
     glued: bool  # a number is one word: "siebenhundert", "duecentotrenta"
     fraction: str  # regex for "half a", "eine halbe", with group f
     fraction_values: Mapping[str, Decimal]  # fraction word -> value
