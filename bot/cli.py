@@ -15,6 +15,7 @@ import click
 from sqlalchemy import bindparam, select
 
 from factwatch.context import Context, pass_ctx
+from factwatch.ingest.lang import SUPPORTED
 from factwatch.store.db import Database
 
 log = logging.getLogger("factwatch")
@@ -233,7 +234,7 @@ def sql(ctx: Context, query: str, fmt: str, max_rows: int | None, timeout: float
 
 
 @main.command()
-@click.option("--lang", required=True, help="Language of the text (en, fr, de, es, it, pt, zh).")
+@click.option("--lang", required=True, help=f"Language of the text ({', '.join(SUPPORTED)}).")
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),

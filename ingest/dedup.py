@@ -14,6 +14,8 @@ import unicodedata
 
 import numpy as np
 
+from factwatch.ingest.text import cjk_pattern
+
 SHINGLE = 8
 CJK_SHINGLE = 3
 BANDS = 20
@@ -24,6 +26,8 @@ _rng = np.random.default_rng(20261121)
 _A = _rng.integers(1, 2**63, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
 _B = _rng.integers(0, 2**63, size=BANDS * ROWS, dtype=np.uint64)
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+# Chinese and Japanese: Han and kana (their shingles are shorter).
+_CJK = cjk_pattern(ext_a=True, kana=True)
 
 
 def normalise(text: str) -> str:
@@ -48,7 +52,7 @@ def shingles(text: str) -> set[str]:
 
 def _mostly_cjk(text: str) -> bool:
     sample = text[:2000]
-    cjk = sum(1 for ch in sample if "\u3040" <= ch <= "\u9fff")
+    cjk = len(_CJK.findall(sample))
     return cjk > 0.3 * max(1, len(sample))
 
 

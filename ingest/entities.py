@@ -18,6 +18,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from factwatch.ingest.lang import SUPPORTED, find, get, union
+from factwatch.ingest.text import (
+    cjk_class,
+    cjk_pattern,
+    common_prefix,  # noqa: F401 - stories.py and reconcile/ import it from here until moved
+    normalise_name,
+    same_stem,
+    split_sentences,
+)
+
 __all__ = [
     "extract_entities",
     "is_common_word",
@@ -106,22 +116,9 @@ _STOP = _words(
     """
 )
 
-# German capitalises every noun: drop capitalised words with common-noun suffixes in de text.
-_DE_NOUN_SUFFIX = re.compile(
-    r"(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|sion|sionen|ität|itäten|"
-    r"nis|nisse|tum|ment|mente|ismus|chen|lein|ling|linge|anz|enz)$"
-)
-_ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c|dell|dall|nell|sull|all|coll|un|quell|nell)['’]", re.I)
+# Elided articles and prepositions glued to a name ("l'Oréal", "dell'Enel"), every language's.
+_ELISION = re.compile(rf"^(?:{'|'.join(union('elisions'))})['’]", re.I)
 _POSSESSIVE = re.compile(r"['’]s$")
-_DE_DETERMINERS = _words(
-    """
-    der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
-    keines sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere
-    unseren unserem unserer dieser diese diesen diesem dieses jeder jede jeden jedem jedes alle
-    allen aller beide beiden viele vielen mehrere einige im am zum zur vom beim ins ans aufs
-    durchs fürs ums
-    """
-)
 # Words (with inner apostrophes/hyphens), numbers, "&", and any other punctuation as its own
 # token so that a name run stops at "Milan, Lyon" or "AUSTIN, Texas — Cobaltline".
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\w|[^\W\d_]|\d[\d.,]*|&|[^\w\s]", re.UNICODE)
@@ -132,22 +129,17 @@ _ABBREVIATION = re.compile(
     r"ca|etc|approx|mme|mm|sig|dott|ing|u\.s|z\.b|d\.h|u\.a)\.$",
     re.IGNORECASE,
 )
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = cjk_pattern(ext_a=True, compat=True)
 _ZH_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,12})[”」』\"]")
 _ZH_SHORT_NAME = re.compile(r"(?:以下简称|简称)[“「\"]([^”」\"]{2,12})[”」\"]")
 _LATIN_IN_ZH = re.compile(r"[A-Za-z][A-Za-z0-9\-\.]*[A-Za-z0-9]|[A-Z]")
 # A company by its legal form: "雪岭锂业股份有限公司" is 雪岭锂业. The name is the run of
 # characters before the form, after the last punctuation or function character.
 _ZH_COMPANY = re.compile(
-    r"([\u3400-\u9fff]{2,10}?)(?:股份有限公司|有限责任公司|有限公司|集团股份|集团有限|控股集团)"
+    rf"([{cjk_class(ext_a=True)}]{{2,10}}?)"
+    r"(?:股份有限公司|有限责任公司|有限公司|集团股份|集团有限|控股集团)"
 )
 _ZH_NAME_EDGE = re.compile(r".*[为由与和及的在是称将向对从、]")
-
-
-def normalise_name(token: str) -> str:
-    """Case-fold and strip accents so "Córdoba", "CORDOBA" and "cordoba" meet."""
-    decomposed = unicodedata.normalize("NFKD", token.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
 def is_common_word(key: str) -> bool:
@@ -157,16 +149,15 @@ def is_common_word(key: str) -> bool:
 
 
 def _sentences(text: str) -> list[str]:
-    """Sentences (and lines); a capital after "Mrd." or "Dr." does not start a sentence."""
-    out: list[str] = []
-    for piece in _SENTENCE_END.split(text):
-        if not piece or not piece.strip():
-            continue
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
+    """Sentences (and lines); a capital after "Mrd." or "Dr." does not start a sentence.
+    Pieces keep their surrounding spaces (the abbreviation test reads the piece's end)."""
+    spans = split_sentences(
+        text,
+        boundary=_SENTENCE_END,
+        is_break=lambda t, m, start: not _ABBREVIATION.search(t[start : m.start()]),
+        trim=False,
+    )
+    return [text[start:end] for start, end in spans]
 
 
 def _is_capitalised(word: str) -> bool:
@@ -178,7 +169,8 @@ def _title_case_heavy(words: list[str], lang: str) -> bool:
 
     Not applied to German, where capitalised nouns make every sentence look like Title Case.
     """
-    if lang == "de":
+    data = find(lang)
+    if data is not None and data.capitalised_nouns:
         return False
     long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
     lower = sum(not _is_capitalised(w) for w in long)
@@ -190,7 +182,7 @@ def _strip_elision(word: str) -> str:
     return _POSSESSIVE.sub("", _ELISION.sub("", word))
 
 
-def _de_determined(previous: str) -> bool:
+def _de_determined(previous: str, determiners: frozenset[str]) -> bool:
     """True when a German word follows a determiner, an inflected adjective or a number.
 
     German capitalises every noun; names are usually written bare ("Valmora übernimmt",
@@ -198,7 +190,7 @@ def _de_determined(previous: str) -> bool:
     """
     low = previous.casefold()
     return (
-        low in _DE_DETERMINERS
+        low in determiners
         or previous[:1].isdigit()
         or (previous[:1].islower() and low.endswith(("e", "en", "er", "em", "es")))
     )
@@ -208,9 +200,26 @@ def _keep(token: str, lang: str) -> bool:
     key = normalise_name(token)
     if len(key) < 2 or key in _STOP or normalise_name(token.rstrip("s")) in _STOP:
         return False
-    if token.isupper() and len(token) <= 3 and lang != "zh":
+    data = find(lang)
+    if token.isupper() and len(token) <= 3 and not (data is not None and data.unspaced):
         return len(token) >= 2  # acronyms (IBM, BYD) are names; one letter is not
-    return not (lang == "de" and not token.isupper() and _DE_NOUN_SUFFIX.search(key))
+    # Where every noun is capitalised, a common-noun ending ("-ung", "-heit") is no name.
+    suffix = _noun_suffix(lang)
+    return not (suffix is not None and not token.isupper() and suffix.search(key))
+
+
+@lru_cache(maxsize=16)
+def _noun_suffix(lang: str) -> re.Pattern[str] | None:
+    data = find(lang)
+    if data is None or not data.noun_suffixes:
+        return None
+    return re.compile(f"({'|'.join(data.noun_suffixes)})$")
+
+
+def _capitalised_nouns(lang: str) -> bool:
+    """Whether `lang` capitalises every noun (German): capitals there prove no name."""
+    data = find(lang)
+    return data is not None and data.capitalised_nouns
 
 
 def _tokenise(sentence: str) -> list[str]:
@@ -225,6 +234,9 @@ def _latin_entities(text: str, lang: str, context: str = "") -> set[str]:
     # and in German also at least once without a determiner in front.
     mid_capitalised: set[str] = set()
     de_bare: set[str] = set()
+    capitalised = _capitalised_nouns(lang)
+    data = find(lang)
+    determiners = data.determiners if data else frozenset()
     for tokens in proof_source:
         if _title_case_heavy(tokens, lang):
             continue
@@ -233,7 +245,7 @@ def _latin_entities(text: str, lang: str, context: str = "") -> set[str]:
             if _is_capitalised(token):
                 key = normalise_name(token)
                 mid_capitalised.add(key)
-                if lang == "de" and not _de_determined(tokens[i - 1]):
+                if capitalised and not _de_determined(tokens[i - 1], determiners):
                     de_bare.add(key)
     found: set[str] = set()
     for tokens in sentences:
@@ -284,7 +296,7 @@ def _name_parts(
             proven = key in mid_capitalised or (in_name_run and not title_case)
             if not proven:
                 continue
-        if lang == "de" and key not in de_bare and not part.isupper():
+        if _capitalised_nouns(lang) and key not in de_bare and not part.isupper():
             continue
         keys.append(key)
     return keys
@@ -394,7 +406,7 @@ def _territories() -> tuple[frozenset[str], dict[str, list[str]]]:
     except ImportError:  # pragma: no cover - babel is a declared dependency
         return frozenset(), {}
     names: set[str] = set()
-    for code in ("en", "fr", "de", "es", "it", "pt", "nl"):
+    for code in (c for c in SUPPORTED if not get(c).unspaced):
         for name in Locale.parse(code).territories.values():
             words = [normalise_name(w) for w in re.findall(r"[^\W\d_]+", name)]
             if words:
@@ -420,19 +432,6 @@ def is_generic_name(name: str) -> bool:
         if token in names:
             continue
         near = by_prefix.get(token[:5], ()) if len(token) >= 5 else ()
-        if not any(
-            common_prefix(token, other) >= max(5, 0.75 * min(len(token), len(other)))
-            for other in near
-        ):
+        if not any(same_stem(token, other) for other in near):
             return False
     return True
-
-
-def common_prefix(a: str, b: str) -> int:
-    """Length of the shared beginning of two name keys (inflected forms share a stem)."""
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n

@@ -13,12 +13,16 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from factwatch.ingest.lang import SUPPORTED, get
+from factwatch.ingest.text import cjk_pattern
+
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
 
+# The languages read, then others outlets here publish in (a story may hold them).
 DETECTABLE_LANGUAGES: tuple[str, ...] = (
-    "en", "fr", "de", "es", "it", "pt", "nl", "zh", "ja", "ko", "ru", "uk", "pl",
-    "sv", "da", "no", "fi", "cs", "ro", "hu", "el", "tr", "ar",
+    *SUPPORTED, "ja", "ko", "ru", "uk", "pl", "sv", "da", "no", "fi", "cs", "ro", "hu", "el",
+    "tr", "ar",
 )  # fmt: skip
 
 # Below this many letters a detection is not used to overrule a declared tag.
@@ -31,19 +35,17 @@ OVERRULE_HINT_CEILING = 0.001
 GUESS_CONFIDENCE = 0.80
 SAMPLE_CHARS = 4000
 
-# ISO 639-2 and deprecated codes that feeds and manifests still use.
-_ALIASES = {
-    "eng": "en", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de", "spa": "es",
-    "ita": "it", "por": "pt", "nld": "nl", "dut": "nl", "zho": "zh", "chi": "zh",
+# ISO 639-2 and deprecated codes that feeds and manifests still use: the supported
+# languages' from their `aliases` slot, then the others'.
+_ALIASES = {alias: code for code in SUPPORTED for alias in get(code).aliases} | {
     "jpn": "ja", "kor": "ko", "rus": "ru", "ukr": "uk", "pol": "pl", "swe": "sv",
     "dan": "da", "nor": "no", "nob": "no", "nb": "no", "nn": "no", "fin": "fi",
     "ces": "cs", "cze": "cs", "ron": "ro", "rum": "ro", "hun": "hu", "ell": "el",
     "gre": "el", "tur": "tr", "ara": "ar", "iw": "he", "in": "id", "ji": "yi",
-    "cmn": "zh", "yue": "zh",
 }  # fmt: skip
 _NOT_A_LANGUAGE = {"und", "mul", "zxx", "mis", "xx", "x"}
 _TAG_RE = re.compile(r"[A-Za-z]{2,3}(?=$|[-_])")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_RE = cjk_pattern(ext_a=True, kana=True, hangul=True)
 
 
 def normalize_language_tag(tag: str | None) -> str | None:

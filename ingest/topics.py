@@ -32,7 +32,8 @@ from typing import Any
 
 import numpy as np
 
-from factwatch.ingest.entities import normalise_name
+from factwatch.ingest.lang import union
+from factwatch.ingest.text import cjk_pattern, normalise_name, same_stem
 
 __all__ = [
     "TOPIC_SIMILARITY",
@@ -44,15 +45,11 @@ __all__ = [
 
 TOPIC_SIMILARITY = 0.20
 
-# Words that carry no topic in the languages followers type in (en fr de es it pt).
-_STOP_WORDS = """
-    a an and are as at be by de del della der des di die das du el en et for from in into is
-    la le les los of on or over per por pour the to und von with y zu al au aux con da dans dem
-    den ein eine il las lo mit na no nos o os sur um uma un una une news about
-"""
-_STOP = frozenset(_STOP_WORDS.split())
+# Words that carry no topic in the languages followers type in (any of them: a follower may
+# type in one language and read in another).
+_STOP = frozenset(union("topic_stop_words"))
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+_CJK = cjk_pattern(ext_a=True, compat=True, kana=True)
 MAX_TOPIC_CHARS = 200
 
 
@@ -150,16 +147,8 @@ def _word_found(word: str, tokens: set[str], cjk_text: str) -> bool:
         return word in cjk_text
     if word in tokens:
         return True
-    for tok in tokens:
-        short, long = (word, tok) if len(word) <= len(tok) else (tok, word)
-        if len(short) < 4:
-            continue
-        # plural and inflected endings: store/stores, plant/plants, battery/batteries
-        if long.startswith(short) and len(long) - len(short) <= 3:
-            return True
-        if len(short) >= 6 and long[: len(short) - 1] == short[:-1]:
-            return True
-    return False
+    # plural and inflected endings: store/stores, plant/plants, battery/batteries
+    return any(same_stem(word, tok, max_ending=3) for tok in tokens)
 
 
 def story_matches_topic(

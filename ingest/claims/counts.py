@@ -16,8 +16,9 @@ from functools import cache
 from factwatch.ingest.claims import nouns
 from factwatch.ingest.claims.candidates import Candidate, Mention
 from factwatch.ingest.claims.grammar import Grammar
-from factwatch.ingest.claims.lexicon import LEVEL_VERBS, MONTHS, words
 from factwatch.ingest.claims.qualifiers import qualify
+from factwatch.ingest.lang import find, union
+from factwatch.ingest.text import cjk_pattern, words
 
 MAX_WORDS = 5
 _SHORT_WORDS = frozenset(
@@ -34,10 +35,7 @@ _SHORT_WORDS = frozenset(
         "o os a as um uma e ou com para por do da no na em que se"
     )
 )
-_IRREGULAR_PLURALS = frozenset(
-    words("people children men women staff police personnel cattle sheep fish aircraft media")
-)
-_MONTH_WORDS = frozenset(m.casefold().rstrip(".") for t in MONTHS.values() for m in t)
+_MONTH_WORDS = frozenset(m.casefold().rstrip(".") for m in union("months"))
 _CAPITAL_BEFORE = re.compile(r"(?P<w>[A-Z][\w&'.-]*|[A-Z&]{2,})[ \u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\"“«(]\s*)$")
 _RATIO_BEFORE = re.compile(
@@ -46,8 +44,9 @@ _RATIO_BEFORE = re.compile(
 )
 _ZH_CLAUSE = re.compile(r"[，。；：,;:！？、（）()]")
 _ZH_STOP = "的和与及、，。；：在等为是了将已于至"
+_HAN = cjk_pattern()
 _ZH_NOUNS = sorted(
-    (k for k in nouns.COUNT_NOUNS if "\u4e00" <= k[0] <= "\u9fff" or k == "gpu"),
+    (k for k in nouns.COUNT_NOUNS if _HAN.match(k) or k == "gpu"),
     key=len,
     reverse=True,
 )
@@ -143,7 +142,7 @@ def _latin_noun(
                 return canonical, words[i].end()
     if mention.weak_scale or strict or after_name or determiner:
         return None
-    if mention.power >= 6 and not connected and g.lang in ("fr", "es", "it", "pt"):
+    if mention.power >= 6 and not connected and g.data.scale_needs_connector:
         return None  # "1,5 miliardi comprende": the noun would follow "di"/"de"
     for i, token in enumerate(tokens[:3]):
         if i and not _is_modifier(tokens[i - 1], g.lang, known_follows=False):
@@ -177,7 +176,8 @@ _SUBJECT_WORDS = 4
 
 @cache
 def _level_verb(lang: str) -> re.Pattern[str] | None:
-    verbs = LEVEL_VERBS.get(lang)
+    data = find(lang)
+    verbs = data.level_verbs if data else ()
     if not verbs:
         return None
     alternation = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
@@ -251,7 +251,7 @@ def _year_like(mention: Mention) -> bool:
 
 def _is_modifier(word: str, lang: str, known_follows: bool) -> bool:
     low = word.casefold()
-    if low in _SHORT_WORDS or low in nouns.FUNCTION_WORDS.get(lang, ()) or _not_counted(word):
+    if low in _SHORT_WORDS or low in _function_words(lang) or _not_counted(word):
         return False
     if lang == "de":
         return word[0].islower() and low[-1] in "enrsm"
@@ -262,33 +262,18 @@ def _is_modifier(word: str, lang: str, known_follows: bool) -> bool:
 
 def _looks_plural(word: str, lang: str) -> bool:
     low = word.casefold()
-    if len(low) < 3 or low in _SHORT_WORDS or low in nouns.FUNCTION_WORDS.get(lang, ()):
+    data = find(lang)
+    if data is None or len(low) < 3 or low in _SHORT_WORDS or low in data.function_words:
         return False
     if _not_counted(word) or low in _MONTH_WORDS:
         return False
-    if lang == "de":
-        return word[0].isupper() and len(word) >= 3
-    if not word[0].islower():
-        return lang == "en" and low.endswith("ans") and len(low) > 5  # "Americans"
-    if lang == "en":
-        return (
-            low in _IRREGULAR_PLURALS
-            or low.endswith("men")
-            or (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")) and len(low) >= 4)
-        )
-    if lang == "fr":
-        return low.endswith(("s", "x")) and len(low) >= 4
-    if lang in ("es", "pt"):
-        return low.endswith("s") and len(low) >= 4
-    if lang == "nl":  # "banen", "winkels", "auto's"
-        return low.endswith(("en", "s")) and len(low) >= 4
-    if lang == "it":
-        return (
-            low.endswith(("i", "e"))
-            and len(low) >= 4
-            and not low.endswith(("are", "ere", "ire", "ebbe", "ente", "mente"))
-        )
-    return False
+    return data.looks_plural(word, low)
+
+
+def _function_words(lang: str) -> frozenset[str]:
+    """Words that may follow a number in `lang` without being its noun."""
+    data = find(lang)
+    return data.function_words if data else frozenset()
 
 
 # --- Chinese ---------------------------------------------------------------------------
@@ -343,7 +328,7 @@ def _zh_lexicon_near(text: str, pos: int) -> tuple[str, int] | None:
         ch = text[pos + offset : pos + offset + 1]
         if (
             not ch
-            or not ("\u4e00" <= ch <= "\u9fff" or ch.isalpha())
+            or not (_HAN.match(ch) or ch.isalpha())
             or (offset and ch in _ZH_STOP)
         ):
             return None
@@ -372,7 +357,7 @@ def _zh_run(text: str, pos: int) -> str:
     """Up to four Chinese characters naming an unknown counted thing ("补给站")."""
     out = []
     for ch in text[pos : pos + 4]:
-        if not ("\u4e00" <= ch <= "\u9fff") or ch in _ZH_STOP:
+        if not _HAN.match(ch) or ch in _ZH_STOP:
             break
         out.append(ch)
     return "".join(out) if len(out) >= 2 else ""

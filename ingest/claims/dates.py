@@ -10,44 +10,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from factwatch.ingest.claims import lexicon
 from factwatch.ingest.claims.candidates import Candidate
 from factwatch.ingest.claims.grammar import SP, WORD_END, WORD_START
+from factwatch.ingest.lang import find, get
 
 # The future counts double: news reports more past days than coming ones, so a day more
 # than about four months ahead of publication is read as last year's.
 FUTURE_WEIGHT = 2.0
 
-_ORD = {
-    "en": r"(?:st|nd|rd|th)?",
-    "fr": r"(?:er|e|ème|ᵉʳ)?",
-    "de": r"\.?",
-    "es": r"(?:º|°|\.º)?",
-    "it": r"(?:°|º)?",
-    "pt": r"(?:º|°|\.º)?",
-    "nl": r"(?:ste|de|e)?",
-}
-_OF = {
-    "en": r"(?:of{SP}+)?", "fr": "", "de": "", "es": r"de{SP}+", "it": "", "pt": r"de{SP}+",
-    "nl": "",
-}
-_YEAR_JOIN = {
-    "en": r",?{SP}+", "fr": r"{SP}+", "de": r"{SP}+", "es": r"{SP}+(?:de|del){SP}+",
-    "it": r"{SP}+(?:del{SP}+)?", "pt": r"{SP}+de{SP}+", "nl": r"{SP}+",
-}
 _DAY = r"(?<![0-9])(?<![0-9][.,])(?P<{name}>[12][0-9]|3[01]|0?[1-9])(?![0-9])"
 _YEAR = r"(?P<y>1[89][0-9]{2}|2[0-9]{3})(?![0-9])"
 
 
 def _month_alt(lang: str) -> str:
-    names = sorted(lexicon.MONTHS[lang], key=len, reverse=True)
+    data = get(lang)
+    names = sorted(data.months, key=len, reverse=True)
     parts = []
     for name in names:
         body = re.escape(name)
-        if lang == "en" and name in lexicon.CASE_SENSITIVE_MONTHS:
+        if name in data.case_sensitive_months:
             parts.append(body)
         else:
             parts.append(f"(?i:{body})")
@@ -62,32 +47,32 @@ def _patterns(lang: str) -> list[re.Pattern[str]]:
             r"(?P<d>[12][0-9]|3[01]|0?[1-9])[日号](?:(?:至|到|-|–|~|～|—)(?:(?P<m2>1[0-2]|0?[1-9])月)?"
             r"(?P<d2>[12][0-9]|3[01]|0?[1-9])[日号])?"
         )]
+    data = get(lang)
     months = _month_alt(lang)
-    ordinal = _ORD[lang]
-    joins = "|".join(re.escape(w) for w in lexicon.RANGE_WORDS[lang])
+    ordinal = data.date_ordinal
+    joins = "|".join(re.escape(w) for w in data.range_words)
     range_part = (
         rf"(?:{SP}*(?:{joins}){SP}*(?:le{SP}+|el{SP}+|il{SP}+)?"
         + _DAY.format(name="d2") + ordinal + ")?"
     )
-    year_part = "(?:" + _YEAR_JOIN[lang].format(SP=SP) + _YEAR + ")?"
+    year_part = "(?:" + data.date_year_join.format(SP=SP) + _YEAR + ")?"
     day_first = (
         "(?=[0-9])" + WORD_START + _DAY.format(name="d") + ordinal + range_part
-        + SP + "*" + _OF[lang].format(SP=SP) + rf"(?P<m>{months})" + WORD_END + year_part
+        + SP + "*" + data.date_of.format(SP=SP) + rf"(?P<m>{months})" + WORD_END + year_part
     )
     patterns = [re.compile(day_first)]
-    if lang == "en":
+    if data.month_first:
         month_first = (
             WORD_START + rf"(?P<m>{months})" + r"\.?" + SP + "+" + _DAY.format(name="d")
             + ordinal + range_part + WORD_END
             + rf"(?:,?{SP}+" + _YEAR + ")?"
         )
         patterns.append(re.compile(month_first))
-    if lang in ("es", "it", "fr", "pt"):
-        lead = {"es": "del", "it": "dal", "fr": "du", "pt": "de"}[lang]
-        to = {"es": "al", "it": "al", "fr": "au", "pt": "a"}[lang]
+    if data.date_range is not None:
+        lead, to = data.date_range
         patterns.insert(0, re.compile(
             WORD_START + rf"{lead}{SP}+" + _DAY.format(name="d") + ordinal + rf"{SP}+{to}{SP}+"
-            + _DAY.format(name="d2") + ordinal + SP + "+" + _OF[lang].format(SP=SP)
+            + _DAY.format(name="d2") + ordinal + SP + "+" + data.date_of.format(SP=SP)
             + rf"(?P<m>{months})" + WORD_END + year_part
         ))
     return patterns
@@ -107,7 +92,9 @@ def find_dates(text: str, lang: str, published: date | None) -> list[Candidate]:
     found: list[Candidate] = []
     taken = _Spans()
     years = _Years(text)
-    for pattern in _patterns(lang if lang in lexicon.MONTHS else "en"):
+    data = find(lang)
+    month_first = data is not None and data.month_first
+    for pattern in _patterns(lang if data else "en"):
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
@@ -119,7 +106,7 @@ def find_dates(text: str, lang: str, published: date | None) -> list[Candidate]:
         _add_numeric(found, taken, m, int(m["y"]), int(m["m"]), int(m["d"]))
     for m in _NUMERIC.finditer(text):
         a, b = int(m["a"]), int(m["b"])
-        us_style = lang == "en" and m["sep"] == "/" and a <= 12
+        us_style = month_first and m["sep"] == "/" and a <= 12
         day, month = (b, a) if us_style else (a, b)
         _add_numeric(found, taken, m, int(m["y"]), month, day)
     return sorted(found, key=lambda c: c.start)
@@ -204,10 +191,12 @@ def _from_match(
 @cache
 def _year_cues(lang: str) -> tuple[tuple[re.Pattern[str], list[str]], ...]:
     """Patterns for the words right after and right before a day that place its year
-    (`lexicon.DAY_YEAR_AFTER`/`DAY_YEAR_BEFORE`), each with its cues: alternative i is the
-    named group "c{i}" and stands for cue i."""
+    (the `day_year_after`/`day_year_before` slots of `factwatch.ingest.lang`), each with its
+    cues: alternative i is the named group "c{i}" and stands for cue i."""
 
-    def build(table: dict[str, list[str]], after: bool) -> tuple[re.Pattern[str], list[str]]:
+    data = find(lang)
+
+    def build(table: Mapping[str, Sequence[str]], after: bool) -> tuple[re.Pattern[str], list[str]]:
         alts = []
         for i, words in enumerate(table.values()):
             body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -218,13 +207,13 @@ def _year_cues(lang: str) -> tuple[tuple[re.Pattern[str], list[str]], ...]:
         if after:
             pattern = re.compile(rf"^[\s\u00a0,]*(?:{joined})(?![^\W\d_])", re.IGNORECASE)
         else:
-            edge = "" if lang == "zh" else r"(?<![^\W\d_])"
+            edge = "" if data is not None and data.unspaced else r"(?<![^\W\d_])"
             pattern = re.compile(rf"{edge}(?:{joined})[\s\u00a0]*$", re.IGNORECASE)
         return pattern, list(table)
 
     return (
-        build(lexicon.DAY_YEAR_AFTER.get(lang, {}), True),
-        build(lexicon.DAY_YEAR_BEFORE.get(lang, {}), False),
+        build(data.day_year_after if data else {}, True),
+        build(data.day_year_before if data else {}, False),
     )
 
 
@@ -252,7 +241,8 @@ def _cued_day(cue: str, month: int, day: int, published: date) -> date | None:
 
 
 def _month_number(lang: str, name: str) -> int:
-    table = lexicon.MONTHS.get(lang) or lexicon.MONTHS["en"]
+    data = find(lang)
+    table = (data.months if data else None) or get("en").months
     if name in table:
         return table[name]
     low = name.casefold()

@@ -19,7 +19,6 @@ from factwatch.ingest.claims.candidates import Candidate
 from factwatch.ingest.claims.counts import match_count
 from factwatch.ingest.claims.dates import find_dates
 from factwatch.ingest.claims.grammar import Grammar, grammar_for
-from factwatch.ingest.claims.lexicon import LANGS
 from factwatch.ingest.claims.mentions import find_mentions, find_word_mentions
 from factwatch.ingest.claims.money import match_money
 from factwatch.ingest.claims.neighbours import fill_elided, fill_ranges
@@ -28,6 +27,7 @@ from factwatch.ingest.claims.overlaps import without_overlaps
 from factwatch.ingest.claims.percent import fraction_percents, match_percent
 from factwatch.ingest.claims.sentences import context_words, sentence_at, split_sentences
 from factwatch.ingest.claims.zh import zh_compact, zh_named_fractions, zh_numeral_claims
+from factwatch.ingest.lang import SUPPORTED
 from factwatch.ingest.models import Claim
 
 # How far around a figure its sentence is read (characters): keeps run-on "sentences"
@@ -40,7 +40,7 @@ _URL = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"'«»“”]+", re.IGNORECASE
 def primary_lang(lang: str | None) -> str:
     """"fr-FR" -> "fr"; unknown or missing languages read as English."""
     code = (lang or "en").strip().lower().replace("_", "-").split("-")[0]
-    return code if code in LANGS else "en"
+    return code if code in SUPPORTED else "en"
 
 
 def extract_unchecked(text: str, lang: str | None, published: date | None = None) -> list[Claim]:

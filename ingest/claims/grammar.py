@@ -8,73 +8,20 @@ before it (`pattern.search(text, lo, start)`, they end with `$`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factwatch.ingest.claims import currencies, lexicon
+from factwatch.ingest.claims import currencies
 from factwatch.ingest.claims.numbers import LATIN, ZH_NUMERAL_CHARS, ZH_SCALE_CHARS, number_pattern
+from factwatch.ingest.lang import SUPPORTED, LanguageData, get, union
 
 SP = "[ \u00a0]"  # one space as normalize() leaves it (plain or no-break)
 WORD_END = rf"(?![0-9{LATIN}])"
 WORD_START = rf"(?<![0-9{LATIN}])"
 
-# After a number, "percentage" is a percent word too ("100 percentage"); "percentage
-# point(s)" is matched first as points.
-PERCENT_WORDS: dict[str, list[str]] = {
-    "en": ["%", "percent", "per cent", "pct", "pc", "pct.", "percents", "percentage",
-           "percentages"],
-    "fr": ["%", "pour cent", "pourcent", "pourcents", "pour-cent", "pourcentage",
-           "pourcentages"],
-    "de": ["%", "Prozent", "v. H.", "vH", "v.H."],
-    "es": ["%", "por ciento", "por cien", "porcentaje"],
-    "it": ["%", "per cento", "percento", "per cent", "percentuale"],
-    "pt": ["%", "por cento", "porcentagem", "percentagem"],
-    "nl": ["%", "procent", "pct", "pct.", "percent"],
-    "zh": ["%"],
-}
 # The percent words that are also nouns: "un porcentaje del 25 %" is no 1 %.
-PERCENT_NOUNS: frozenset[str] = frozenset(
-    ["percentage", "percentages", "percents", "pourcentage", "pourcentages", "porcentaje",
-     "percentuale", "porcentagem", "percentagem"]
-)
-POINT_WORDS: dict[str, list[tuple[str, float]]] = {
-    "en": [("percentage points", 1), ("percentage point", 1), ("pp", 1), ("ppt", 1),
-           ("basis points", 0.01), ("basis point", 0.01), ("bps", 0.01), ("bp", 0.01)],
-    "fr": [("points de pourcentage", 1), ("point de pourcentage", 1),
-           ("points de base", 0.01), ("pb", 0.01)],
-    "de": [("Prozentpunkte", 1), ("Prozentpunkten", 1), ("Prozentpunkt", 1),
-           ("Basispunkte", 0.01), ("Basispunkten", 0.01)],
-    "es": [("puntos porcentuales", 1), ("punto porcentual", 1), ("puntos básicos", 0.01),
-           ("puntos base", 0.01), ("pb", 0.01)],
-    "it": [("punti percentuali", 1), ("punto percentuale", 1), ("punti base", 0.01),
-           ("pb", 0.01)],
-    "pt": [("pontos percentuais", 1), ("ponto percentual", 1), ("pontos-base", 0.01),
-           ("pontos base", 0.01), ("p.p.", 1)],
-    "nl": [("procentpunten", 1), ("procentpunt", 1), ("percentagepunten", 1),
-           ("percentagepunt", 1), ("procentuele punten", 1), ("basispunten", 0.01),
-           ("basispunt", 0.01)],
-    "zh": [("个百分点", 1), ("百分点", 1), ("個百分點", 1), ("百分點", 1), ("个基点", 0.01),
-           ("基点", 0.01), ("個基點", 0.01), ("基點", 0.01)],
-}
-PER_UNIT: dict[str, list[str]] = {
-    "en": ["a share", "per share", "each share", "a piece", "per kilo", "a kilo", "per kg",
-           "a kg", "a barrel", "per barrel", "a tonne", "per tonne", "a ton", "per ton",
-           "an ounce", "per ounce", "a litre", "per litre", "a gallon", "per gallon"],
-    "fr": ["par action", "l'action", "par titre", "le kilo", "par kilo", "le kg", "le baril",
-           "par baril", "la tonne", "par tonne", "le litre", "par litre", "l'once"],
-    "de": ["je Aktie", "pro Aktie", "pro Kilo", "je Kilo", "pro Kilogramm", "pro Barrel",
-           "je Barrel", "pro Fass", "je Tonne", "pro Tonne", "pro Liter", "je Liter",
-           "pro Unze", "je Unze"],
-    "es": ["por acción", "por título", "por kilo", "el kilo", "por kg", "por barril",
-           "el barril", "por tonelada", "la tonelada", "por litro", "el litro", "por onza"],
-    "it": ["per azione", "ad azione", "al chilo", "il chilo", "al kg", "al barile",
-           "alla tonnellata", "al litro", "all'oncia"],
-    "pt": ["por ação", "por quilo", "o quilo", "por kg", "por barril", "o barril",
-           "por tonelada", "a tonelada", "por litro", "o litro", "por onça"],
-    "nl": ["per aandeel", "per kilo", "per kg", "per vat", "per ton", "per liter", "per ons",
-           "per stuk", "per troy ounce"],
-    "zh": [],
-}
+PERCENT_NOUNS: frozenset[str] = frozenset(union("percent_nouns"))
 
 
 def phrase_regex(phrase: str) -> str:
@@ -87,7 +34,7 @@ def phrase_regex(phrase: str) -> str:
     return f"(?i:{body})"
 
 
-def alternation(phrases: list[str]) -> str:
+def alternation(phrases: Iterable[str]) -> str:
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(phrase_regex(p) for p in ordered)
 
@@ -102,6 +49,7 @@ class Grammar:
     """Compiled patterns and lookup tables for one language."""
 
     lang: str
+    data: LanguageData
     number: re.Pattern[str]
     zh_numeral: re.Pattern[str]
     scale_after: re.Pattern[str]
@@ -129,9 +77,9 @@ def _currency_tables(lang: str) -> tuple[list[str], list[str], dict[str, tuple[s
     table: dict[str, tuple[str, float]] = {}
     suffix: list[str] = []
     prefix: list[str] = []
-    names = list(currencies.NAMES.get(lang, []))
-    if lang not in ("en", "zh"):
-        names += currencies.NAMES["en"]
+    names = list(get(lang).currency_names)
+    if get(lang).english_currency_names:
+        names += get("en").currency_names
     for phrase, code, factor in names:
         table.setdefault(key(phrase), (code, factor))
         table.setdefault(phrase, (code, factor))
@@ -147,8 +95,7 @@ def _currency_tables(lang: str) -> tuple[list[str], list[str], dict[str, tuple[s
         prefix.append(code)
         if code.lower() in currencies.LOWER_OK:
             table.setdefault(code.lower(), (iso, 1))
-    if lang == "zh":
-        prefix += ["人民币", "美元", "港币", "欧元"]
+    prefix += get(lang).currency_prefixes
     return suffix, prefix, table
 
 
@@ -161,35 +108,37 @@ def _exact(phrases: list[str]) -> str:
 @lru_cache(maxsize=16)
 def grammar_for(lang: str) -> Grammar:
     """The compiled grammar of `lang` (cached; unknown languages use English)."""
-    if lang not in lexicon.LANGS:
+    if lang not in SUPPORTED:
         lang = "en"
+    data = get(lang)
+    zh = lang == "zh"  # Chinese numerals ("三千", "1.5万") are read by claims/numbers.py
     number = re.compile(
-        number_pattern(lang) + (rf"(?P<zh>[多余]?[{ZH_SCALE_CHARS}]*)" if lang == "zh" else "")
+        number_pattern(lang) + (rf"(?P<zh>[多余]?[{ZH_SCALE_CHARS}]*)" if zh else "")
     )
     zh_numeral = re.compile(
-        rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?" if lang == "zh" else "(?!)"
+        rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?" if zh else "(?!)"
     )
     return Grammar(
-        lang=lang, number=number, zh_numeral=zh_numeral, **_scales(lang), **_currency(lang),
-        **_percent(lang), **_qualifiers(lang), **_context(lang),
+        lang=lang, data=data, number=number, zh_numeral=zh_numeral, **_scales(data),
+        **_currency(data), **_percent(data), **_qualifiers(data), **_context(data),
     )
 
 
-def _scales(lang: str) -> dict:
+def _scales(data: LanguageData) -> dict:
     scales: dict[str, tuple[int, bool]] = {}
-    for phrase, power, weak in lexicon.SCALES[lang]:
+    for phrase, power, weak in data.scales:
         scales[key(phrase)] = (power, weak)
         scales[phrase] = (power, weak)
-    alt = alternation([p for p, _, _ in lexicon.SCALES[lang]]) or "(?!)"
+    alt = alternation([p for p, _, _ in data.scales]) or "(?!)"
     # German joins figure, scale and unit with hyphens: "10-Milliarden-Euro-Paket".
-    hyphen_next = "[A-Za-z]" if lang == "de" else "[a-z]"
+    hyphen_next = "[A-Za-z]" if data.capitalised_nouns else "[a-z]"
     scale_after = re.compile(
         rf"(?:{SP}?|(?P<hy>-)(?={hyphen_next}))(?P<s1>{alt}){WORD_END}"
         rf"(?:{SP}+(?P<s2>{alt}){WORD_END})?"
     )
     connectors = [
         re.escape(c) + (f"{SP}*" if c.endswith("'") else f"{SP}+")
-        for c in lexicon.CONNECTORS[lang]
+        for c in data.connectors
     ]
     connector_after = re.compile(
         rf"{SP}+(?i:{'|'.join(connectors)})" if connectors else "(?!)"
@@ -197,17 +146,17 @@ def _scales(lang: str) -> dict:
     return {"scale_after": scale_after, "scales": scales, "connector_after": connector_after}
 
 
-def _currency(lang: str) -> dict:
-    suffix, prefix, names = _currency_tables(lang)
+def _currency(data: LanguageData) -> dict:
+    suffix, prefix, names = _currency_tables(data.code)
     lower_alt = "|".join(sorted(currencies.LOWER_OK))
     symbols = {s for s, _, _ in currencies.SYMBOLS} | set(currencies.CODES)
     word_like = [p for p in suffix if p not in symbols]
     lettered = [p for p in suffix if p in symbols and p[-1].isascii() and p[-1].isalpha()]
     signs = [p for p in suffix if p in symbols and p not in lettered]
-    boundary = "" if lang == "zh" else WORD_END
+    boundary = "" if data.unspaced else WORD_END
     # A name glued to a hyphenated word is a compound ("pound-feet"), except "-a-share" and
     # German compounds, which name the amount ("ein 700-Euro-Gutschein").
-    compound = "" if lang == "de" else rf"(?!-(?!an?-)[{LATIN}])"
+    compound = "" if data.capitalised_nouns else rf"(?!-(?!an?-)[{LATIN}])"
     currency_after = re.compile(
         rf"{SP}?(?P<cur>(?:{alternation(word_like)}){boundary}{compound}"
         rf"|(?:{_exact(lettered)}){WORD_END}|(?:{_exact(signs)})|(?i:{lower_alt}){WORD_END})"
@@ -215,7 +164,7 @@ def _currency(lang: str) -> dict:
     currency_before = re.compile(
         rf"{WORD_START}(?P<cur>{_exact(prefix)}|(?i:{lower_alt}){WORD_END}){SP}?$"
     )
-    per_unit = PER_UNIT[lang]
+    per_unit = data.per_unit
     per_unit_after = re.compile(
         rf"{SP}+(?P<per>{alternation(per_unit)}){WORD_END}" if per_unit else "(?!)"
     )
@@ -223,45 +172,45 @@ def _currency(lang: str) -> dict:
             "currency_names": names, "per_unit_after": per_unit_after}
 
 
-def _percent(lang: str) -> dict:
-    boundary = "" if lang == "zh" else WORD_END
-    percent_after = re.compile(rf"{SP}?(?P<pct>{alternation(PERCENT_WORDS[lang])})(?![{LATIN}])")
+def _percent(data: LanguageData) -> dict:
+    boundary = "" if data.unspaced else WORD_END
+    percent_after = re.compile(rf"{SP}?(?P<pct>{alternation(data.percent_words)})(?![{LATIN}])")
     percent_before = (
         # Not after a numeral: "五百分之二" is two five-hundredths.
         re.compile(rf"(?<![0-9{ZH_NUMERAL_CHARS}佰仟])(?P<pct>百万分之|千万分之|百分之|千分之|"
                    r"万分之|佰分之|仟分之|萬分之)$")
-        if lang == "zh" else re.compile("(?!)")
+        if data.code == "zh" else re.compile("(?!)")
     )
     points_after = re.compile(
-        rf"{SP}?(?P<pts>{alternation([p for p, _ in POINT_WORDS[lang]])}){boundary}"
+        rf"{SP}?(?P<pts>{alternation([p for p, _ in data.point_words])}){boundary}"
     )
     return {"percent_after": percent_after, "percent_before": percent_before,
-            "points_after": points_after, "points": {key(p): f for p, f in POINT_WORDS[lang]}}
+            "points_after": points_after, "points": {key(p): f for p, f in data.point_words}}
 
 
-def _qualifiers(lang: str) -> dict:
+def _qualifiers(data: LanguageData) -> dict:
     qualifiers: dict[str, str] = {}
     before: list[str] = []
-    for qual, phrases in lexicon.QUALIFIERS[lang].items():
+    for qual, phrases in data.qualifiers.items():
         for p in phrases:
             qualifiers[key(p)] = qual
             before.append(p)
     after: list[str] = []
-    for qual, phrases in lexicon.SUFFIX_QUALIFIERS[lang].items():
+    for qual, phrases in data.suffix_qualifiers.items():
         for p in phrases:
             qualifiers.setdefault(key(p), qual)
             after.append(p)
-    if lang == "zh":
+    if data.unspaced:
         qualifier_before = re.compile(rf"(?P<q>{alternation(before)}){SP}?$")
     else:
         qualifier_before = re.compile(
             rf"{WORD_START}(?P<q>{alternation(before)})(?:{SP}+|(?<='))$|(?P<t>~){SP}?$"
         )
     qualifier_after = re.compile(
-        rf"{SP}?(?P<q>{alternation(after)})" + ("" if lang == "zh" else WORD_END)
+        rf"{SP}?(?P<q>{alternation(after)})" + ("" if data.unspaced else WORD_END)
         if after else "(?!)"
     )
-    verbs = lexicon.BOUND_VERBS[lang]
+    verbs = data.bound_verbs
     bound_verb_before = re.compile(
         rf"{WORD_START}(?:{alternation(verbs)}){SP}+(?:\S+{SP}+)?$" if verbs else "(?!)"
     )
@@ -269,12 +218,12 @@ def _qualifiers(lang: str) -> dict:
             "qualifiers": qualifiers, "bound_verb_before": bound_verb_before}
 
 
-def _context(lang: str) -> dict:
-    ranks = lexicon.RANK_WORDS[lang]
+def _context(data: LanguageData) -> dict:
+    ranks = data.rank_words
     rank_before = re.compile(
         rf"(?:{WORD_START}(?:{alternation(ranks)}){SP}*|#|n°{SP}*|N°{SP}*)$"
-        if lang != "zh" else rf"(?:{alternation(ranks)})$"
+        if not data.unspaced else rf"(?:{alternation(ranks)})$"
     )
-    range_after = re.compile(rf"{SP}*(?:{alternation(lexicon.RANGE_WORDS[lang])}){SP}*")
+    range_after = re.compile(rf"{SP}*(?:{alternation(data.range_words)}){SP}*")
     word_after = re.compile(rf"{SP}*(?P<w>[{LATIN}][{LATIN}0-9'\-]*)")
     return {"rank_before": rank_before, "range_after": range_after, "word_after": word_after}

@@ -80,7 +80,8 @@ def _with_scale(
         # A weak English abbreviation must touch the digits: "5m" is money, "5 m" a length;
         # a capital after a space is still a scale ("8 B people", "5 M users").
         attached = sm.start("s1") == end or sm["s1"].isupper()
-        weak_ok = not (weak and not attached and g.lang == "en") and not (weak and sm["hy"])
+        weak_ok = (not (weak and not attached and g.data.weak_scale_attached)
+                   and not (weak and sm["hy"]))
         if weak_ok:
             return Mention(start, end, value, precision, sm.end(), power, weak)
     if end < len(text) and _GLUED_LETTER.match(text, end) and not _glued_unit(text, g, end):
@@ -101,7 +102,7 @@ def _glued_unit(text: str, g: Grammar, end: int) -> bool:
     return bool(
         g.percent_after.match(text, end) or g.points_after.match(text, end)
         or g.currency_after.match(text, end)
-        or (g.lang == "en" and _PENCE_GLUED.match(text, end))
+        or (g.data.pence_suffix and _PENCE_GLUED.match(text, end))
     )
 
 

@@ -76,7 +76,7 @@ def match_money(text: str, g: Grammar, mention: Mention, window: str) -> Candida
             suffix = None
         elif _NUMBER_BEFORE.search(text, max(0, prefix[2] - 12), prefix[2]):
             prefix = None
-    if prefix is None and suffix is None and g.lang == "en" and _is_pence(text, mention):
+    if prefix is None and suffix is None and g.data.pence_suffix and _is_pence(text, mention):
         suffix = ("GBP", 0.01, mention.end + 1)
     if prefix is None and suffix is None:
         return None

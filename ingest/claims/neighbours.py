@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from factwatch.ingest.claims.candidates import Candidate, Mention
 from factwatch.ingest.claims.grammar import Grammar
-from factwatch.ingest.claims.lexicon import words
 from factwatch.ingest.claims.money import currency_suffix
 from factwatch.ingest.claims.qualifiers import qualify
+from factwatch.ingest.text import words
 
 
 def fill_ranges(

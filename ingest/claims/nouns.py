@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from factwatch.ingest.lang import find
+
 # One table for every language: forms rarely collide across languages, and an article in
 # one language often borrows another's words. The zh entries are matched without spaces.
 _COUNT_NOUNS = """
@@ -316,28 +318,13 @@ def _parse(block: str) -> dict[str, str]:
 
 COUNT_NOUNS: dict[str, str] = _parse(_COUNT_NOUNS)
 
-# Forms of the shared table that are other words in a language: Dutch "lager" is "lower"
-# ("7,8 procent lager"), "stellen" a verb, "files" traffic jams.
-FALSE_FRIENDS: dict[str, frozenset[str]] = {"nl": frozenset({"lager", "stellen", "files"})}
-
-
 def count_noun(phrase: str, lang: str) -> str | None:
     """The canonical noun of a counted-noun form as `lang` reads it, or None."""
     low = phrase.casefold()
-    if low in FALSE_FRIENDS.get(lang, ()):
+    data = find(lang)
+    if data is not None and low in data.false_friends:  # Dutch "lager" is "lower"
         return None
     return COUNT_NOUNS.get(low)
-
-# Heads that name something else at the end of a compound ("Baustellen" are building sites,
-# "Flüchtlingslager" camps, "Autohäuser" dealers; Dutch "eilanden" are islands, "richtlijnen"
-# guidelines, "loopbanen" careers, "oppositiepartijen" parties).
-_NOT_COMPOUND_HEADS: dict[str, frozenset[str]] = {
-    "de": frozenset({"stellen", "häuser", "lager", "posten", "punkte", "sitze", "linien",
-                     "titel", "stimmen", "tore", "spiele", "fälle"}),
-    "nl": frozenset({"landen", "lijnen", "punten", "banen", "partijen", "bussen", "gevallen",
-                     "kamers", "staten", "leden", "stemmen", "tests", "sites", "lines"}),
-}
-
 
 def german_compound(word: str, lang: str = "de") -> str | None:
     """The canonical noun of a German (or Dutch) plural the table lacks as written: the
@@ -349,7 +336,9 @@ def german_compound(word: str, lang: str = "de") -> str | None:
         found = count_noun(form, lang)
         if found:
             return found
-    not_heads = _NOT_COMPOUND_HEADS.get(lang, frozenset())
+    data = find(lang)
+    # Heads that name something else: "Baustellen" are building sites, "eilanden" islands.
+    not_heads = data.not_compound_heads if data else frozenset()
     for cut in range(3, len(low) - 3):
         for form in forms:
             head = form[cut:]
@@ -429,50 +418,3 @@ ZH_NOT_COUNTED = re.compile(
     # "时速350公里" is a speed, "分公司"/"分店" branches: not an hour or a minute
     r"时(?!速|代)|分(?!公司|店|行|支|校|部))"
 )
-
-# Function words that can follow a number without being its noun ("in 2023 les ventes").
-FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split())
-    for lang, words in {
-        "en": """is was has as its this thus his hers ours yours theirs us yes plus less
-            unless across always perhaps sometimes besides towards afterwards whereas does
-            goes says gets makes takes comes becomes seems remains includes means its' plans
-            rises falls grows drops jumps gains loses stands sits reports shows hits ends
-            begins starts marks turns was were this those these various numerous its
-            chinese swiss french german british american japanese plus minus versus""",
-        "fr": """les des ces mes tes ses nos vos leurs dans sans sous vers après depuis chez
-            plus moins très alors puis jamais toujours parfois pas tous toutes autres mêmes
-            quelques plusieurs certains certaines ceux celles nous vous ils elles aux lors dès
-            hors parmi selon afin tandis ailleurs près assez trop mais jusqu'aux avons avez
-            sont étaient seraient auraient font vont ont sera pourrait était avait fois
-            dont donc ainsi aussi encore contre entre pour par sur avec est soit""",
-        "de": """""",
-        "es": """los las unos unas más menos tras desde después antes mientras entonces sus
-            nos les estos esos aquellos otros otras todos todas muchos muchas varios varias
-            pocos pocas además sólo solo pues según hasta hacia sobre entre para por con sin
-            son eran serán fueron han habían tras mediante durante""",
-        "it": """dei degli delle nei negli nelle dai dagli dalle ai agli alle sui sugli sulle
-            che come anche oltre mentre sempre dove quale quali questi queste quelli quelle
-            altri altre tutti tutte molti molte pochi poche più sono hanno sarebbe potrebbe
-            deve viene vengono erano ogni circa contro verso fra tra per con nel nella dalla
-            della alla sulla presso grazie secondo durante mediante rispetto invece quindi
-            pari""",
-        "pt": """os as uns umas mais menos após desde depois antes enquanto seus suas nos nas
-            dos das pelos pelas estes estas esses essas outros outras todos todas muitos
-            muitas vários várias poucos poucas são eram foram serão têm segundo durante
-            entre para por com sem sobre contra""",
-        "nl": """het een van op aan te er als voor naar bij uit met door over onder tegen tot
-            en of om in tussen boven beneden binnen buiten achter volgens tijdens sinds
-            zonder wegens omdat terwijl maar dan dat dit deze die wat wie waar hoe ook
-            nog niet geen alle alles anderen enkele even eens steeds ooit anders
-            minstens hoogstens althans thans inmiddels echter ongeveer alleen samen
-            verder geleden later eerder meer minder zijn waren wordt worden werden
-            hebben hadden heeft kunnen konden moeten moesten zullen zouden willen wilden
-            gaan gingen komen kwamen staan stonden blijven bleven maken maakten geven
-            gaven krijgen kregen zien zagen liggen lagen laten lieten nemen namen houden
-            hielden brengen brachten leveren leverden zetten stellen stegen daalden
-            groeiden lopen liepen vallen vielen dalen stijgen groeien bovendien
-            sindsdien tevens vooral zelfs slechts ruim circa plus min""",
-        "zh": "",
-    }.items()
-}

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from factwatch.ingest.claims.lexicon import DECIMAL, SPACE_GROUPS
 from factwatch.ingest.claims.normalize import NBSP
+from factwatch.ingest.lang import find
 
 # Letters that may not touch a number on its left: a digit glued to a word is a name or a
 # code ("Qwen2.5", "A22B", "AIME25", "COVID-19"), never a figure.
@@ -29,8 +29,9 @@ MAX_DIGITS = 40
 def group_separators(lang: str) -> str:
     """Characters that separate thousands in `lang` (inside a regex character class)."""
     seps = NBSP + "'"
-    seps += "," if DECIMAL.get(lang, ".") == "." else "."
-    if lang in SPACE_GROUPS:
+    data = find(lang)
+    seps += "," if (data.decimal if data else ".") == "." else "."
+    if data and data.space_groups:
         seps += " "
     return seps
 
@@ -39,7 +40,9 @@ def number_pattern(lang: str) -> str:
     """Regex (no groups) for one numeral written with digits in `lang`."""
     seps = group_separators(lang).replace("'", "\\'")
     # Indian English groups lakhs and crores: "12,34,567.89".
-    indian = r"\d{1,2}(?:,\d{2})+,\d{3}(?![0-9])(?:\.\d+(?![.,]?\d))?|" if lang == "en" else ""
+    data = find(lang)
+    lakhs = data is not None and data.lakh_groups
+    indian = r"\d{1,2}(?:,\d{2})+,\d{3}(?![0-9])(?:\.\d+(?![.,]?\d))?|" if lakhs else ""
     # The lookahead first: the lookbehinds of NUMBER_LEAD are costly at every position.
     return (
         rf"(?=[0-9.,]){NUMBER_LEAD}(?:{indian}\d{{1,3}}(?:[{seps}]\d{{3}}(?!\d))+(?:[.,]\d+(?![.,]?\d))?"
@@ -53,7 +56,8 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, int] | None:
     if not digits_only or len(digits_only) > MAX_DIGITS:
         return None
     commas, dots = digits_only.count(","), digits_only.count(".")
-    decimal_mark = DECIMAL.get(lang, ".")
+    data = find(lang)
+    decimal_mark = data.decimal if data else "."
     if commas and dots:
         mark = "," if digits_only.rfind(",") > digits_only.rfind(".") else "."
         other = "." if mark == "," else ","

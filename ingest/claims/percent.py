@@ -14,6 +14,7 @@ from factwatch.ingest.claims.grammar import PERCENT_NOUNS, Grammar, key
 from factwatch.ingest.claims.mentions import sign_before
 from factwatch.ingest.claims.numbers import ZH_DIGITS
 from factwatch.ingest.claims.qualifiers import qualify
+from factwatch.ingest.lang import union
 
 # "minus five percent", "负3.9%": a negative figure.
 _SIGN_WORD = re.compile(r"(?:(?<![\w])(?i:minus)[ \u00a0]+|负)$")
@@ -93,20 +94,22 @@ def match_percent(text: str, g: Grammar, mention: Mention) -> Candidate | None:
 
 
 # "3/4%", "7 3/4 %" (bond coupons), "1 sobre 3 por ciento": a fraction of a percent.
+_OVER_WORDS = tuple(union("over_words"))  # "3 sobre 10"
 _FRACTION = re.compile(
     r"(?=[0-9])(?<![0-9/.,])(?:(?P<w>[0-9]{1,3})[ \u00a0]+)?(?P<a>[0-9]{1,2})"
-    r"(?:/|[ \u00a0]+(?i:sobre)[ \u00a0]+)(?P<b>[0-9]{1,2})(?![0-9/.,])"
+    r"(?:/|[ \u00a0]+(?i:" + "|".join(_OVER_WORDS) + r")[ \u00a0]+)"
+    r"(?P<b>[0-9]{1,2})(?![0-9/.,])"
 )
 
 
 def fraction_percents(text: str, g: Grammar) -> list[Candidate]:
     """Percentages written as fractions; the numerals inside are no figures of their own."""
     out: list[Candidate] = []
-    if "/" not in text and "sobre" not in text.lower():
+    if "/" not in text and not any(w in text.lower() for w in _OVER_WORDS):
         return out
     for m in _FRACTION.finditer(text):
         a, b = int(m["a"]), int(m["b"])
-        if not 0 < a < b or ("/" not in m.group() and g.lang not in ("es", "pt")):
+        if not 0 < a < b or ("/" not in m.group() and not g.data.over_words):
             continue
         value = (Decimal(m["w"] or 0) + Decimal(a) / Decimal(b)).quantize(Decimal("1e-9"))
         unit, pct = "%", g.points_after.match(text, m.end())

@@ -10,28 +10,15 @@ import re
 from functools import cache
 
 from factwatch.ingest.claims.grammar import Grammar, key
+from factwatch.ingest.lang import find, union
 
 LOOKBACK = 40
 
 # Words that mean "up to" before a bare figure but "to" after a change ("aumentó un 18 %, hasta
 # 720 millones"; "passées de 600 jusqu'à 720"): there the figure is the new level, not a bound.
-TO_WORDS = frozenset(
-    {"hasta", "até", "jusqu'à", "fino a", "fino al", "fino ai", "fino alle", "sino a", "bis",
-     "tot", "tot aan"}
-)
-# Stems of verbs of change, per language; with a percentage or a "from X" they mark the figure
-# after a TO_WORD as a destination.
-CHANGE_STEMS: dict[str, str] = {
-    "es": r"aument|crec|subi|subió|sube|elev|increment|pas[óoa]|disminu|baj|ca[yí]|reduj|reduc",
-    "pt": r"aument|cresc|subi|sobe|elev|pass|caiu|cai|reduz|reduzi|diminu|recu",
-    "it": r"salit|sale|cresc|aument|sces|scend|calat|cala|passat|ridott|lievit",
-    "fr": r"progress|augment|grimp|pass|baiss|recul|chut|bondi|mont|cr[uû]|diminu",
-    "de": r"stieg|steig|gestiegen|wuchs|w[aä]chst|gewachsen|erh[öo]h|sank|sinkt|gesunken"
-    r"|fiel|f[aä]llt|gefallen|kletter|zulegt|legte",
-    "nl": r"steeg|stijg|gestegen|groei|gegroeid|toegenomen|nam toe|namen toe|daal|dal|gedaald"
-    r"|zakte|zakt|gezakt|verhoog|verlaag|klom|klim|geklommen|l(?:oopt|open|iepen|iep) op"
-    r"|opgelopen|kelder|teruggelopen|liep terug|verdubbel|ging van",
-}
+TO_WORDS = frozenset(union("to_words"))
+# Stems of verbs of change (the `change_stems` slot); with a percentage or a "from X" they mark
+# the figure after a TO_WORD as a destination.
 LOOK_BEHIND_CHANGE = 80
 # A TO_WORD right after a number joins a range ("200 tot 250 banen", "5 bis 10 Prozent");
 # after a year it bounds the figure ("in 2026 tot 300 banen").
@@ -47,8 +34,9 @@ def _range_end(text: str, q_start: int) -> bool:
 
 @cache
 def _change_cue(lang: str) -> re.Pattern[str] | None:
-    stems = CHANGE_STEMS.get(lang)
-    if stems is None:
+    data = find(lang)
+    stems = data.change_stems if data else ""
+    if not stems:
         return None
     return re.compile(
         rf"(?:\b(?:{stems})\w*)|%|\b(?:de|desde|da|von|from|dal|dai|du|des|van)\s+\d",

@@ -10,63 +10,29 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from factwatch.ingest.claims import lexicon
-from factwatch.ingest.claims.lexicon import words
+from factwatch.ingest import text as text_rules
+from factwatch.ingest.lang import union
+from factwatch.ingest.text import cjk_class, cjk_pattern
 
-# A line break ends a sentence with all the white space around it. The look-behinds make a
-# match start only where a run of punctuation or white space starts: without them every
-# position of a long run (320 KB of no-break spaces, 100,000 dots) was tried and scanned to the
-# run's end, quadratically. A match inside a run could only follow a failed one at its start.
-_BOUNDARY = re.compile(
-    r"(?<![.!?…])[.!?…]+[\"'»”’)\]]*[ \u00a0]+(?=\S)|[。！？]+[”’」』）)]*|(?<!\s)\s*\n\s*"
-)
-ABBREVIATIONS = frozenset(
-    words(
-        """mr mrs ms dr prof st jr sr inc ltd co corp plc no nr vs etc e.g i.e u.s u.k
-        jan feb mar apr jun jul aug sep sept oct nov dec approx est dept gov sen rep gen col
-        lt sgt capt fig vol ed eds al pp mt ft
-        m mme mlle me md mds env av bd janv févr fév avr juil déc cf
-        mio mrd mia tsd bio mill ca rd bzw z.b u.a d.h evtl ggf inkl jh mrz okt dez str hr
-        sr sra srta dña ee.uu uu aprox núm pág ene abr ago dic
-        sig dott ing avv sig.ra mln mld gen giu lug ott
-        sr.ª dra exmo
-        blz bijv bv b.v n.v enz o.a i.p.v m.b.t t.a.v a.s jl dhr mevr mw drs ir ong vgl mrt"""
-    )
-)
-_WORD = re.compile(r"[\w'’-]+|[\u4e00-\u9fff]+")
+ABBREVIATIONS = frozenset(union("abbreviations"))
+_WORD = re.compile(rf"[\w'’-]+|[{cjk_class()}]+")
 _MONTH_WORDS = frozenset(
-    name.casefold().rstrip(".") for table in lexicon.MONTHS.values() for name in table
+    name.casefold().rstrip(".") for name in union("months")
 )
 CONTEXT_WORDS = 12
 CONTEXT_CHARS = 160  # enough for twelve words; bounds the work per claim
 CONTEXT_CHARS_ZH = 24
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = cjk_pattern()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence of `text`, in order, whitespace trimmed."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if "\n" not in m.group() and not _is_break(text, m):
-            continue
-        end = m.start() + len(m.group().rstrip())
-        _add(spans, text, start, end)
-        start = m.end()
-    _add(spans, text, start, len(text))
-    return spans
+    return text_rules.split_sentences(text, is_break=_is_break)
 
 
-def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
-
-
-def _is_break(text: str, m: re.Match[str]) -> bool:
+def _is_break(text: str, m: re.Match[str], _start: int) -> bool:
+    if "\n" in m.group():
+        return True  # a line break always ends a sentence
     punct = m.group()[0]
     nxt = text[m.end() : m.end() + 1]
     if punct in "。！？":

@@ -21,84 +21,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from factwatch.ingest.claims.lexicon import words
-
-_UNITS: dict[str, list[str]] = {
-    "en": words("one two three four five six seven eight nine ten eleven twelve thirteen "
-                "fourteen fifteen sixteen seventeen eighteen nineteen"),
-    "fr": words("un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
-                "quinze seize dix-sept dix-huit dix-neuf"),
-    "de": words("eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn "
-                "vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn"),
-    "es": words("uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce "
-                "quince dieciséis diecisiete dieciocho diecinueve"),
-    "it": words("uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici "
-                "quattordici quindici sedici diciassette diciotto diciannove"),
-    "pt": words("um dois três quatro cinco seis sete oito nove dez onze doze treze catorze "
-                "quinze dezesseis dezessete dezoito dezenove"),
-    "nl": words("een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "
-                "vijftien zestien zeventien achttien negentien"),
-}
-_TENS: dict[str, list[str]] = {
-    "en": words("twenty thirty forty fifty sixty seventy eighty ninety"),
-    "fr": words("vingt trente quarante cinquante soixante soixante-dix quatre-vingt "
-                "quatre-vingt-dix"),
-    "de": words("zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig"),
-    "es": words("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa"),
-    "it": words("venti trenta quaranta cinquanta sessanta settanta ottanta novanta"),
-    "pt": words("vinte trinta quarenta cinquenta sessenta setenta oitenta noventa"),
-    "nl": words("twintig dertig veertig vijftig zestig zeventig tachtig negentig"),
-}
-_EXTRA: dict[str, dict[str, int]] = {
-    "en": {"hundred": 100, "zero": 0},
-    "fr": {"une": 1, "cent": 100, "quatre-vingts": 80, "zéro": 0},
-    "de": {"ein": 1, "eine": 1, "einer": 1, "einen": 1, "einem": 1, "hundert": 100,
-           "einhundert": 100, "null": 0},
-    "es": {
-        "un": 1,
-        "una": 1,
-        "veintiún": 21,
-        "veintiuna": 21,
-        "veintidós": 22,
-        "veintitrés": 23,
-        "veintiséis": 26,
-        "cien": 100,
-        "ciento": 100,
-    },
-    "it": {"un": 1, "una": 1, "cento": 100, "ventitré": 23, "trentatré": 33},
-    "pt": {
-        "uma": 1,
-        "duas": 2,
-        "catorze": 14,
-        "quatorze": 14,
-        "dezasseis": 16,
-        "dezassete": 17,
-        "dezanove": 19,
-        "cem": 100,
-        "cento": 100,
-    },
-    "nl": {"één": 1, "honderd": 100, "nul": 0},
-}
-# Words that are articles as often as numbers: one only before a scale word.
-ARTICLES: frozenset[str] = frozenset(
-    words("a an one un une ein eine einer einen einem uno una um uma een")
-)
-_JOINERS: dict[str, str] = {
-    "en": "", "fr": "et", "de": "und", "es": "y", "it": "", "pt": "e", "nl": "en",
-}
+from factwatch.ingest.lang import LanguageData, find, get
 
 
 @lru_cache(maxsize=8)
 def number_words(lang: str) -> dict[str, int]:
     """Every written form of 0-100 in `lang` (compounds included) -> its value."""
-    units = _UNITS.get(lang)
-    if units is None:
+    data = find(lang)
+    if data is None or not data.number_units:
         return {}
+    units = data.number_units
     table = {w: i + 1 for i, w in enumerate(units)}
-    table.update(_EXTRA.get(lang, {}))
-    for t, tens_word in enumerate(_TENS[lang]):
+    table.update(data.number_extra)
+    for t, tens_word in enumerate(data.number_tens):
         tens = 20 + 10 * t
-        if lang == "fr" and tens_word.endswith("-dix"):
+        if tens_word.endswith("-dix"):  # French counts 70 and 90 as 60 + 10, 80 + 10
             tens = {"soixante-dix": 70, "quatre-vingt-dix": 90}[tens_word]
             base = tens_word[: -len("-dix")]
             table[tens_word] = tens
@@ -109,9 +46,7 @@ def number_words(lang: str) -> dict[str, int]:
             continue
         table[tens_word] = tens
         for u, unit_word in enumerate(units[:9], start=1):
-            table.update({f: tens + u for f in _compounds(lang, tens_word, unit_word, u)})
-    if lang == "en":
-        table.update({"a": 1, "an": 1})
+            table.update({f: tens + u for f in data.number_compounds(tens_word, unit_word, u)})
     for form, value in list(table.items()):
         table.setdefault(strip_accents(form), value)  # "veintidos", "tres", "dreissig"
         if "ß" in form:
@@ -127,107 +62,8 @@ def strip_accents(text: str) -> str:
     )
 
 
-def _compounds(lang: str, tens: str, unit: str, u: int) -> list[str]:
-    if lang == "en":
-        return [f"{tens}-{unit}", f"{tens} {unit}"]
-    if lang == "fr":
-        if u == 1:
-            return (
-                [f"{tens}-un"] if tens.startswith("quatre") else [f"{tens} et un", f"{tens}-et-un"]
-            )
-        return [f"{tens}-{unit}"]
-    if lang == "de":
-        first = "ein" if u == 1 else unit
-        return [f"{first}und{tens}"]
-    if lang == "nl":  # "eenentwintig", "tweeëntwintig"
-        return [f"{unit}{'ën' if unit.endswith('e') else 'en'}{tens}"]
-    if lang in ("es", "pt"):
-        forms = [f"{tens} {_JOINERS[lang]} {unit}"]
-        if lang == "es" and tens == "veinte":
-            forms.append("veinti" + unit)
-        return forms
-    if lang == "it":
-        stem = tens[:-1] if unit[0] in "uo" else tens
-        return [stem + ("tré" if unit == "tre" else unit)]
-    return []
-
-
 # --- Reading a whole written number ----------------------------------------------------
 
-# Hundreds written as one word (Spanish, Portuguese); other languages multiply by a
-# hundred word ("deux cents", "siebenhundert", "duecento", "two hundred").
-_HUNDREDS: dict[str, dict[str, int]] = {
-    "es": {
-        f"{stem}ient{end}": value
-        for stem, value in (("dosc", 200), ("tresc", 300), ("cuatroc", 400), ("seisc", 600),
-                            ("setec", 700), ("ochoc", 800), ("novec", 900))
-        for end in ("os", "as")
-    } | {"quinientos": 500, "quinientas": 500},
-    "pt": {
-        f"{stem}{end}": value
-        for stem, value in (("duzent", 200), ("trezent", 300), ("quatrocent", 400),
-                            ("quinhent", 500), ("seiscent", 600), ("setecent", 700),
-                            ("oitocent", 800), ("novecent", 900))
-        for end in ("os", "as")
-    },
-}
-_HUNDRED_WORDS: dict[str, list[str]] = {
-    "en": ["hundred"], "fr": ["cent", "cents"], "de": ["hundert"], "it": ["cento"],
-    "es": [], "pt": [], "nl": ["honderd"],
-}
-# Scale words inside a written number, as powers of ten. Those marked in _STARTS may open a
-# number on their own ("mil euros", "mille habitants", "tausend Euro").
-_SCALE_WORDS: dict[str, dict[str, int]] = {
-    "en": {"thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
-           "trillion": 12, "trillions": 12},
-    "fr": {"mille": 3, "mil": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9,
-           "billion": 12, "billions": 12},
-    "de": {"tausend": 3, "million": 6, "millionen": 6, "milliarde": 9, "milliarden": 9,
-           "billion": 12, "billionen": 12},
-    "es": {"mil": 3, "millón": 6, "millon": 6, "millones": 6, "millardo": 9, "millardos": 9,
-           "billón": 12, "billon": 12, "billones": 12},
-    "it": {"mille": 3, "mila": 3, "milione": 6, "milioni": 6, "miliardo": 9, "miliardi": 9},
-    "pt": {"mil": 3, "milhão": 6, "milhao": 6, "milhões": 6, "milhoes": 6, "bilhão": 9,
-           "bilhao": 9, "bilhões": 9, "bilhoes": 9, "trilhão": 12, "trilhao": 12,
-           "trilhões": 12, "trilhoes": 12, "bilião": 12, "biliões": 12},
-    "nl": {"duizend": 3, "miljoen": 6, "miljoenen": 6, "miljard": 9, "miljarden": 9,
-           "biljoen": 12, "biljoenen": 12},
-}
-_STARTS: frozenset[str] = frozenset(words("mille mil tausend duizend"))
-_DECIMAL_WORDS: dict[str, list[str]] = {
-    "en": ["point"], "fr": ["virgule"], "de": ["komma"], "es": ["coma", "con", "punto"],
-    "it": ["virgola"], "pt": ["vírgula", "virgula"], "nl": ["komma"],
-}
-# Joiners between the parts of a number beyond those inside compounds ("vingt et un",
-# "treinta y cinco"): "one hundred and five", "quinhentos e trinta e cinco".
-_JOINER_WORDS: dict[str, list[str]] = {
-    "en": ["and"], "fr": [], "de": [], "es": [], "it": [], "pt": ["e"], "nl": [],
-}
-# German, Italian and Dutch write a number as one word: its parts follow each other unspaced.
-_GLUED: frozenset[str] = frozenset({"de", "it", "nl"})
-# "half a million", "eine halbe Milliarde", "medio millón": a fraction of a large scale.
-_FRACTIONS: dict[str, str] = {
-    "en": r"(?:an?[ \u00a0]+)?(?P<f>half|quarter|three[ \u00a0-]quarters)(?:[ \u00a0]+of)?"
-          r"(?:[ \u00a0]+an?)?[ \u00a0]+",
-    "fr": r"(?:un[ \u00a0]+)?(?P<f>demi)-",
-    "de": r"(?:eine[rnm]?[ \u00a0]+)?(?P<f>halbe[nr]?)[ \u00a0]+",
-    "es": r"(?P<f>medio)[ \u00a0]+",
-    "it": r"(?P<f>mezzo)[ \u00a0]+",
-    "pt": r"(?P<f>meio)[ \u00a0]+",
-    "nl": r"(?:een[ \u00a0]+)?(?P<f>half|halve|anderhalf|anderhalve)[ \u00a0]+",
-}
-_FRACTION_VALUES: dict[str, Decimal] = {
-    "half": Decimal("0.5"), "quarter": Decimal("0.25"), "three quarters": Decimal("0.75"),
-    "three-quarters": Decimal("0.75"), "demi": Decimal("0.5"), "halbe": Decimal("0.5"),
-    "halben": Decimal("0.5"), "halber": Decimal("0.5"), "medio": Decimal("0.5"),
-    "mezzo": Decimal("0.5"), "meio": Decimal("0.5"), "halve": Decimal("0.5"),
-    "anderhalf": Decimal("1.5"), "anderhalve": Decimal("1.5"),
-}
-_FRACTION_STARTS: dict[str, list[str]] = {
-    "en": ["half", "quarter"], "fr": ["demi"], "de": ["halbe", "halben", "halber"],
-    "es": ["medio"], "it": ["mezzo"], "pt": ["meio"],
-    "nl": ["half", "halve", "anderhalf", "anderhalve"],
-}
 _SEPARATOR = re.compile(r"[ \u00a0]+-?[ \u00a0]*|-[ \u00a0]*")
 
 
@@ -254,6 +90,7 @@ class _Table:
     """One language's number words compiled for reading."""
 
     lang: str
+    data: LanguageData
     atom: re.Pattern[str]
     start: re.Pattern[str]
     fraction: re.Pattern[str]
@@ -265,32 +102,34 @@ def _table(lang: str) -> _Table | None:
     base = number_words(lang)
     if not base:
         return None
+    data = get(lang)
     kinds: dict[str, tuple[str, int]] = {}
     for form, value in base.items():
         kinds[form] = ("num", value)
-    for form, value in _HUNDREDS.get(lang, {}).items():
+    for form, value in data.number_hundreds.items():
         kinds[form] = ("num", value)
         kinds.setdefault(strip_accents(form), ("num", value))
-    for form in _HUNDRED_WORDS[lang]:
+    for form in data.hundred_words:
         kinds[form] = ("hund", 100)
-    for form, power in _SCALE_WORDS[lang].items():
+    for form, power in data.number_scales.items():
         kinds[form] = ("scale", power)
         kinds.setdefault(strip_accents(form), ("scale", power))
-    for form in _DECIMAL_WORDS[lang]:
+    for form in data.decimal_words:
         kinds[form] = ("dec", 0)
-    for form in _JOINER_WORDS[lang]:
+    for form in data.joiner_words:
         kinds.setdefault(form, ("join", 0))
     forms = list(kinds)
     starters = [f for f, (k, _) in kinds.items()
-                if k in ("num", "hund") or f in _STARTS]
-    starters += _FRACTION_STARTS[lang]
-    scales = "|".join(re.escape(f) for f in sorted(_SCALE_WORDS[lang], key=len, reverse=True)
-                      if _SCALE_WORDS[lang][f] >= 6)
+                if k in ("num", "hund") or f in data.number_starts]
+    starters += data.fraction_starts
+    scales = "|".join(re.escape(f) for f in sorted(data.number_scales, key=len, reverse=True)
+                      if data.number_scales[f] >= 6)
     return _Table(
         lang=lang,
+        data=data,
         atom=re.compile(rf"(?i:{trie_regex(forms)})"),
         start=re.compile(rf"(?<![\w-])(?i:{trie_regex(starters)})"),
-        fraction=re.compile(rf"(?i:{_FRACTIONS[lang]}(?P<s>{scales}))(?![\w])"),
+        fraction=re.compile(rf"(?i:{data.fraction}(?P<s>{scales}))(?![\w])"),
         kinds=kinds,
     )
 
@@ -383,7 +222,7 @@ class _Reader:
     def __init__(self, text: str, table: _Table) -> None:
         self.text = text
         self.t = table
-        self.glued = table.lang in _GLUED
+        self.glued = table.data.glued
 
     def _atom(self, pos: int) -> tuple[str, int, int, bool] | None:
         """(kind, value, end, inside a word) of the number word at `pos`."""
@@ -417,14 +256,14 @@ class _Reader:
                 else:
                     break
             elif kind == "hund":
-                if hund or (cur is not None and cur >= (100 if self.t.lang == "en" else 10)):
+                if hund or (cur is not None and cur >= self.t.data.hundreds_of_below):
                     break
                 if cur is None:
                     cur_start = pos
                 cur, place, hund = (cur or 1) * 100, 100, True
             elif kind == "scale":
                 word = _key(self.text[pos:end])
-                if cur is None and not items and word not in _STARTS:
+                if cur is None and not items and word not in self.t.data.number_starts:
                     break  # "millions of": a scale alone is no number
                 if cur is None and items and items[-1].scale and items[-1].value >= val:
                     break
@@ -434,7 +273,7 @@ class _Reader:
                 cur, place, hund = None, 1000, False
             elif kind == "join":
                 if (cur is None and not items) or (
-                        self.t.lang == "en" and last not in ("hund", "scale")):
+                        self.t.data.joiner_after_scales_only and last not in ("hund", "scale")):
                     break
                 sep = _SEPARATOR.match(self.text, end)
                 if not sep:
@@ -470,9 +309,9 @@ class _Reader:
         frac = self.t.fraction.match(self.text, pos)
         if frac:
             fw = " ".join(frac.group("f").lower().replace("-", " ").split())
-            value = _FRACTION_VALUES.get(fw)
+            value = self.t.data.fraction_values.get(fw)
             if value is not None:
-                power = _SCALE_WORDS[self.t.lang][_key(frac.group("s"))]
+                power = self.t.data.number_scales[_key(frac.group("s"))]
                 whole, digits = str(value).split(".")
                 end = frac.end("f")
                 return Spelled(pos, end, frac.end(), value, power,
@@ -490,7 +329,7 @@ class _Reader:
         value = Decimal(f"{int_value}.{frac_digits or '0'}")
         precision = significant_digits_of(str(int_value), frac_digits)
         return Spelled(pos, words_end, end, value, power, precision,
-                       _key(self.text[pos:words_end]) in ARTICLES)
+                       _key(self.text[pos:words_end]) in self.t.data.articles)
 
     def _decimal(self, pos: int) -> tuple[str, int, int, int] | None:
         """(digits, end of the digits, trailing power, end) for "coma veintiocho" or
@@ -502,7 +341,7 @@ class _Reader:
         after = _SEPARATOR.match(self.text, atom[2])
         if not after:
             return None
-        if self.t.lang == "en":  # "two point five", "three point one four": digit by digit
+        if self.t.data.decimal_digit_by_digit:  # "two point five", "three point one four"
             digits, end, p = "", 0, after.end()
             while (d := self._atom(p)) is not None and d[0] == "num" and d[1] <= 9 and not d[3]:
                 if _key(self.text[p:d[2]]) in ("a", "an"):

@@ -11,6 +11,7 @@ from factwatch.ingest.claims.grammar import Grammar
 from factwatch.ingest.claims.money import match_money
 from factwatch.ingest.claims.numbers import ZH_DIGITS, parse_zh_numeral
 from factwatch.ingest.claims.percent import match_percent
+from factwatch.ingest.text import cjk_class
 
 # Discounts and tenths named without a numeral: "打对折" (half price), "半折", "半成" (5 %).
 _ZH_HALVES = re.compile(r"打(?:对|對)折|半折|半成(?![为功立本员果绩熟交长都型效品年人像就分形真不])"
@@ -56,7 +57,8 @@ def zh_numeral_claims(
     return out
 
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff01-\uff65"
+# Chinese characters with CJK and full-width punctuation.
+_CJK = cjk_class(ext_a=True) + "\u3000-\u303f\uff01-\uff65"
 # Spaces with a Chinese character on one side and a Chinese character or a digit on the
 # other: "增长 5.2%", "4500 名员工" (spacing around digits), "百 分 之 2" (spaced out).
 _ZH_SPACES = re.compile(

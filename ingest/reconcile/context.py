@@ -220,12 +220,10 @@ def measured_noun(claim: Claim) -> str:
 
 
 def _scale_prefix() -> re.Pattern[str]:
-    from factwatch.ingest.claims.lexicon import CONNECTORS, SCALES
+    from factwatch.ingest.lang import union
 
-    scales = sorted(
-        {w for entries in SCALES.values() for w, _, _ in entries}, key=len, reverse=True
-    )
-    connectors = sorted({w for ws in CONNECTORS.values() for w in ws}, key=len, reverse=True)
+    scales = sorted({w for w, _, _ in union("scales")}, key=len, reverse=True)
+    connectors = sorted(set(union("connectors")), key=len, reverse=True)
     return re.compile(
         r"^[\s.,'’%]*(?:(?:"
         + "|".join(re.escape(w) for w in scales)
@@ -240,9 +238,9 @@ _SCALE_PREFIX = _scale_prefix()
 
 
 def _per_unit_tail() -> re.Pattern[str]:
-    from factwatch.ingest.claims.grammar import PER_UNIT
+    from factwatch.ingest.lang import union
 
-    phrases = sorted({p for ps in PER_UNIT.values() for p in ps}, key=len, reverse=True)
+    phrases = sorted(set(union("per_unit")), key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)
     return re.compile(r"(?<![^\W\d_])(?:" + body + r")\s*$", re.IGNORECASE)
 

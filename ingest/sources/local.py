@@ -23,6 +23,7 @@ from factwatch.ingest.sources.base import Level, SourceProblem, plausible_date
 from factwatch.ingest.sources.encoding import guess_decode
 from factwatch.ingest.sources.feeds import FeedEntry
 from factwatch.ingest.sources.pages import ExtractError, extract_page
+from factwatch.ingest.text import split_sentences
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -319,7 +320,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s")
 
 def _headline_from_lead(lead: str) -> str:
     """The lead's first sentence, cut at a word boundary if still long."""
-    sentence = _SENTENCE_END.split(lead, maxsplit=1)[0]
+    first = split_sentences(lead, boundary=_SENTENCE_END, trim=False, limit=1)
+    sentence = lead[: first[0][1]] if first else lead
     if len(sentence) <= _HEADLINE_MAX:
         return sentence
     return sentence[: _HEADLINE_MAX - 1].rsplit(" ", 1)[0] + "…"
