@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from factwatch.ingest.alerts import alerts, fact_mark
 from factwatch.ingest.reconcile.verdicts import format_day, format_figure
 from factwatch.store.models import Article, Conflict, Fact, Story
 
@@ -77,7 +78,7 @@ def conflicts_text(session: Session, story_id: int | None = None, alerts_only: b
         q = q.where(Conflict.story_id == story_id)
     conflicts = session.scalars(q).all()
     if alerts_only:
-        conflicts = [c for c in conflicts if c.verdict != "rounding_or_bound"]
+        conflicts = [c for c in conflicts if alerts(c.verdict)]
     if not conflicts:
         return "No conflicting figures found."
     return _by_story(session, conflicts, conflict_text)
@@ -96,7 +97,7 @@ def facts_text(session: Session, story_id: int | None = None, multi_only: bool =
 
 
 def _fact_line(f: Fact) -> str:
-    mark = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}.get(f.status, "⚠")
+    mark = fact_mark(f.status)
     return (
         f"  {mark} fact {f.id} [{f.status}] {f.label} ({f.n_claims} claims, {f.n_sources} sources)"
     )

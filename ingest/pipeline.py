@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 from sqlalchemy import select
 
-from factwatch.ingest import dedup
+from factwatch.ingest import alerts, dedup
 from factwatch.ingest.claims import extract_claims
 from factwatch.ingest.embed import Embedder
 from factwatch.ingest.entities import extract_entities, zh_companies
@@ -409,7 +409,7 @@ class Pipeline:
                 stored = {cid: fid for claims in window.values() for cid, fid in claims}
                 changed_conflicts = repo.save_facts(s, story_id, facts, stored)
                 # Alerts commit with the conflicts they announce (store/outbox.py).
-                enqueue_alerts(s, changed_conflicts)
+                enqueue_alerts(s, changed_conflicts, alerts.route)
                 changed += len(changed_conflicts)
         if report is not None:
             report.conflicts_changed += changed

@@ -10,129 +10,112 @@ NOTHING` on SQLite and PostgreSQL). The dispatcher (bot/telegram/dispatch.py) se
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from factwatch.ingest.topics import story_matches_topic
 from factwatch.store.models import AlertOutbox, Chat, Conflict, Story, Subscription
 from factwatch.store.repository import utcnow
 
 log = logging.getLogger(__name__)
 
-SILENT_VERDICTS = frozenset({"rounding_or_bound"})
-
-__all__ = ["SILENT_VERDICTS", "Recipient", "enqueue_alerts", "is_alertable", "recipients"]
+__all__ = ["ChangedConflict", "Follower", "Router", "StoryTopics", "enqueue_alerts", "followers"]
 
 
 @dataclass(frozen=True)
-class Recipient:
-    """A chat to alert about one conflict, and the subscription that asked for it."""
+class ChangedConflict:
+    """A conflict version to route."""
 
-    chat_id: int
+    conflict_id: int
+    version: int
+    story_id: int | None
+    verdict: str
+
+
+@dataclass(frozen=True)
+class Follower:
+    """One subscription of a chat that is not paused."""
+
     subscription_id: int
+    chat_id: int
+    kind: str
+    story_id: int | None
+    topic: str | None
+    topic_embedding: bytes | None
 
 
-def is_alertable(conflict: Conflict) -> bool:
-    """Rounding or a stated bound explains the difference: recorded, never alerted."""
-    return conflict.verdict not in SILENT_VERDICTS
+@dataclass(frozen=True)
+class StoryTopics:
+    """What a topic is matched against: a story's label, names and centroid."""
+
+    story_id: int
+    label: str | None
+    entities: object
+    centroid: bytes | None
 
 
-def recipients(
-    session: Session, conflicts: Sequence[Conflict]
-) -> dict[tuple[int, int], list[Recipient]]:
-    """For each alertable conflict, keyed (conflict id, version): the chats that follow it.
+Router = Callable[
+    [Sequence[ChangedConflict], Sequence[Follower], Mapping[int, StoryTopics]],
+    Mapping[tuple[int, int], Sequence[tuple[int, int]]],
+]
+"""Who hears about which conflict version: (conflict id, version) → [(chat id, subscription
+id)]. The policy is `factwatch.ingest.alerts.route`; the store only reads and writes."""
 
-    A chat following the conflict through several subscriptions is listed once, with its most
-    specific subscription (story, then topic, then all). Paused chats (they blocked the bot)
-    are left out.
-    """
-    wanted = [c for c in conflicts if is_alertable(c)]
-    if not wanted:
-        return {}
-    subs = list(
-        session.scalars(
+
+def followers(session: Session) -> list[Follower]:
+    """Every subscription of the chats that are not paused (they blocked the bot)."""
+    return [
+        Follower(sub.id, sub.chat_id, sub.kind, sub.story_id, sub.topic, sub.topic_embedding)
+        for sub in session.scalars(
             select(Subscription)
             .join(Chat, Chat.id == Subscription.chat_id)
             .where(Chat.paused.is_(False))
             .order_by(Subscription.id)
         )
-    )
-    if not subs:
-        return {}
-    stories: dict[int, Story | None] = {}
-    topic_cache: dict[tuple[int, int], bool] = {}
-    rank = {"story": 0, "topic": 1, "all": 2}
-    out: dict[tuple[int, int], list[Recipient]] = {}
-    for conflict in wanted:
-        sid = conflict.story_id
-        if sid is not None and sid not in stories:
-            stories[sid] = session.get(Story, sid)
-        story = stories.get(sid) if sid is not None else None
-        best: dict[int, Subscription] = {}
-        for sub in subs:
-            if not _follows(sub, story, sid, topic_cache):
-                continue
-            held = best.get(sub.chat_id)
-            if held is None or rank.get(sub.kind, 9) < rank.get(held.kind, 9):
-                best[sub.chat_id] = sub
-        if best:
-            out[(conflict.id, conflict.version)] = [
-                Recipient(chat_id=chat, subscription_id=sub.id)
-                for chat, sub in sorted(best.items())
-            ]
+    ]
+
+
+def story_topics(session: Session, story_ids: Iterable[int]) -> dict[int, StoryTopics]:
+    out = {}
+    for sid in sorted(set(story_ids)):
+        story = session.get(Story, sid)
+        if story is not None:
+            out[sid] = StoryTopics(story.id, story.label, story.entities, story.centroid)
     return out
 
 
-def _follows(
-    sub: Subscription,
-    story: Story | None,
-    story_id: int | None,
-    cache: dict[tuple[int, int], bool],
-) -> bool:
-    if sub.kind == "all":
-        return True
-    if sub.kind == "story":
-        return story_id is not None and sub.story_id == story_id
-    if sub.kind == "topic" and story is not None and sub.topic:
-        key = (sub.id, story.id)
-        if key not in cache:
-            cache[key] = bool(
-                story_matches_topic(
-                    sub.topic, sub.topic_embedding, story.label, story.entities, story.centroid
-                )
-            )
-        return cache[key]
-    return False
-
-
-def enqueue_alerts(session: Session, conflicts: Iterable[Conflict]) -> int:
-    """Write one pending outbox row per (matching chat, conflict version); returns how many
-    rows are new. Call it in the transaction that changed the conflicts (after a flush, so new
-    conflicts have ids). Idempotent: rows already there are left alone."""
+def enqueue_alerts(session: Session, conflicts: Iterable[Conflict | None], route: Router) -> int:
+    """Write one pending outbox row per (chat, conflict version) `route` names; returns how
+    many rows are new. Call it in the transaction that changed the conflicts (it flushes, so
+    new conflicts have ids). Idempotent: rows already there are left alone."""
     conflicts = [c for c in conflicts if c is not None]
     if not conflicts:
         return 0
     session.flush()
-    targets = recipients(session, conflicts)
+    subs = followers(session)
+    if not subs:
+        return 0
+    changed = [ChangedConflict(c.id, c.version, c.story_id, c.verdict) for c in conflicts]
+    stories = story_topics(session, (c.story_id for c in changed if c.story_id is not None))
+    targets = route(changed, subs, stories)
     if not targets:
         return 0
     now = utcnow()
     rows = [
         {
-            "chat_id": r.chat_id,
+            "chat_id": chat_id,
             "conflict_id": conflict_id,
             "conflict_version": version,
-            "subscription_id": r.subscription_id,
+            "subscription_id": subscription_id,
             "status": "pending",
             "attempts": 0,
             "next_attempt_at": now,
             "created_at": now,
         }
         for (conflict_id, version), rs in targets.items()
-        for r in rs
+        for chat_id, subscription_id in rs
     ]
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":

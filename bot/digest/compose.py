@@ -19,6 +19,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from factwatch.digest.chart import ChartData, ChartPoint
+from factwatch.ingest.alerts import VERDICT_ORDER, alerts
 from factwatch.ingest.reconcile.rates import rate_on
 from factwatch.ingest.reconcile.verdicts import format_day, format_figure
 from factwatch.store.models import Article, ClaimRow, Conflict, Fact, Story
@@ -28,8 +29,6 @@ DEFAULT_PERIOD = timedelta(hours=24)
 MAX_STORIES = 40  # stories without conflicts beyond this are counted, not listed
 KEY_FACTS = 5
 BASE_LINE_POINTS = 120
-
-VERDICT_ORDER = {"genuine": 0, "date_conflict": 1, "currency_conversion": 2, "rounding_or_bound": 3}
 
 StoryFilter = Callable[[Story], bool]
 
@@ -84,7 +83,7 @@ class ConflictItem:
 
     @property
     def alertable(self) -> bool:
-        return self.verdict != "rounding_or_bound"
+        return alerts(self.verdict)
 
 
 @dataclass(frozen=True)

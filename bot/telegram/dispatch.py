@@ -42,9 +42,9 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from factwatch.ingest.alerts import alerts
 from factwatch.store.db import Database
 from factwatch.store.models import AlertOutbox, Chat, Conflict
-from factwatch.store.outbox import is_alertable
 from factwatch.store.repository import utcnow
 from factwatch.telegram.format import alert_text, alert_view
 
@@ -303,7 +303,7 @@ class AlertDispatcher:
                 reason = "conflict no longer exists"
             elif conflict.version != row.conflict_version:
                 reason = f"superseded by version {conflict.version}"
-            elif not is_alertable(conflict):
+            elif not alerts(conflict.verdict):
                 reason = f"verdict is now {conflict.verdict}"
             if reason is not None or conflict is None:
                 taken = s.execute(

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from factwatch.ingest.alerts import VERDICT_TITLES, fact_mark
 from factwatch.ingest.reconcile.verdicts import format_day, format_figure
 from factwatch.store.models import Article, Conflict, Fact, Story
 
@@ -28,20 +29,6 @@ MAX_MESSAGE = 4096
 # Room kept in each part of a long line for the tags closed and reopened around a cut.
 _TAG_ROOM = 512
 
-VERDICTS = {
-    "genuine": ("⚠️", "Outlets disagree", "a genuine discrepancy"),
-    "currency_conversion": (
-        "💱",
-        "Same amount, different exchange rates",
-        "currency conversion at different dates, not a genuine discrepancy",
-    ),
-    "date_conflict": ("📅", "Outlets disagree on a date", "conflicting dates"),
-    "rounding_or_bound": (
-        "≈",
-        "Rounding or a stated bound",
-        "rounding or a stated bound explains the difference",
-    ),
-}
 
 
 def escape(text: object) -> str:
@@ -301,7 +288,7 @@ def alert_text(view: AlertView, limit: int = MAX_MESSAGE) -> str:
     """The alert: what conflicts (story, fact, each figure with the outlets that report it,
     linked), the verdict and the explanation. Always one message: the explanation and the
     source lists are shortened if the whole would exceed `limit`."""
-    icon, title, meaning = VERDICTS.get(view.verdict, ("⚠️", view.verdict, view.verdict))
+    icon, title, meaning = VERDICT_TITLES.get(view.verdict, ("⚠️", view.verdict, view.verdict))
     head = f"{icon} <b>{escape(title)}</b>"
     if view.version > 1:
         head += " (updated)"
@@ -434,7 +421,7 @@ def story_text(view: StoryView) -> str:
 
 def conflict_brief(view: AlertView) -> str:
     """A conflict in a listing: verdict, figures, explanation (shorter than an alert)."""
-    icon, title, _ = VERDICTS.get(view.verdict, ("⚠️", view.verdict, view.verdict))
+    icon, title, _ = VERDICT_TITLES.get(view.verdict, ("⚠️", view.verdict, view.verdict))
     figures = " vs ".join(escape(r.figure) for r in view.readings) or escape(view.kind)
     return (
         f"{icon} <b>{escape(title)}</b> · conflict {view.conflict_id}\n"
@@ -471,9 +458,6 @@ class FactLine:
     n_sources: int
 
 
-FACT_MARKS = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}
-
-
 def facts_text(facts: Iterable[FactLine], stories: dict[int, str], heading: str) -> str:
     out = [heading]
     current: object = object()
@@ -487,7 +471,7 @@ def facts_text(facts: Iterable[FactLine], stories: dict[int, str], heading: str)
                 if f.story_id is not None
                 else "<b>Unclustered</b>"
             )
-        mark = FACT_MARKS.get(f.status, "⚠️")
+        mark = fact_mark(f.status, "⚠️")
         out.append(
             f"{mark} {escape(truncate(f.label, 160))} — <i>{escape(f.status)}</i>, "
             f"{f.n_sources} outlets"
