@@ -21,7 +21,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from factwatch.store.db import DEFAULT_URL, database_url
+from factwatch.store.db import DEFAULT_URL, database_url, masked_url
 
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
 SMTP_SECURITY = ("starttls", "tls", "none")
@@ -129,6 +129,4 @@ class Settings:
 
     def safe_database_url(self) -> str:
         """The URL with any password masked, for messages and logs."""
-        from sqlalchemy.engine import make_url
-
-        return make_url(self.database_url).render_as_string(hide_password=True)
+        return masked_url(self.database_url)

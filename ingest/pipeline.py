@@ -16,7 +16,6 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import select
 
 from factwatch.ingest import alerts, dedup
 from factwatch.ingest.claims import extract_claims
@@ -466,7 +465,7 @@ class Pipeline:
 
     def reconcile_all(self) -> int:
         with self.db.session() as s:
-            ids = list(s.scalars(select(Story.id)))
+            ids = repo.story_ids(s)
         return self.reconcile(ids)
 
 

@@ -12,16 +12,33 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from factwatch.store.models import AlertOutbox, Chat, Conflict, Story, Subscription
+from factwatch.store.conflicts import ConflictRow, conflict_row
+from factwatch.store.db import Database
+from factwatch.store.models import AlertOutbox, Chat, Conflict, Subscription
 from factwatch.store.repository import utcnow
+from factwatch.store.stories import StoryTopics, story_topics
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ChangedConflict", "Follower", "Router", "StoryTopics", "enqueue_alerts", "followers"]
+__all__ = [
+    "ChangedConflict",
+    "Claimed",
+    "Follower",
+    "OutboxRow",
+    "Router",
+    "claim",
+    "due",
+    "enqueue_alerts",
+    "followers",
+    "get_row",
+    "recover",
+    "update_row",
+]
 
 
 @dataclass(frozen=True)
@@ -46,16 +63,6 @@ class Follower:
     topic_embedding: bytes | None
 
 
-@dataclass(frozen=True)
-class StoryTopics:
-    """What a topic is matched against: a story's label, names and centroid."""
-
-    story_id: int
-    label: str | None
-    entities: object
-    centroid: bytes | None
-
-
 Router = Callable[
     [Sequence[ChangedConflict], Sequence[Follower], Mapping[int, StoryTopics]],
     Mapping[tuple[int, int], Sequence[tuple[int, int]]],
@@ -75,15 +82,6 @@ def followers(session: Session) -> list[Follower]:
             .order_by(Subscription.id)
         )
     ]
-
-
-def story_topics(session: Session, story_ids: Iterable[int]) -> dict[int, StoryTopics]:
-    out = {}
-    for sid in sorted(set(story_ids)):
-        story = session.get(Story, sid)
-        if story is not None:
-            out[sid] = StoryTopics(story.id, story.label, story.entities, story.centroid)
-    return out
 
 
 def enqueue_alerts(session: Session, conflicts: Iterable[Conflict | None], route: Router) -> int:
@@ -153,3 +151,139 @@ def _insert_portably(session: Session, rows: list[dict]) -> int:  # pragma: no c
             added += 1
     session.flush()
     return added
+
+
+# ---------------------------------------------------------------- the dispatcher's side
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    chat_id: int
+    status: str
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A row switched to `sending`: what to send, and to whom."""
+
+    row_id: int
+    chat_id: int
+    text: str
+    attempts: int
+
+
+def recover(db: Database, now: datetime) -> int:
+    """Rows left `sending` by a crash become `pending` again; how many."""
+    with db.session() as s:
+        result = s.execute(
+            update(AlertOutbox)
+            .where(AlertOutbox.status == "sending")
+            .values(status="pending", next_attempt_at=now)
+        )
+        return result.rowcount or 0
+
+
+def due(db: Database, now: datetime, limit: int) -> list[tuple[int, int]]:
+    """(row id, chat id) of the rows to send now: pending and due, or sending with an expired
+    lease; oldest first."""
+    with db.session() as s:
+        rows = s.execute(
+            select(AlertOutbox.id, AlertOutbox.chat_id)
+            .where(
+                AlertOutbox.status.in_(("pending", "sending")),
+                AlertOutbox.next_attempt_at <= now,
+            )
+            .order_by(AlertOutbox.next_attempt_at, AlertOutbox.id)
+            .limit(limit)
+        ).all()
+    return [(row_id, chat_id) for row_id, chat_id in rows]
+
+
+def claim(
+    db: Database,
+    row_id: int,
+    now: datetime,
+    lease: timedelta,
+    still_alerts: Callable[[str], bool],
+    render: Callable[[ConflictRow], str],
+) -> tuple[Claimed | None, int]:
+    """Mark the row `sending` (attempts + 1, due again after `lease`) and commit, or skip it
+    if it went stale (chat paused, conflict gone or superseded, or its verdict no longer
+    alerts). Returns what to send (None: taken by another dispatcher, or skipped) and the
+    number of rows skipped. `render` makes the text inside the claim's transaction."""
+    claimable = (AlertOutbox.id == row_id) & (
+        (AlertOutbox.status == "pending")
+        | ((AlertOutbox.status == "sending") & (AlertOutbox.next_attempt_at <= now))
+    )
+    with db.session() as s:
+        row = s.get(AlertOutbox, row_id)
+        if row is None or row.status not in ("pending", "sending"):
+            return None, 0
+        chat = s.get(Chat, row.chat_id)
+        conflict = s.get(Conflict, row.conflict_id)
+        reason = None
+        if chat is None or chat.paused:
+            reason = "chat paused"
+        elif conflict is None:
+            reason = "conflict no longer exists"
+        elif conflict.version != row.conflict_version:
+            reason = f"superseded by version {conflict.version}"
+        elif not still_alerts(conflict.verdict):
+            reason = f"verdict is now {conflict.verdict}"
+        if reason is not None or conflict is None:
+            taken = s.execute(
+                update(AlertOutbox).where(claimable).values(status="skipped", last_error=reason)
+            ).rowcount
+            return None, taken or 0
+        text = render(conflict_row(s, conflict))
+        taken = s.execute(
+            update(AlertOutbox)
+            .where(claimable)
+            .values(
+                status="sending",
+                attempts=AlertOutbox.attempts + 1,
+                next_attempt_at=now + lease,
+            )
+        ).rowcount
+        if not taken:
+            return None, 0
+        return Claimed(row_id, row.chat_id, text, row.attempts + 1), 0
+
+
+def get_row(db: Database, row_id: int) -> OutboxRow | None:
+    with db.session() as s:
+        row = s.get(AlertOutbox, row_id)
+        return None if row is None else OutboxRow(row.id, row.chat_id, row.status, row.attempts)
+
+
+def update_row(
+    db: Database,
+    row_id: int,
+    values: Mapping[str, object],
+    *,
+    pause: tuple[str, datetime] | None = None,
+) -> int:
+    """Write what a send came to; with `pause` (reason, time), also pause the row's chat and
+    skip its other pending rows (it blocked the bot). Returns how many others were skipped."""
+    with db.session() as s:
+        row = s.get(AlertOutbox, row_id)
+        if row is None:
+            return 0
+        for name, value in values.items():
+            setattr(row, name, value)
+        if pause is None:
+            return 0
+        reason, now = pause
+        chat = s.get(Chat, row.chat_id)
+        if chat is not None:
+            chat.paused, chat.paused_reason, chat.updated_at = True, reason, now
+        return (
+            s.execute(
+                update(AlertOutbox)
+                .where(AlertOutbox.chat_id == row.chat_id, AlertOutbox.status == "pending")
+                .values(status="skipped", last_error=f"chat paused: {reason}")
+            ).rowcount
+            or 0
+        )

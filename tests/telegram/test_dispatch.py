@@ -13,10 +13,10 @@ from sqlalchemy import select, update
 from telegram import Bot
 
 from factwatch.ingest.alerts import route
+from factwatch.store.chats import register_chat
 from factwatch.store.models import AlertOutbox, Chat, Conflict
 from factwatch.store.outbox import enqueue_alerts
 from factwatch.telegram.dispatch import AlertDispatcher, Pacer
-from factwatch.telegram.handlers import register_chat
 from tests.telegram.conftest import FakeClock, make_conflict, subscribe
 
 

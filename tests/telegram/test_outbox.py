@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from factwatch.ingest.alerts import route
 from factwatch.store.models import AlertOutbox, Chat, Conflict
-from factwatch.store.outbox import ChangedConflict, enqueue_alerts, followers, story_topics
+from factwatch.store.outbox import ChangedConflict, enqueue_alerts, followers
+from factwatch.store.stories import story_topics
 from tests.telegram.conftest import (
     add_chat,
     conflicts_by_id,
