@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from factwatch.store.db import Database
 from factwatch.store.models import Article, Conflict, Fact, Story
@@ -176,11 +177,11 @@ def recent_story_topics(db: Database, limit: int) -> list[StoryTopics]:
     return [StoryTopics(sid, label, entities, centroid) for sid, label, entities, centroid in rows]
 
 
-def story_topics(db_session, story_ids: Iterable[int]) -> dict[int, StoryTopics]:
+def story_topics(session: Session, story_ids: Iterable[int]) -> dict[int, StoryTopics]:
     """What topics are matched against, for these stories (in the caller's session)."""
     out = {}
     for sid in sorted(set(story_ids)):
-        story = db_session.get(Story, sid)
+        story = session.get(Story, sid)
         if story is not None:
             out[sid] = StoryTopics(story.id, story.label, story.entities, story.centroid)
     return out
