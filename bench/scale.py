@@ -1492,10 +1492,10 @@ def main(argv: list[str] | None = None) -> int:
         + f"; written to {folder} in {time.perf_counter() - t0:.1f} s"
     )
 
-    from factwatch.cli import _StoredUrls
     from factwatch.ingest.embed import load_embedder
     from factwatch.ingest.pipeline import Pipeline
     from factwatch.ingest.sources import collect_sync
+    from factwatch.store.articles import StoredUrls
     from factwatch.store.db import Database
 
     url = args.db or f"sqlite:///{work / 'scale.db'}"
@@ -1533,7 +1533,7 @@ def main(argv: list[str] | None = None) -> int:
         stages.reset()
         c0 = time.process_time()
         t0 = time.perf_counter()
-        stored = _StoredUrls(db)
+        stored = StoredUrls(db)
         result = collect_sync([str(sub)], known_urls=stored)
         t1 = time.perf_counter()
         report = pipeline.ingest(result.articles)

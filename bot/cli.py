@@ -12,11 +12,11 @@ import sys
 from datetime import date
 
 import click
-from sqlalchemy import bindparam, select
 
-from factwatch.context import Context, pass_ctx
+from factwatch.app import Factwatch
+from factwatch.commands import pass_app
+from factwatch.config import ConfigError
 from factwatch.ingest.lang import SUPPORTED
-from factwatch.store.db import Database
 
 log = logging.getLogger("factwatch")
 
@@ -34,22 +34,25 @@ def main(ctx: click.Context, db: str | None, verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("httpx", "httpcore", "trafilatura", "htmldate", "sentence_transformers"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
-    ctx.obj = Context(db)
+    try:
+        ctx.obj = Factwatch.from_env(db, announce=lambda m: click.echo(m, err=True))
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()
-@pass_ctx
-def init(ctx: Context) -> None:
+@pass_app
+def init(app: Factwatch) -> None:
     """Create the database or upgrade it to the latest schema.
 
     Example: factwatch --db news.db init
     """
-    ctx.db.upgrade()
-    click.echo(f"Database ready: {ctx.settings.safe_database_url()}")
-    if ctx.db.engine.dialect.name == "postgresql":
+    app.init()
+    click.echo(f"Database ready: {app.settings.safe_database_url()}")
+    if app.db.engine.dialect.name == "postgresql":
         from factwatch.store.editor_role import ensure_editor_role, setup_messages
 
-        out, err = setup_messages(ensure_editor_role(ctx.db.engine, ctx.settings.editor_role))
+        out, err = setup_messages(ensure_editor_role(app.db.engine, app.settings.editor_role))
         for line in out:
             click.echo(line)
         for line in err:
@@ -70,8 +73,8 @@ def init(ctx: Context) -> None:
     show_default=True,
     help="Seconds to wait for a server to answer (a whole page gets twice that).",
 )
-@pass_ctx
-def ingest(ctx: Context, sources: tuple[str, ...], allow_private: bool, timeout: float) -> None:
+@pass_app
+def ingest(app: Factwatch, sources: tuple[str, ...], allow_private: bool, timeout: float) -> None:
     """Ingest feeds, pages, folders or files once: the whole pipeline.
 
     \b
@@ -80,29 +83,25 @@ def ingest(ctx: Context, sources: tuple[str, ...], allow_private: bool, timeout:
       factwatch ingest https://example.org/feed.xml
       factwatch ingest --allow-private http://127.0.0.1:8765/feed.xml
     """
-    from factwatch.ingest.embed import EmbedderError, load_embedder
-    from factwatch.ingest.pipeline import Pipeline
-    from factwatch.ingest.sources import FetchConfig, collect_sync
-    from factwatch.store import repository as repo
+    from factwatch.ingest.embed import EmbedderError
+    from factwatch.ingest.sources import FetchConfig
 
-    db = ctx.ready_db()
+    app.ready_db()
     config = FetchConfig(
         allow_private=allow_private, read_timeout=timeout, total_timeout=max(2 * timeout, 5.0)
     )
-    stored = _StoredUrls(db)
-    result = collect_sync(list(sources), config, known_urls=stored)
-    with db.session() as s:
-        for p in result.problems:
-            repo.record_problem(s, p.source, p.level, p.message)
-    for p in result.problems:
-        click.secho(
-            f"{p.level}: {p.message}", fg="red" if p.level == "error" else "yellow", err=True
-        )
+
+    def show(collected) -> None:
+        for p in collected.problems:
+            click.secho(
+                f"{p.level}: {p.message}", fg="red" if p.level == "error" else "yellow", err=True
+            )
+
     try:
-        embedder = load_embedder(ctx.settings.embed_model)
+        run = app.ingest(sources, config, on_collected=show)
     except EmbedderError as exc:
         raise click.ClickException(str(exc)) from exc
-    report = Pipeline(db, embedder).ingest(result.articles)
+    result, report = run.collected, run.report
     for problem in report.problems:
         click.secho(f"error: {problem}", fg="red", err=True)
     click.echo(
@@ -111,81 +110,52 @@ def ingest(ctx: Context, sources: tuple[str, ...], allow_private: bool, timeout:
         f"{report.claims} claims, {report.new_stories} new "
         f"stor{'ies' if report.new_stories != 1 else 'y'}; "
         f"{report.conflicts_changed} conflict(s) new or changed; "
-        f"{report.skipped + stored.hits} already stored; "
+        f"{report.skipped + run.already_stored} already stored; "
         f"{len(result.problems) + len(report.problems)} problem(s)."
     )
     errors = [p for p in result.problems if p.level == "error"]
-    if errors and report.added == 0 and not result.articles and stored.hits == 0:
+    if errors and report.added == 0 and not result.articles and run.already_stored == 0:
         sys.exit(1)
 
 
-class _StoredUrls:
-    """`url in stored` asks the database, so feeds don't refetch pages already stored.
-
-    Every article of a folder is asked about too, so each lookup is one prepared, indexed
-    SELECT on a pooled connection (a session, a transaction and a new statement per URL
-    cost 4x that) and answers are remembered; `hits` counts distinct stored URLs met."""
-
-    def __init__(self, db: Database) -> None:
-        from factwatch.store.models import Article
-
-        self.db = db
-        self.hits = 0
-        self._known: dict[str, bool] = {}
-        self._query = select(Article.id).where(Article.url == bindparam("url")).limit(1)
-
-    def __contains__(self, url: object) -> bool:
-        key = str(url)
-        found = self._known.get(key)
-        if found is None:
-            with self.db.engine.connect() as conn:
-                found = conn.execute(self._query, {"url": key}).first() is not None
-            self._known[key] = found
-            self.hits += found
-        return found
-
-
 @main.command()
-@pass_ctx
-def stories(ctx: Context) -> None:
+@pass_app
+def stories(app: Factwatch) -> None:
     """List stories with their articles.
 
     Example: factwatch stories
     """
     from factwatch.render import stories_text
 
-    with ctx.ready_db().session() as s:
-        click.echo(stories_text(s))
+    click.echo(stories_text(app.ready_db()))
 
 
 @main.command()
 @click.option("--story", type=int, help="Only this story.")
 @click.option("--all", "show_all", is_flag=True, help="Include facts reported by one outlet.")
-@pass_ctx
-def facts(ctx: Context, story: int | None, show_all: bool) -> None:
+@pass_app
+def facts(app: Factwatch, story: int | None, show_all: bool) -> None:
     """List facts (figures and dates reported by two or more outlets) and their status.
 
     Example: factwatch facts --story 2
     """
     from factwatch.render import facts_text
 
-    with ctx.ready_db().session() as s:
-        click.echo(facts_text(s, story, multi_only=not show_all))
+    click.echo(facts_text(app.ready_db(), story, multi_only=not show_all))
 
 
 @main.command()
 @click.option("--story", type=int, help="Only this story.")
 @click.option("--alerts-only", is_flag=True, help="Hide rounding/bound differences.")
-@pass_ctx
-def conflicts(ctx: Context, story: int | None, alerts_only: bool) -> None:
+@pass_app
+def conflicts(app: Factwatch, story: int | None, alerts_only: bool) -> None:
     """List conflicting figures and dates with verdict and explanation.
 
     Example: factwatch conflicts --alerts-only
     """
     from factwatch.render import conflicts_text
 
-    with ctx.ready_db().session() as s:
-        click.echo(conflicts_text(s, story, alerts_only=alerts_only))
+    click.echo(conflicts_text(app.ready_db(), story, alerts_only=alerts_only))
 
 
 @main.command()
@@ -203,8 +173,8 @@ def conflicts(ctx: Context, story: int | None, alerts_only: bool) -> None:
     type=click.FloatRange(min=0, min_open=True),
     help="Seconds [FACTWATCH_SQL_TIMEOUT].",
 )
-@pass_ctx
-def sql(ctx: Context, query: str, fmt: str, max_rows: int | None, timeout: float | None) -> None:
+@pass_app
+def sql(app: Factwatch, query: str, fmt: str, max_rows: int | None, timeout: float | None) -> None:
     """Run one read-only SQL query and print the rows (at most 10,000 rows, 30 s by default).
 
     On PostgreSQL it runs as the editors' role (see `factwatch init`).
@@ -218,7 +188,7 @@ def sql(ctx: Context, query: str, fmt: str, max_rows: int | None, timeout: float
     from factwatch.render import table
     from factwatch.store.readonly import EditorSqlError, run_readonly
 
-    settings = ctx.settings
+    settings = app.settings
     limits = replace(
         settings.sql_limits,
         **({"max_rows": max_rows} if max_rows else {}),
@@ -306,4 +276,3 @@ main.add_command(run)
 from factwatch.commands.digest import digest  # noqa: E402
 
 main.add_command(digest)
-

@@ -25,8 +25,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from factwatch.store.db import DEFAULT_URL, database_url
-from factwatch.store.editor_role import DEFAULT_EDITOR_ROLE
+from factwatch.store.db import DEFAULT_URL, database_url, masked_url
+from factwatch.store.editor_role import DEFAULT_EDITOR_ROLE, editor_url
 from factwatch.store.readonly import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S, SqlLimits
 
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
@@ -140,24 +140,12 @@ class Settings:
         )
 
     def editor_url(self) -> str:
-        """Where editors' SQL connects: the editor URL, else (PostgreSQL) the database URL
-        logging in as the editors' role without the app's password; SQLite: the database."""
-        from sqlalchemy.engine import make_url
-
-        if self.editor_database_url:
-            return database_url(self.editor_database_url)
-        url = make_url(self.database_url)
-        if url.get_backend_name() != "postgresql":
-            return self.database_url
-        # URL.set() ignores None: _replace drops the app's password for real
-        editor = url._replace(username=self.editor_role, password=None)
-        return editor.render_as_string(hide_password=False)
+        """Where editors' SQL connects (see `store.editor_role.editor_url`)."""
+        return editor_url(self.database_url, self.editor_database_url, self.editor_role)
 
     def safe_database_url(self) -> str:
         """The URL with any password masked, for messages and logs."""
-        from sqlalchemy.engine import make_url
-
-        return make_url(self.database_url).render_as_string(hide_password=True)
+        return masked_url(self.database_url)
 
 
 def _sql_limits(get) -> SqlLimits:

@@ -10,11 +10,13 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
+from factwatch.ingest.alerts import alerts, fact_mark
 from factwatch.ingest.reconcile.verdicts import format_day, format_figure
-from factwatch.store.models import Article, Conflict, Fact, Story
+from factwatch.store import conflicts as conflict_rows
+from factwatch.store import stories as story_rows
+from factwatch.store.conflicts import ConflictRow, FactRow
+from factwatch.store.db import Database
+from factwatch.store.stories import StoryRow
 
 WIDTH = 100
 
@@ -23,7 +25,7 @@ def _wrap(text: str, indent: str) -> str:
     return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
-def story_header(story: Story) -> str:
+def story_header(story: StoryRow) -> str:
     langs = story.langs.replace(",", ", ") or "?"
     span = format_day(story.first_seen.date())
     if story.last_seen.date() != story.first_seen.date():
@@ -32,17 +34,14 @@ def story_header(story: Story) -> str:
     return f"Story {story.id} · {story.label}\n  {n} article{'s' * (n != 1)} · {langs} · {span}"
 
 
-def stories_text(session: Session) -> str:
-    stories = session.scalars(select(Story).order_by(Story.first_seen, Story.id)).all()
+def stories_text(db: Database) -> str:
+    stories = story_rows.all_stories(db)
     if not stories:
         return "No stories yet: run `factwatch ingest SOURCE`."
     out = []
     for st in stories:
         out.append(story_header(st))
-        arts = session.scalars(
-            select(Article).where(Article.story_id == st.id).order_by(Article.published_at)
-        ).all()
-        for a in arts:
+        for a in story_rows.story_articles(db, st.id):
             dup = f"  (copy of article {a.duplicate_of})" if a.duplicate_of else ""
             day = format_day(a.published_at.date()) if a.published_at else "undated"
             out.append(f"    - [{a.lang}] {a.title} — {a.outlet}, {day}{dup}")
@@ -50,7 +49,7 @@ def stories_text(session: Session) -> str:
     return "\n".join(out).rstrip()
 
 
-def conflict_text(conflict: Conflict) -> str:
+def conflict_text(conflict: ConflictRow) -> str:
     details = conflict.details or {}
     lines = [f"  ⚠ {conflict.verdict} · conflict {conflict.id} (fact {conflict.fact_id})"]
     readings = details.get("readings", [])
@@ -71,45 +70,37 @@ def conflict_text(conflict: Conflict) -> str:
     return "\n".join(lines)
 
 
-def conflicts_text(session: Session, story_id: int | None = None, alerts_only: bool = False) -> str:
-    q = select(Conflict).order_by(Conflict.story_id, Conflict.id)
-    if story_id is not None:
-        q = q.where(Conflict.story_id == story_id)
-    conflicts = session.scalars(q).all()
+def conflicts_text(db: Database, story_id: int | None = None, alerts_only: bool = False) -> str:
+    conflicts = conflict_rows.conflicts(db, story_id=story_id)
     if alerts_only:
-        conflicts = [c for c in conflicts if c.verdict != "rounding_or_bound"]
+        conflicts = [c for c in conflicts if alerts(c.verdict)]
     if not conflicts:
         return "No conflicting figures found."
-    return _by_story(session, conflicts, conflict_text)
+    return _by_story(db, conflicts, conflict_text)
 
 
-def facts_text(session: Session, story_id: int | None = None, multi_only: bool = True) -> str:
-    q = select(Fact).order_by(Fact.story_id, Fact.id)
-    if story_id is not None:
-        q = q.where(Fact.story_id == story_id)
-    if multi_only:
-        q = q.where(Fact.n_sources >= 2)
-    facts = session.scalars(q).all()
+def facts_text(db: Database, story_id: int | None = None, multi_only: bool = True) -> str:
+    facts = conflict_rows.facts(db, story_id, multi_only)
     if not facts:
         return "No facts reported by two or more outlets yet."
-    return _by_story(session, facts, _fact_line)
+    return _by_story(db, facts, _fact_line)
 
 
-def _fact_line(f: Fact) -> str:
-    mark = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}.get(f.status, "⚠")
+def _fact_line(f: FactRow) -> str:
+    mark = fact_mark(f.status)
     return (
         f"  {mark} fact {f.id} [{f.status}] {f.label} ({f.n_claims} claims, {f.n_sources} sources)"
     )
 
 
-def _by_story(session: Session, items: Sequence, line: Callable[[Any], str]) -> str:
+def _by_story(db: Database, items: Sequence, line: Callable[[Any], str]) -> str:
     """Items (ordered by story) under a header for each story."""
     out: list[str] = []
     current = object()
     for item in items:
         if item.story_id != current:
             current = item.story_id
-            story = session.get(Story, item.story_id) if item.story_id else None
+            story = story_rows.get_story(db, item.story_id) if item.story_id else None
             out.append("")
             out.append(story_header(story) if story else "Unclustered")
         out.append(line(item))

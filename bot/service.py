@@ -2,7 +2,7 @@
 
 Jobs (AsyncIOScheduler, each at most one instance at a time, missed runs coalesced):
 - `poll`     every ~20 s: a cheap query for due feeds, then polls and ingests them
-             (`bot.feeds.FeedPoller`), so a feed added while the service runs is polled
+             (`bot.polling.FeedPoller`), so a feed added while the service runs is polled
              within a minute;
 - `dispatch` every ~3 s when Telegram is configured: sends due alerts from the outbox;
 - `digest`   every minute: sends the digests that are due (without SMTP settings it only
@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from factwatch.app import Factwatch
 from factwatch.config import Settings
-from factwatch.feeds import FeedPoller, PollRound, unreconciled_stories
-from factwatch.store.db import Database
+from factwatch.polling import FeedPoller, PollRound
+from factwatch.store.feeds import unreconciled_stories
 
 log = logging.getLogger("factwatch.service")
 
@@ -61,15 +62,15 @@ class OnceReport:
 class Service:
     def __init__(
         self,
-        settings: Settings,
-        db: Database,
+        app: Factwatch,
         options: ServiceOptions | None = None,
         echo=print,
     ) -> None:
         from factwatch.ingest.sources import FetchConfig
 
-        self.settings = settings
-        self.db = db
+        self.app = app
+        self.settings = app.settings
+        self.db = db = app.db
         self.options = options or ServiceOptions()
         self.echo = echo
         timeout = self.options.fetch_timeout
@@ -89,9 +90,7 @@ class Service:
     # ------------------------------------------------------------ pieces
 
     def _embedder(self):
-        from factwatch.ingest.embed import load_embedder
-
-        return load_embedder(self.settings.embed_model)
+        return self.app.embedder()
 
     async def _load_embedder(self):
         from factwatch.ingest.embed import EmbedderError
@@ -102,14 +101,15 @@ class Service:
             raise ServiceError(str(exc)) from exc
 
     def _digest_sender(self):
-        """`send_due_digests`, or None when the digest module cannot be loaded. Called even
-        without SMTP settings: with subscribers due it warns (once) that mail is not set up."""
+        """`Factwatch.send_digests`, or None when the digest module cannot be loaded. Called
+        even without SMTP settings: with subscribers due it warns (once) that mail is not set
+        up."""
         try:
-            from factwatch.digest.send import send_due_digests
+            import factwatch.digest.send  # noqa: F401
         except ImportError as exc:
             log.warning("digests disabled: the digest module cannot be loaded (%s)", exc)
             return None
-        return send_due_digests
+        return self.app.send_digests
 
     async def _start_bot(self) -> None:
         """Telegram in this loop: initialize, start, poll for updates; the dispatcher."""
@@ -121,7 +121,7 @@ class Service:
                 f"FACTWATCH_TELEGRAM_TOKEN is set but the Telegram bot cannot be loaded ({exc})"
             ) from exc
         embedder = await self._load_embedder()
-        app = build_application(self.settings, self.db, embedder)
+        app = build_application(self.app, embedder)
         try:
             await app.initialize()
         except Exception as exc:
@@ -153,7 +153,7 @@ class Service:
                 log.exception("while stopping the Telegram bot")
 
     async def _recover(self) -> int:
-        """Reconcile stories a crash left with unreconciled claims (see bot.feeds)."""
+        """Reconcile stories a crash left with unreconciled claims (see bot.polling)."""
         ids = await asyncio.to_thread(unreconciled_stories, self.db)
         if not ids:
             return 0
@@ -189,9 +189,7 @@ class Service:
 
     async def _digest(self) -> None:
         if self._send_digests is not None:
-            report = await asyncio.to_thread(
-                self._send_digests, self.db, self.settings, datetime.now(UTC)
-            )
+            report = await asyncio.to_thread(self._send_digests, datetime.now(UTC))
             if report.deliveries:
                 log.info("digests: %s", report)
 
@@ -310,9 +308,7 @@ class Service:
             report.alerts = await self._dispatch_once()
         sender = self._digest_sender()
         if sender is not None and not self._stop.is_set():
-            report.digests = await asyncio.to_thread(
-                sender, self.db, self.settings, datetime.now(UTC)
-            )
+            report.digests = await asyncio.to_thread(sender, datetime.now(UTC))
         self.echo(_once_summary(report))
         polled = report.polled.feeds
         if polled and all(r.outcome == "failed" for r in polled):
@@ -345,7 +341,7 @@ class Service:
             await bot.shutdown()
 
     def _banner(self) -> str:
-        from factwatch.feeds import list_feeds
+        from factwatch.store.feeds import list_feeds
 
         feeds = [f for f in list_feeds(self.db) if f.active]
         bot = "on" if self._app is not None else "off (no FACTWATCH_TELEGRAM_TOKEN)"
@@ -394,5 +390,5 @@ def _no_token(text: str, settings: Settings) -> str:
     return text.replace(token, "***") if token else text
 
 
-async def run_service(settings: Settings, db: Database, options: ServiceOptions, echo) -> int:
-    return await Service(settings, db, options, echo).run()
+async def run_service(app: Factwatch, options: ServiceOptions, echo) -> int:
+    return await Service(app, options, echo).run()

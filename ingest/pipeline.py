@@ -16,9 +16,8 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 import numpy as np
-from sqlalchemy import select
 
-from factwatch.ingest import dedup
+from factwatch.ingest import alerts, dedup
 from factwatch.ingest.claims import extract_claims
 from factwatch.ingest.embed import Embedder
 from factwatch.ingest.entities import extract_entities, zh_companies
@@ -404,7 +403,7 @@ class Pipeline:
                 stored = {cid: fid for claims in window.values() for cid, fid in claims}
                 changed_conflicts = repo.save_facts(s, story_id, facts, stored)
                 # Alerts commit with the conflicts they announce (store/outbox.py).
-                enqueue_alerts(s, changed_conflicts)
+                enqueue_alerts(s, changed_conflicts, alerts.route)
                 changed += len(changed_conflicts)
         if report is not None:
             report.conflicts_changed += changed
@@ -461,7 +460,7 @@ class Pipeline:
 
     def reconcile_all(self) -> int:
         with self.db.session() as s:
-            ids = list(s.scalars(select(Story.id)))
+            ids = repo.story_ids(s)
         return self.reconcile(ids)
 
 

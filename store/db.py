@@ -12,9 +12,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///factwatch.db"
+
+ConcurrentWrite = IntegrityError
+"""What a write raises when another process stored the same unique row first (an article
+URL, a chat, a digest's day): callers outside the store catch this name, not SQLAlchemy's."""
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -36,6 +42,11 @@ def database_url(explicit: str | None = None) -> str:
     if "://" not in url:
         url = f"sqlite:///{url}"
     return url
+
+
+def masked_url(url: str) -> str:
+    """The URL with any password masked, for messages and logs."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def make_engine(url: str) -> Engine:

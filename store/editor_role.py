@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from factwatch.store import db as db_module
 
 DEFAULT_EDITOR_ROLE = "factwatch_editor"
 
@@ -248,3 +251,17 @@ def setup_messages(setup: EditorRoleSetup) -> tuple[list[str], list[str]]:
     if setup.problem:
         err.append(f"warning: {setup.problem}")
     return [], err
+
+
+def editor_url(database_url: str, editor_database_url: str | None, role: str) -> str:
+    """Where editors' SQL connects: the editor URL when set; else, on PostgreSQL, the
+    database URL logging in as the editors' role without the app's password (a `SET ROLE`
+    inside the app's session is no sandbox: a query can undo it); SQLite: the database."""
+    if editor_database_url:
+        return db_module.database_url(editor_database_url)
+    url = make_url(database_url)
+    if url.get_backend_name() != "postgresql":
+        return database_url
+    # URL.set() ignores None: _replace drops the app's password for real
+    editor = url._replace(username=role, password=None)
+    return editor.render_as_string(hide_password=False)

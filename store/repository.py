@@ -168,6 +168,11 @@ def record_problem(session: Session, source: str, level: str, message: str) -> N
 # ---------------------------------------------------------------- stories
 
 
+def story_ids(session: Session) -> list[int]:
+    """Every story's id."""
+    return list(session.scalars(select(Story.id)))
+
+
 def stories_seen_since(
     session: Session, since: datetime, before: datetime | None = None
 ) -> list[Story]:

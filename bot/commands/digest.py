@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from factwatch.context import Context, pass_ctx
+from factwatch.app import Factwatch
+from factwatch.commands import pass_app
 
 
 @click.group()
@@ -28,8 +29,8 @@ def digest() -> None:
 @click.option("--tz", default="UTC", show_default=True, help="IANA time zone, e.g. Europe/Paris.")
 @click.option("--hour", type=int, default=7, show_default=True, help="Local hour, 0-23.")
 @click.option("--topic", metavar="WORDS", help="Only stories about these words (any language).")
-@pass_ctx
-def subscribe(ctx: Context, email: str, tz: str, hour: int, topic: str | None) -> None:
+@pass_app
+def subscribe(app: Factwatch, email: str, tz: str, hour: int, topic: str | None) -> None:
     """Subscribe EMAIL to the daily digest (or change its settings).
 
     \b
@@ -48,19 +49,18 @@ def subscribe(ctx: Context, email: str, tz: str, hour: int, topic: str | None) -
         raise click.BadParameter(str(exc)) from exc
     vector = None
     if topic:
-        from factwatch.ingest.embed import EmbedderError, load_embedder
+        from factwatch.ingest.embed import EmbedderError
         from factwatch.store.repository import vector_to_bytes
 
         try:
-            vector = vector_to_bytes(load_embedder(ctx.settings.embed_model).encode([topic])[0])
+            vector = vector_to_bytes(app.embedder().encode([topic])[0])
         except EmbedderError as exc:
             raise click.ClickException(str(exc)) from exc
-    with ctx.ready_db().session() as s:
-        _row, created = subs.subscribe(s, email, tz, hour, topic, vector)
+    _row, created = subs.subscribe(app.ready_db(), email, tz, hour, topic, vector)
     about = f", stories about “{topic}”" if topic else ""
     verb = "Subscribed" if created else "Updated"
     click.echo(f"{verb} {email}: daily digest at {hour:02d}:00 {tz}{about}.")
-    if not ctx.settings.smtp.configured:
+    if not app.settings.smtp.configured:
         click.secho(
             "note: set FACTWATCH_SMTP_HOST and FACTWATCH_MAIL_FROM so digests can be sent.",
             fg="yellow",
@@ -70,8 +70,8 @@ def subscribe(ctx: Context, email: str, tz: str, hour: int, topic: str | None) -
 
 @digest.command()
 @click.argument("email")
-@pass_ctx
-def unsubscribe(ctx: Context, email: str) -> None:
+@pass_app
+def unsubscribe(app: Factwatch, email: str) -> None:
     """Stop the daily digest for EMAIL.
 
     Example: factwatch digest unsubscribe editor@example.org
@@ -79,8 +79,7 @@ def unsubscribe(ctx: Context, email: str) -> None:
     from factwatch.digest import subscribers as subs
 
     try:
-        with ctx.ready_db().session() as s:
-            stopped = subs.unsubscribe(s, email)
+        stopped = subs.unsubscribe(app.ready_db(), email)
     except subs.SubscriberError as exc:
         raise click.BadParameter(str(exc)) from exc
     if not stopped:
@@ -90,16 +89,15 @@ def unsubscribe(ctx: Context, email: str) -> None:
 
 @digest.command("list")
 @click.option("--all", "show_all", is_flag=True, help="Include unsubscribed addresses.")
-@pass_ctx
-def list_(ctx: Context, show_all: bool) -> None:
+@pass_app
+def list_(app: Factwatch, show_all: bool) -> None:
     """List digest subscribers.
 
     Example: factwatch digest list
     """
     from factwatch.digest.subscribers import list_subscribers
 
-    with ctx.ready_db().session() as s:
-        rows = list_subscribers(s, include_inactive=show_all)
+    rows = list_subscribers(app.ready_db(), include_inactive=show_all)
     if not rows:
         click.echo("No digest subscribers: add one with `factwatch digest subscribe EMAIL`.")
         return
@@ -119,9 +117,9 @@ def list_(ctx: Context, show_all: bool) -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write HTML here.")
 @click.option("--tz", help="Time zone of --date and of times shown [default: UTC].")
 @click.option("--email", help="As this subscriber gets it (their time zone, topic and period).")
-@pass_ctx
+@pass_app
 def preview(
-    ctx: Context, day: datetime | None, out: Path | None, tz: str | None, email: str | None
+    app: Factwatch, day: datetime | None, out: Path | None, tz: str | None, email: str | None
 ) -> None:
     """Show a digest: an HTML file with --out, else plain text.
 
@@ -139,45 +137,44 @@ def preview(
     from factwatch.digest.send import previous_period_end, topic_filter
 
     now = datetime.now(UTC)
-    db = ctx.ready_db()
-    with db.session() as s:
-        recipient = Recipient(None, "UTC", 7, None)
-        topic = vector = previous = None
-        if email:
-            try:
-                row = subs.find(s, subs.normalise_email(email))
-            except subs.SubscriberError as exc:
-                raise click.BadParameter(str(exc)) from exc
-            if row is None:
-                raise click.ClickException(f"{email} is not subscribed.")
-            recipient = Recipient(row.email, row.tz, row.hour, row.unsubscribe_token)
-            topic, vector = row.topic, row.topic_embedding
-            previous = previous_period_end(s, row.id, now)
+    db = app.ready_db()
+    recipient = Recipient(None, "UTC", 7, None)
+    topic = vector = previous = None
+    if email:
         try:
-            zone = subs.check_timezone(tz or recipient.tz)
+            row = subs.find(db, subs.normalise_email(email))
         except subs.SubscriberError as exc:
             raise click.BadParameter(str(exc)) from exc
-        if tz:
-            recipient = Recipient(recipient.email, zone, recipient.hour, recipient.token)
-        if day is not None:
-            start, end = day_period(day.date(), zone)
-            local_date = day.date()
-        else:
-            start, end = rolling_period(now, previous)
-            local_date = None
-        result = compose_digest(
-            s,
-            start,
-            end,
-            tz=zone,
-            local_date=local_date,
-            story_filter=topic_filter(topic, vector),
-            topic=topic,
-        )
+        if row is None:
+            raise click.ClickException(f"{email} is not subscribed.")
+        recipient = Recipient(row.email, row.tz, row.hour, row.token)
+        topic, vector = row.topic, row.topic_embedding
+        previous = previous_period_end(db, row.id, now)
+    try:
+        zone = subs.check_timezone(tz or recipient.tz)
+    except subs.SubscriberError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    if tz:
+        recipient = Recipient(recipient.email, zone, recipient.hour, recipient.token)
+    if day is not None:
+        start, end = day_period(day.date(), zone)
+        local_date = day.date()
+    else:
+        start, end = rolling_period(now, previous)
+        local_date = None
+    result = compose_digest(
+        db,
+        start,
+        end,
+        tz=zone,
+        local_date=local_date,
+        story_filter=topic_filter(topic, vector),
+        topic=topic,
+    )
     if out is None:
-        click.echo(preview_text(result, recipient, ctx.settings), nl=False)
+        click.echo(preview_text(result, recipient, app.settings), nl=False)
         return
-    html = preview_html(result, recipient, ctx.settings, ChartCache())
+    html = preview_html(result, recipient, app.settings, ChartCache())
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as exc:
@@ -188,8 +185,8 @@ def preview(
 @digest.command()
 @click.option("--now", "force", is_flag=True, help="Send today's digests without waiting.")
 @click.option("--email", help="Only this subscriber.")
-@pass_ctx
-def send(ctx: Context, force: bool, email: str | None) -> None:
+@pass_app
+def send(app: Factwatch, force: bool, email: str | None) -> None:
     """Send the digests that are due (--now: all of today's).
 
     Each subscriber gets at most one digest per local day, however often this runs.
@@ -202,9 +199,8 @@ def send(ctx: Context, force: bool, email: str | None) -> None:
       factwatch digest send --now
     """
     from factwatch.digest import subscribers as subs
-    from factwatch.digest.send import send_due_digests
 
-    if not ctx.settings.smtp.configured:
+    if not app.settings.smtp.configured:
         raise click.ClickException(
             "SMTP is not configured: set FACTWATCH_SMTP_HOST and FACTWATCH_MAIL_FROM "
             "(and FACTWATCH_SMTP_PORT, _USER, _PASSWORD, _SECURITY as needed)."
@@ -214,9 +210,8 @@ def send(ctx: Context, force: bool, email: str | None) -> None:
             email = subs.normalise_email(email)
         except subs.SubscriberError as exc:
             raise click.BadParameter(str(exc)) from exc
-    report = send_due_digests(
-        ctx.ready_db(), ctx.settings, datetime.now(UTC), force=force, only=email
-    )
+    app.ready_db()
+    report = app.send_digests(datetime.now(UTC), force=force, only=email)
     for d in report.deliveries:
         if d.status in ("sent", "quiet"):
             stories = f"{d.stories} stor{'y' if d.stories == 1 else 'ies'}"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from factwatch.context import Context, pass_ctx
+from factwatch.app import Factwatch
+from factwatch.commands import pass_app
 from factwatch.feeds import (
     DEFAULT_INTERVAL,
     FeedInfo,
@@ -54,8 +55,8 @@ def feeds() -> None:
     help="Allow this feed (and its links) on private, loopback and link-local addresses.",
 )
 @click.option("--title", help="A name for the feed (default: the feed's own title).")
-@pass_ctx
-def add(ctx: Context, url: str, interval: int, allow_private: bool, title: str | None) -> None:
+@pass_app
+def add(app: Factwatch, url: str, interval: int, allow_private: bool, title: str | None) -> None:
     """Register a feed; a running `factwatch run` polls it within a minute.
 
     \b
@@ -66,7 +67,7 @@ def add(ctx: Context, url: str, interval: int, allow_private: bool, title: str |
     """
     from factwatch.feeds import add_feed
 
-    db = ctx.ready_db()
+    db = app.ready_db()
     try:
         info = add_feed(
             db, url, interval_seconds=interval, allow_private=allow_private, title=title
@@ -87,8 +88,8 @@ def add(ctx: Context, url: str, interval: int, allow_private: bool, title: str |
     default="table",
     show_default=True,
 )
-@pass_ctx
-def list_(ctx: Context, fmt: str) -> None:
+@pass_app
+def list_(app: Factwatch, fmt: str) -> None:
     """List feeds with status, last fetch, last error and articles stored.
 
     \b
@@ -98,7 +99,7 @@ def list_(ctx: Context, fmt: str) -> None:
     from factwatch.feeds import list_feeds
     from factwatch.render import table
 
-    rows = list_feeds(ctx.ready_db())
+    rows = list_feeds(app.ready_db())
     columns = [
         "id",
         "url",
@@ -134,8 +135,8 @@ def _row(f: FeedInfo, fmt: str) -> list:
 
 @feeds.command("remove")
 @click.argument("feed")
-@pass_ctx
-def remove(ctx: Context, feed: str) -> None:
+@pass_app
+def remove(app: Factwatch, feed: str) -> None:
     """Stop polling a feed (by id or URL) and forget it; its articles stay.
 
     \b
@@ -145,7 +146,7 @@ def remove(ctx: Context, feed: str) -> None:
     from factwatch.feeds import remove_feed
 
     try:
-        info = remove_feed(ctx.ready_db(), feed)
+        info = remove_feed(app.ready_db(), feed)
     except FeedRegistryError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(
@@ -156,35 +157,35 @@ def remove(ctx: Context, feed: str) -> None:
 
 @feeds.command("pause")
 @click.argument("feed")
-@pass_ctx
-def pause(ctx: Context, feed: str) -> None:
+@pass_app
+def pause(app: Factwatch, feed: str) -> None:
     """Stop polling a feed (by id or URL) but keep it registered.
 
     \b
     Example:
       factwatch feeds pause 3
     """
-    _set_active(ctx, feed, False)
+    _set_active(app, feed, False)
 
 
 @feeds.command("resume")
 @click.argument("feed")
-@pass_ctx
-def resume(ctx: Context, feed: str) -> None:
+@pass_app
+def resume(app: Factwatch, feed: str) -> None:
     """Poll a paused or failing feed again, at once (clears its back-off).
 
     \b
     Example:
       factwatch feeds resume 3
     """
-    _set_active(ctx, feed, True)
+    _set_active(app, feed, True)
 
 
-def _set_active(ctx: Context, feed: str, active: bool) -> None:
+def _set_active(app: Factwatch, feed: str, active: bool) -> None:
     from factwatch.feeds import set_active
 
     try:
-        info = set_active(ctx.ready_db(), feed, active)
+        info = set_active(app.ready_db(), feed, active)
     except FeedRegistryError as exc:
         raise click.ClickException(str(exc)) from exc
     state = "resumed: due now" if active else "paused"

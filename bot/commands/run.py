@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from factwatch.context import Context, pass_ctx
+from factwatch.app import Factwatch
+from factwatch.commands import pass_app
 
 
 @click.command()
@@ -31,8 +32,8 @@ from factwatch.context import Context, pass_ctx
     show_default=True,
     help="Seconds to wait for a server to answer (a whole page gets twice that).",
 )
-@pass_ctx
-def run(ctx: Context, once: bool, poll_every: float, timeout: float) -> None:
+@pass_app
+def run(app: Factwatch, once: bool, poll_every: float, timeout: float) -> None:
     """Run the service: poll feeds, ingest, send alerts (Telegram) and digests (email).
 
     Runs until SIGINT (Ctrl-C) or SIGTERM; the Telegram bot runs too when
@@ -52,14 +53,12 @@ def run(ctx: Context, once: bool, poll_every: float, timeout: float) -> None:
         # a check for due feeds is skipped because a long ingest is still running (by
         # design: one poll at a time). Job errors are logged by the service itself.
         logging.getLogger("apscheduler").setLevel(logging.ERROR)
-    db = ctx.ready_db()
+    app.ready_db()
     options = ServiceOptions(once=once, poll_every=poll_every, fetch_timeout=timeout)
     try:
-        code = asyncio.run(
-            run_service(ctx.settings, db, options, lambda m: click.echo(m, err=True))
-        )
+        code = asyncio.run(run_service(app, options, lambda m: click.echo(m, err=True)))
     except ServiceError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
-        db.dispose()
+        app.close()
     sys.exit(code)

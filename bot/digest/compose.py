@@ -1,4 +1,5 @@
-"""What happened in a period, gathered from the database into plain values for the templates.
+"""What happened in a period, from the store's rows (`factwatch.store.digests.read_period`)
+into plain values for the templates.
 
 "New" is judged by when factwatch learned of something — articles by their ingestion time,
 conflicts by their detection or update time — not by publication dates: outlets publish late,
@@ -15,13 +16,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
-
 from factwatch.digest.chart import ChartData, ChartPoint
+from factwatch.ingest.alerts import VERDICT_ORDER, alerts
 from factwatch.ingest.reconcile.rates import rate_on
 from factwatch.ingest.reconcile.verdicts import format_day, format_figure
-from factwatch.store.models import Article, ClaimRow, Conflict, Fact, Story
+from factwatch.store.conflicts import ConflictRow
+from factwatch.store.db import Database
+from factwatch.store.digests import ClaimSource, StoryPeriod, read_period
+from factwatch.store.stories import ArticleRow, StoryRow
 
 MAX_PERIOD = timedelta(days=7)
 DEFAULT_PERIOD = timedelta(hours=24)
@@ -29,9 +31,7 @@ MAX_STORIES = 40  # stories without conflicts beyond this are counted, not liste
 KEY_FACTS = 5
 BASE_LINE_POINTS = 120
 
-VERDICT_ORDER = {"genuine": 0, "date_conflict": 1, "currency_conversion": 2, "rounding_or_bound": 3}
-
-StoryFilter = Callable[[Story], bool]
+StoryFilter = Callable[[StoryRow], bool]
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ class ConflictItem:
 
     @property
     def alertable(self) -> bool:
-        return self.verdict != "rounding_or_bound"
+        return alerts(self.verdict)
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def day_period(day: date, tz: str) -> tuple[datetime, datetime]:
 
 
 def compose_digest(
-    session: Session,
+    db: Database,
     start: datetime,
     end: datetime,
     *,
@@ -194,44 +194,8 @@ def compose_digest(
 ) -> Digest:
     """The digest of [start, end): new and growing stories, new and updated conflicts."""
     start, end = as_utc_naive(start), as_utc_naive(end)
-    new_articles = session.scalars(
-        select(Article)
-        .where(Article.ingested_at >= start, Article.ingested_at < end)
-        .order_by(Article.published_at, Article.id)
-    ).all()
-    conflicts = session.scalars(
-        select(Conflict)
-        .where(
-            or_(
-                (Conflict.detected_at >= start) & (Conflict.detected_at < end),
-                (Conflict.updated_at >= start) & (Conflict.updated_at < end),
-            )
-        )
-        .order_by(Conflict.id)
-    ).all()
-    by_story_articles: dict[int, list[Article]] = {}
-    for a in new_articles:
-        if a.story_id is not None:
-            by_story_articles.setdefault(a.story_id, []).append(a)
-    by_story_conflicts: dict[int, list[Conflict]] = {}
-    for c in conflicts:
-        if c.story_id is not None:
-            by_story_conflicts.setdefault(c.story_id, []).append(c)
-    story_ids = sorted(set(by_story_articles) | set(by_story_conflicts))
-    stories = [s for s in (session.get(Story, sid) for sid in story_ids) if s is not None]
-    if story_filter is not None:
-        stories = [s for s in stories if story_filter(s)]
-
-    items = [
-        _story_item(
-            session,
-            story,
-            by_story_articles.get(story.id, []),
-            by_story_conflicts.get(story.id, []),
-            start,
-        )
-        for story in stories
-    ]
+    period = read_period(db, start, end, key_facts=KEY_FACTS, story_filter=story_filter)
+    items = [_story_item(story, start) for story in period.stories]
     items.sort(key=_story_rank)
     more = 0
     if len(items) > MAX_STORIES:
@@ -256,27 +220,17 @@ def _story_rank(s: StoryItem) -> tuple:
     return (-alerts, -len(s.conflicts), -len(s.new_articles), -(s.n_articles), s.story_id)
 
 
-def _story_item(
-    session: Session,
-    story: Story,
-    fresh: Sequence[Article],
-    conflicts: Sequence[Conflict],
-    start: datetime,
-) -> StoryItem:
-    articles = session.scalars(
-        select(Article)
-        .where(Article.story_id == story.id)
-        .order_by(Article.published_at, Article.id)
-    ).all()
-    outlets = tuple(dict.fromkeys(a.outlet for a in articles))
+def _story_item(period: StoryPeriod, start: datetime) -> StoryItem:
+    story = period.story
+    outlets = tuple(dict.fromkeys(a.outlet for a in period.articles))
     if story.created_at is not None and story.created_at >= start:
         status = "new"
-    elif fresh:
+    elif period.fresh:
         status = "growing"
     else:
         status = "updated"
     conflict_items = sorted(
-        (_conflict_item(session, c, start) for c in conflicts),
+        (_conflict_item(c, claims, start) for c, claims in period.conflicts),
         key=lambda c: (VERDICT_ORDER.get(c.verdict, 9), c.conflict_id),
     )
     return StoryItem(
@@ -288,13 +242,25 @@ def _story_item(
         n_articles=story.n_articles,
         first_seen=story.first_seen,
         last_seen=story.last_seen,
-        new_articles=tuple(_link(a) for a in fresh),
-        key_facts=tuple(_key_facts(session, story.id)),
+        new_articles=tuple(_link(a) for a in period.fresh),
+        key_facts=tuple(
+            KeyFact(
+                fact_id=f.id,
+                kind=f.kind,
+                figure=format_day(f.date_value)
+                if f.kind == "date"
+                else format_figure(f.value, f.unit),
+                context=fact_context(f.label),
+                status=f.status,
+                n_sources=f.n_sources,
+            )
+            for f in period.key_facts
+        ),
         conflicts=tuple(conflict_items),
     )
 
 
-def _link(a: Article) -> ArticleLink:
+def _link(a: ArticleRow) -> ArticleLink:
     return ArticleLink(
         article_id=a.id,
         title=a.title,
@@ -304,26 +270,6 @@ def _link(a: Article) -> ArticleLink:
         published=a.published_at.date() if a.published_at else None,
         is_copy=a.duplicate_of is not None,
     )
-
-
-def _key_facts(session: Session, story_id: int) -> list[KeyFact]:
-    facts = session.scalars(
-        select(Fact)
-        .where(Fact.story_id == story_id)
-        .order_by(Fact.n_sources.desc(), Fact.n_claims.desc(), Fact.id)
-        .limit(KEY_FACTS)
-    ).all()
-    return [
-        KeyFact(
-            fact_id=f.id,
-            kind=f.kind,
-            figure=format_day(f.date_value) if f.kind == "date" else format_figure(f.value, f.unit),
-            context=fact_context(f.label),
-            status=f.status,
-            n_sources=f.n_sources,
-        )
-        for f in facts
-    ]
 
 
 def fact_context(label: str) -> str:
@@ -358,36 +304,30 @@ class _Claim:
         return format_figure(self.value, self.unit, self.qualifier)
 
 
-def _conflict_claims(session: Session, conflict: Conflict) -> list[_Claim]:
-    ids = [int(i) for i in (conflict.claim_ids or [])]
-    if not ids:
-        return []
-    rows = session.execute(
-        select(ClaimRow, Article)
-        .join(Article, Article.id == ClaimRow.article_id)
-        .where(ClaimRow.id.in_(ids))
-    ).all()
+def _conflict_claims(sources: Sequence[ClaimSource]) -> list[_Claim]:
     claims = [
         _Claim(
-            value=row.value,
-            unit=row.unit,
-            qualifier=row.qualifier,
-            date_value=row.date_value,
-            date_end=row.date_end,
-            outlet=art.outlet,
-            published=art.published_at.date() if art.published_at else None,
-            url=art.url,
-            title=art.title,
-            is_copy=art.duplicate_of is not None,
+            value=c.value,
+            unit=c.unit,
+            qualifier=c.qualifier,
+            date_value=c.date_value,
+            date_end=c.date_end,
+            outlet=c.article.outlet,
+            published=c.article.published_at.date() if c.article.published_at else None,
+            url=c.article.url,
+            title=c.article.title,
+            is_copy=c.article.duplicate_of is not None,
         )
-        for row, art in rows
+        for c in sources
     ]
     claims.sort(key=lambda c: (c.published or date.min, c.outlet, c.stated))
     return claims
 
 
-def _conflict_item(session: Session, conflict: Conflict, start: datetime) -> ConflictItem:
-    claims = _conflict_claims(session, conflict)
+def _conflict_item(
+    conflict: ConflictRow, sources: Sequence[ClaimSource], start: datetime
+) -> ConflictItem:
+    claims = _conflict_claims(sources)
     details = conflict.details or {}
     chart = chart_data(conflict.id, conflict.kind, conflict.verdict, claims, details)
     converted = {

@@ -28,19 +28,13 @@ from urllib.parse import quote
 from factwatch.config import Settings
 from factwatch.digest.chart import VERDICT_COLOURS, render_chart
 from factwatch.digest.compose import ConflictItem, Digest, StoryItem
+from factwatch.ingest.alerts import FACT_MARKS, VERDICT_LABELS
 from factwatch.ingest.reconcile.verdicts import format_day
 
 TEXT_WIDTH = 76
 
-VERDICT_LABELS = {
-    "genuine": "Genuine discrepancy",
-    "currency_conversion": "Currency conversion",
-    "date_conflict": "Conflicting dates",
-    "rounding_or_bound": "Rounding or bound",
-}
 STORY_LABELS = {"new": "New story", "growing": "Growing story", "updated": "Updated conflicts"}
 STORY_COLOURS = {"new": "#067647", "growing": "#175cd3", "updated": "#475467"}
-FACT_MARKS = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}
 FACT_COLOURS = {"agree": "#067647", "single": "#98a2b3", "rounding_or_bound": "#667085"}
 
 

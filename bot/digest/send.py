@@ -23,22 +23,14 @@ row is claimed: nothing is lost, the next run tries again.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import smtplib
-import socket
-import ssl
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
-
-from factwatch.config import Settings, SmtpSettings
+from factwatch.config import Settings
 from factwatch.digest.compose import (
     Digest,
     StoryFilter,
@@ -47,8 +39,17 @@ from factwatch.digest.compose import (
     rolling_period,
 )
 from factwatch.digest.mail import ChartCache, MailError, Recipient, build_message, sender_address
+from factwatch.digest.smtp import (
+    Refused,
+    ServerProblem,
+    SmtpFailure,
+    SmtpTransport,
+    Transient,
+    Unreachable,
+)
+from factwatch.store import digests as rows
 from factwatch.store.db import Database
-from factwatch.store.models import DigestSend, DigestSubscriber
+from factwatch.store.digests import ClaimedDay, SendRow, Subscriber
 
 log = logging.getLogger(__name__)
 
@@ -113,177 +114,7 @@ class DigestReport:
         return text
 
 
-# ---------------------------------------------------------------- SMTP
-
-
-class SmtpFailure(Exception):
-    """Base of the SMTP outcomes `send_due_digests` tells apart."""
-
-
-class Transient(SmtpFailure):
-    """Try again later: 4xx, dropped connection, timeout."""
-
-
-class Unreachable(Transient):
-    """No connection to the server at all."""
-
-
-class Refused(SmtpFailure):
-    """The server refused this recipient or this message for good (5xx)."""
-
-
-class ServerProblem(SmtpFailure):
-    """The server cannot be used as configured (TLS, login, sender): the operator must act."""
-
-
-def _reply(code: int, message: bytes | str) -> str:
-    text = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
-    return f"{code} {' '.join(text.split())}"
-
-
-class SmtpTransport:
-    """One SMTP connection, opened on first use and reopened after a drop."""
-
-    def __init__(self, smtp: SmtpSettings, timeout: float = 30.0) -> None:
-        self.smtp = smtp
-        self.timeout = timeout
-        self._conn: smtplib.SMTP | None = None
-
-    @property
-    def where(self) -> str:
-        return f"{self.smtp.host}:{self.smtp.effective_port}"
-
-    def _tls_context(self) -> ssl.SSLContext:
-        return ssl.create_default_context(cafile=self.smtp.cafile or None)
-
-    def connect(self) -> None:
-        self.close()
-        host, port = self.smtp.host or "", self.smtp.effective_port
-        try:
-            if self.smtp.security == "tls":
-                conn: smtplib.SMTP = smtplib.SMTP_SSL(
-                    host, port, timeout=self.timeout, context=self._tls_context()
-                )
-            else:
-                conn = smtplib.SMTP(host, port, timeout=self.timeout)
-        except ssl.SSLError as exc:
-            raise ServerProblem(self._tls_message(exc)) from None
-        except smtplib.SMTPConnectError as exc:  # the greeting was not 220 (e.g. 421 busy)
-            reply = _reply(exc.smtp_code, exc.smtp_error)
-            raise Unreachable(
-                f"SMTP server {self.where} refused the connection ({reply})"
-            ) from None
-        except (OSError, smtplib.SMTPException) as exc:
-            raise Unreachable(f"cannot reach SMTP server {self.where}: {_os_error(exc)}") from None
-        try:
-            conn.ehlo()
-            if self.smtp.security == "starttls":
-                if not conn.has_extn("starttls"):
-                    raise ServerProblem(
-                        f"SMTP server {self.where} does not offer STARTTLS; set "
-                        f"FACTWATCH_SMTP_SECURITY=tls (implicit TLS) or none"
-                    )
-                conn.starttls(context=self._tls_context())
-                conn.ehlo()
-            if self.smtp.user:
-                conn.login(self.smtp.user, self.smtp.password or "")
-        except ServerProblem:
-            _close_quietly(conn)
-            raise
-        except ssl.SSLError as exc:
-            _close_quietly(conn)
-            raise ServerProblem(self._tls_message(exc)) from None
-        except smtplib.SMTPAuthenticationError as exc:
-            _close_quietly(conn)
-            raise ServerProblem(
-                f"SMTP server {self.where} refused the login of {self.smtp.user!r} "
-                f"({_reply(exc.smtp_code, exc.smtp_error)}): check FACTWATCH_SMTP_USER and "
-                f"FACTWATCH_SMTP_PASSWORD"
-            ) from None
-        except smtplib.SMTPNotSupportedError as exc:
-            _close_quietly(conn)
-            raise ServerProblem(f"SMTP server {self.where}: {exc}") from None
-        except smtplib.SMTPResponseException as exc:
-            _close_quietly(conn)
-            err = f"SMTP server {self.where} answered {_reply(exc.smtp_code, exc.smtp_error)}"
-            if 400 <= exc.smtp_code < 500:
-                raise Transient(err) from None
-            raise ServerProblem(err) from None
-        except (OSError, smtplib.SMTPException) as exc:
-            _close_quietly(conn)
-            raise Unreachable(
-                f"SMTP server {self.where} dropped the connection: {_os_error(exc)}"
-            ) from None
-        self._conn = conn
-
-    def _tls_message(self, exc: ssl.SSLError) -> str:
-        hint = ""
-        if isinstance(exc, ssl.SSLCertVerificationError):
-            hint = " (for a private CA, point FACTWATCH_SMTP_CAFILE at its certificate)"
-        return f"TLS with SMTP server {self.where} failed: {exc.reason or exc}{hint}"
-
-    def send(self, msg: EmailMessage, sender: str, recipient: str) -> None:
-        if self._conn is None:
-            self.connect()
-        assert self._conn is not None
-        try:
-            self._conn.send_message(msg, from_addr=sender, to_addrs=[recipient])
-        except smtplib.SMTPRecipientsRefused as exc:
-            code, text = next(iter(exc.recipients.values()), (550, b"refused"))
-            err = f"recipient refused: {_reply(code, text)}"
-            if 400 <= code < 500:
-                raise Transient(err) from None
-            raise Refused(err) from None
-        except smtplib.SMTPSenderRefused as exc:
-            err = f"sender {sender} refused: {_reply(exc.smtp_code, exc.smtp_error)}"
-            if 400 <= exc.smtp_code < 500:
-                raise Transient(err) from None
-            raise ServerProblem(err + " (check FACTWATCH_MAIL_FROM)") from None
-        except smtplib.SMTPServerDisconnected as exc:
-            self._conn = None
-            raise Transient(f"SMTP server {self.where} dropped the connection ({exc})") from None
-        except smtplib.SMTPResponseException as exc:  # SMTPDataError and the like
-            err = f"message refused: {_reply(exc.smtp_code, exc.smtp_error)}"
-            if exc.smtp_code == 421 or 400 <= exc.smtp_code < 500:
-                self.close()
-                raise Transient(err) from None
-            raise Refused(err) from None
-        except (OSError, smtplib.SMTPException) as exc:
-            self.close()
-            raise Transient(f"SMTP server {self.where}: {_os_error(exc)}") from None
-
-    def close(self) -> None:
-        if self._conn is not None:
-            _close_quietly(self._conn)
-            self._conn = None
-
-
-def _close_quietly(conn: smtplib.SMTP) -> None:
-    try:
-        conn.quit()
-    except Exception:
-        with contextlib.suppress(Exception):
-            conn.close()
-
-
-def _os_error(exc: BaseException) -> str:
-    if isinstance(exc, socket.timeout | TimeoutError):
-        return "timed out"
-    return str(exc) or type(exc).__name__
-
-
 # ---------------------------------------------------------------- the run
-
-
-@dataclass(frozen=True)
-class _Sub:
-    id: int
-    email: str
-    tz: str
-    hour: int
-    topic: str | None
-    topic_embedding: bytes | None
-    token: str
 
 
 def send_due_digests(
@@ -370,30 +201,16 @@ class _ServerGone(Exception):
         self.delivery = delivery
 
 
-@dataclass(frozen=True)
-class _Claim:
-    id: int
-    attempts: int
-    previous_end: datetime | None
-
-
-def _active_subscribers(db: Database, only: str | None) -> list[_Sub]:
-    with db.session() as s:
-        q = select(DigestSubscriber).where(DigestSubscriber.active.is_(True))
-        if only:
-            q = q.where(DigestSubscriber.email == only)
-        return [
-            _Sub(r.id, r.email, r.tz, r.hour, r.topic, r.topic_embedding, r.unsubscribe_token)
-            for r in s.scalars(q.order_by(DigestSubscriber.id))
-        ]
+def _active_subscribers(db: Database, only: str | None) -> list[Subscriber]:
+    return rows.subscribers(db, only)
 
 
 def _due(
     db, subs, now_utc, now_naive, force, options, report
-) -> list[tuple[_Sub, date, int | None]]:
+) -> list[tuple[Subscriber, date, int | None]]:
     """(subscriber, local date, id of a row to retry or None) for every digest due now."""
     local: dict[int, date] = {}
-    due_subs: list[_Sub] = []
+    due_subs: list[Subscriber] = []
     for sub in subs:
         try:
             zone = ZoneInfo(sub.tz)
@@ -408,27 +225,20 @@ def _due(
         due_subs.append(sub)
     if not due_subs:
         return []
-    with db.session() as s:
-        rows = s.scalars(
-            select(DigestSend).where(
-                DigestSend.subscriber_id.in_([x.id for x in due_subs]),
-                DigestSend.local_date.in_(sorted(set(local.values()))),
-            )
-        ).all()
-        existing = {(r.subscriber_id, r.local_date): r for r in rows}
-        out = []
-        for sub in due_subs:
-            row = existing.get((sub.id, local[sub.id]))
-            if row is None:
-                out.append((sub, local[sub.id], None))
-            elif _retryable(row, now_naive, options):
-                out.append((sub, local[sub.id], row.id))
-            else:
-                report.already += 1
+    existing = rows.sends_for(db, [x.id for x in due_subs], local.values())
+    out = []
+    for sub in due_subs:
+        row = existing.get((sub.id, local[sub.id]))
+        if row is None:
+            out.append((sub, local[sub.id], None))
+        elif _retryable(row, now_naive, options):
+            out.append((sub, local[sub.id], row.id))
+        else:
+            report.already += 1
     return out
 
 
-def _retryable(row: DigestSend, now: datetime, options: SendOptions) -> bool:
+def _retryable(row: SendRow, now: datetime, options: SendOptions) -> bool:
     """A failed day with attempts left, or a `sending` row its process left behind."""
     if row.status == "failed":
         return row.attempts < options.max_attempts
@@ -437,65 +247,17 @@ def _retryable(row: DigestSend, now: datetime, options: SendOptions) -> bool:
     return False
 
 
-def previous_period_end(session, subscriber_id: int, now: datetime) -> datetime | None:
+def previous_period_end(db: Database, subscriber_id: int, now: datetime) -> datetime | None:
     """Where the subscriber's last digest (sent, quiet or skipped) before today ended."""
-    return session.scalar(
-        select(DigestSend.period_end)
-        .where(
-            DigestSend.subscriber_id == subscriber_id,
-            DigestSend.status.in_(COVERED),
-            DigestSend.period_end < as_utc_naive(now),
-        )
-        .order_by(DigestSend.period_end.desc())
-        .limit(1)
-    )
+    return rows.previous_period_end(db, subscriber_id, as_utc_naive(now), COVERED)
 
 
-def _claim(db: Database, sub: _Sub, local_date: date, row_id: int | None, now: datetime):
+def _claim(
+    db: Database, sub: Subscriber, local_date: date, row_id: int | None, now: datetime
+) -> ClaimedDay | None:
     """Take the day's row for this run: insert it, or flip a failed/stuck one to `sending`.
     None when another process got there first."""
-    try:
-        with db.session() as s:
-            previous_end = s.scalar(
-                select(DigestSend.period_end)
-                .where(
-                    DigestSend.subscriber_id == sub.id,
-                    DigestSend.status.in_(COVERED),
-                    DigestSend.local_date != local_date,
-                )
-                .order_by(DigestSend.period_end.desc())
-                .limit(1)
-            )
-            if row_id is None:
-                row = DigestSend(
-                    subscriber_id=sub.id,
-                    local_date=local_date,
-                    status="sending",
-                    attempts=0,
-                    period_end=now,
-                    created_at=now,
-                )
-                s.add(row)
-                s.flush()
-                return _Claim(row.id, 0, previous_end)
-            current = s.get(DigestSend, row_id)
-            if current is None:
-                return None
-            result = s.execute(
-                update(DigestSend)
-                .where(
-                    DigestSend.id == row_id,
-                    DigestSend.status == current.status,
-                    DigestSend.attempts == current.attempts,
-                    DigestSend.status.in_(("failed", "sending")),
-                )
-                .values(status="sending", period_end=now)
-            )
-            if result.rowcount != 1:
-                return None
-            return _Claim(row_id, current.attempts, previous_end)
-    except IntegrityError:  # another process inserted the same (subscriber, day)
-        return None
+    return rows.claim_day(db, sub.id, local_date, row_id, now, COVERED)
 
 
 def _finish(
@@ -508,19 +270,18 @@ def _finish(
     message_id: str | None = None,
     period: tuple[datetime, datetime] | None = None,
 ) -> None:
-    with db.session() as s:
-        row = s.get(DigestSend, row_id)
-        if row is None:
-            return
-        row.status = status
-        row.error = error[:2000] if error else None
-        row.attempts = attempts
-        if message_id:
-            row.message_id = message_id[:500]
-        if period is not None:
-            row.period_start, row.period_end = period
-        if status in ("sent", "quiet"):
-            row.sent_at = as_utc_naive(datetime.now(UTC))
+    values: dict[str, object] = {
+        "status": status,
+        "error": error[:2000] if error else None,
+        "attempts": attempts,
+    }
+    if message_id:
+        values["message_id"] = message_id[:500]
+    if period is not None:
+        values["period_start"], values["period_end"] = period
+    if status in ("sent", "quiet"):
+        values["sent_at"] = as_utc_naive(datetime.now(UTC))
+    rows.finish_send(db, row_id, values)
 
 
 def _one(db, settings, transport, charts, sub, claimed, sender, now_utc, local_date, options):
@@ -599,19 +360,22 @@ def _with_retries(fn, options: SendOptions, budget: int | None = None) -> None:
 
 
 def _compose_for(
-    db: Database, sub: _Sub, now_utc: datetime, local_date: date, previous_end: datetime | None
+    db: Database,
+    sub: Subscriber,
+    now_utc: datetime,
+    local_date: date,
+    previous_end: datetime | None,
 ) -> Digest:
     start, end = rolling_period(now_utc, previous_end)
-    with db.session() as s:
-        return compose_digest(
-            s,
-            start,
-            end,
-            tz=sub.tz,
-            local_date=local_date,
-            story_filter=topic_filter(sub.topic, sub.topic_embedding),
-            topic=sub.topic,
-        )
+    return compose_digest(
+        db,
+        start,
+        end,
+        tz=sub.tz,
+        local_date=local_date,
+        story_filter=topic_filter(sub.topic, sub.topic_embedding),
+        topic=sub.topic,
+    )
 
 
 def topic_filter(topic: str | None, topic_embedding: bytes | None) -> StoryFilter | None:

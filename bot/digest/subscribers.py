@@ -7,15 +7,11 @@ of digests already sent stays attached to it.
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from factwatch.store.models import DigestSubscriber
-from factwatch.store.repository import utcnow
+from factwatch.store import digests as rows
+from factwatch.store.db import Database
+from factwatch.store.digests import Subscriber
 
 DEFAULT_TZ = "UTC"
 DEFAULT_HOUR = 7
@@ -23,17 +19,6 @@ DEFAULT_HOUR = 7
 
 class SubscriberError(ValueError):
     """Input a subscriber cannot have (the message says what and why)."""
-
-
-@dataclass(frozen=True)
-class SubscriberInfo:
-    """A subscriber as listings show it."""
-
-    email: str
-    tz: str
-    hour: int
-    topic: str | None
-    active: bool
 
 
 def normalise_email(address: str) -> str:
@@ -87,64 +72,37 @@ def check_topic(topic: str | None) -> str | None:
 
 
 def subscribe(
-    session: Session,
+    db: Database,
     email: str,
     tz: str = DEFAULT_TZ,
     hour: int = DEFAULT_HOUR,
     topic: str | None = None,
     topic_embedding: bytes | None = None,
-) -> tuple[DigestSubscriber, bool]:
+) -> tuple[Subscriber, bool]:
     """Add a subscriber, or update and reactivate an existing one. Returns (row, created)."""
-    email = normalise_email(email)
-    tz = check_timezone(tz)
-    hour = check_hour(hour)
-    topic = check_topic(topic)
-    row = find(session, email)
-    created = row is None
-    if row is None:
-        row = DigestSubscriber(
-            email=email,
-            unsubscribe_token=secrets.token_urlsafe(24),
-            created_at=utcnow(),
-        )
-        session.add(row)
-    row.tz = tz
-    row.hour = hour
-    row.topic = topic
-    row.topic_embedding = topic_embedding if topic else None
-    row.active = True
-    session.flush()
-    return row, created
+    return rows.subscribe(
+        db,
+        normalise_email(email),
+        check_timezone(tz),
+        check_hour(hour),
+        check_topic(topic),
+        topic_embedding,
+    )
 
 
-def find(session: Session, email: str) -> DigestSubscriber | None:
-    return session.scalars(select(DigestSubscriber).where(DigestSubscriber.email == email)).first()
+def find(db: Database, email: str) -> Subscriber | None:
+    return rows.find_subscriber(db, email)
 
 
-def unsubscribe(session: Session, email: str) -> bool:
+def unsubscribe(db: Database, email: str) -> bool:
     """Stop the digest for `email`; False when it was not subscribed."""
-    row = find(session, normalise_email(email))
-    if row is None or not row.active:
-        return False
-    row.active = False
-    return True
+    return rows.unsubscribe(db, normalise_email(email))
 
 
-def unsubscribe_token(session: Session, token: str) -> str | None:
+def unsubscribe_token(db: Database, token: str) -> str | None:
     """Stop the digest for the subscriber with this List-Unsubscribe token; their address."""
-    row = session.scalars(
-        select(DigestSubscriber).where(DigestSubscriber.unsubscribe_token == token)
-    ).first()
-    if row is None:
-        return None
-    row.active = False
-    return row.email
+    return rows.unsubscribe_token(db, token)
 
 
-def list_subscribers(session: Session, include_inactive: bool = False) -> list[SubscriberInfo]:
-    q = select(DigestSubscriber).order_by(DigestSubscriber.email)
-    if not include_inactive:
-        q = q.where(DigestSubscriber.active.is_(True))
-    return [
-        SubscriberInfo(r.email, r.tz, r.hour, r.topic, bool(r.active)) for r in session.scalars(q)
-    ]
+def list_subscribers(db: Database, include_inactive: bool = False) -> list[Subscriber]:
+    return rows.list_subscribers(db, include_inactive)

@@ -1,6 +1,6 @@
 """The Telegram application: python-telegram-bot 22 (async), pointed at the configured Bot API.
 
-`build_application(settings, db, embedder)` returns a `telegram.ext.Application` with every
+`build_application(app, embedder)` returns a `telegram.ext.Application` with every
 handler registered; the caller (bot/service.py) initialises, starts and polls it in its own
 event loop and hands `app.bot` to the alert dispatcher.
 
@@ -25,8 +25,7 @@ from telegram.ext import (
     filters,
 )
 
-from factwatch.config import Settings
-from factwatch.store.db import Database
+from factwatch.app import Factwatch
 from factwatch.telegram import handlers as h
 from factwatch.telegram.format import COMMANDS
 
@@ -134,10 +133,10 @@ async def publish_commands(app: Application) -> None:
             log.info("admin command list for chat %s not set: %s", chat_id, exc)
 
 
-def build_application(settings: Settings, db: Database, embedder: Any) -> Application:
-    """The bot for `settings.telegram`, its handlers reading and writing `db`; `embedder`
-    (`ingest.embed.Embedder`) embeds topic words for subscriptions and /facts."""
-    tg = settings.telegram
+def build_application(core: Factwatch, embedder: Any) -> Application:
+    """The bot for `core.settings.telegram`, its handlers reading and writing `core.db`;
+    `embedder` (`ingest.embed.Embedder`) embeds topic words for subscriptions and /facts."""
+    tg = core.settings.telegram
     if not tg.token:
         raise ValueError("FACTWATCH_TELEGRAM_TOKEN is not set")
     protect_token(tg.token)
@@ -160,7 +159,7 @@ def build_application(settings: Settings, db: Database, embedder: Any) -> Applic
     if file_url:
         builder = builder.base_file_url(file_url)
     app = builder.build()
-    app.bot_data[h.DEPS_KEY] = h.BotDeps(settings=settings, db=db, embedder=embedder)
+    app.bot_data[h.DEPS_KEY] = h.BotDeps(app=core, embedder=embedder)
     register_handlers(app)
     return app
 

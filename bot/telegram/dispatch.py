@@ -40,11 +40,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
-
+from factwatch.ingest.alerts import alerts
+from factwatch.store import outbox
 from factwatch.store.db import Database
-from factwatch.store.models import AlertOutbox, Chat, Conflict
-from factwatch.store.outbox import is_alertable
+from factwatch.store.outbox import Claimed
 from factwatch.store.repository import utcnow
 from factwatch.telegram.format import alert_text, alert_view
 
@@ -100,14 +99,6 @@ class Pacer:
                 await self.sleep(self._next - now)
                 now = max(now, self._next)
             self._next = now + self.interval
-
-
-@dataclass(frozen=True)
-class _Claimed:
-    row_id: int
-    chat_id: int
-    text: str
-    attempts: int
 
 
 @dataclass(frozen=True)
@@ -230,7 +221,7 @@ class AlertDispatcher:
             if result.stop:
                 return
 
-    async def _send(self, claimed: _Claimed) -> Any:
+    async def _send(self, claimed: Claimed) -> Any:
         """The message id, or the exception Telegram (or the network) answered with."""
         from telegram import LinkPreviewOptions
         from telegram.constants import ParseMode
@@ -255,146 +246,96 @@ class AlertDispatcher:
     # ------------------------------------------------------------------ database
 
     def _recover(self) -> int:
-        with self.db.session() as s:
-            result = s.execute(
-                update(AlertOutbox)
-                .where(AlertOutbox.status == "sending")
-                .values(status="pending", next_attempt_at=self.now())
-            )
-            return result.rowcount or 0
+        return outbox.recover(self.db, self.now())
 
     def _due(self) -> dict[int, list[int]]:
-        with self.db.session() as s:
-            rows = s.execute(
-                select(AlertOutbox.id, AlertOutbox.chat_id)
-                .where(
-                    # pending and due, or sending with an expired lease
-                    AlertOutbox.status.in_(("pending", "sending")),
-                    AlertOutbox.next_attempt_at <= self.now(),
-                )
-                .order_by(AlertOutbox.next_attempt_at, AlertOutbox.id)
-                .limit(self.batch)
-            ).all()
         by_chat: dict[int, list[int]] = {}
-        for row_id, chat_id in rows:
+        for row_id, chat_id in outbox.due(self.db, self.now(), self.batch):
             ids = by_chat.setdefault(chat_id, [])
             if len(ids) < self.per_chat_batch:
                 ids.append(row_id)
         return by_chat
 
-    def _claim(self, row_id: int) -> tuple[_Claimed | None, int]:
+    def _claim(self, row_id: int) -> tuple[Claimed | None, int]:
         """Mark the row `sending` and commit, or skip it if it went stale. Returns what to
         send (None: taken by another dispatcher, or skipped) and the number of rows skipped."""
-        now = self.now()
-        claimable = (AlertOutbox.id == row_id) & (
-            (AlertOutbox.status == "pending")
-            | ((AlertOutbox.status == "sending") & (AlertOutbox.next_attempt_at <= now))
+        return outbox.claim(
+            self.db,
+            row_id,
+            self.now(),
+            timedelta(seconds=self.lease),
+            alerts,
+            lambda conflict: alert_text(alert_view(conflict)),
         )
-        with self.db.session() as s:
-            row = s.get(AlertOutbox, row_id)
-            if row is None or row.status not in ("pending", "sending"):
-                return None, 0
-            chat = s.get(Chat, row.chat_id)
-            conflict = s.get(Conflict, row.conflict_id)
-            reason = None
-            if chat is None or chat.paused:
-                reason = "chat paused"
-            elif conflict is None:
-                reason = "conflict no longer exists"
-            elif conflict.version != row.conflict_version:
-                reason = f"superseded by version {conflict.version}"
-            elif not is_alertable(conflict):
-                reason = f"verdict is now {conflict.verdict}"
-            if reason is not None or conflict is None:
-                taken = s.execute(
-                    update(AlertOutbox).where(claimable).values(status="skipped", last_error=reason)
-                ).rowcount
-                return None, taken or 0
-            text = alert_text(alert_view(s, conflict))
-            taken = s.execute(
-                update(AlertOutbox)
-                .where(claimable)
-                .values(
-                    status="sending",
-                    attempts=AlertOutbox.attempts + 1,
-                    next_attempt_at=now + timedelta(seconds=self.lease),
-                )
-            ).rowcount
-            if not taken:
-                return None, 0
-            return _Claimed(row_id, row.chat_id, text, row.attempts + 1), 0
 
-    def _finish(self, claimed: _Claimed, outcome: Any) -> _Result:
+    def _finish(self, claimed: Claimed, outcome: Any) -> _Result:
         """Record what Telegram answered for a claimed row."""
         from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 
         now = self.now()
-        with self.db.session() as s:
-            row = s.get(AlertOutbox, claimed.row_id)
-            if row is None:  # its conflict was deleted meanwhile (cascade)
-                return _Result(sent=int(isinstance(outcome, int)))
-            if isinstance(outcome, int):
-                row.status, row.message_id, row.sent_at = "sent", outcome or None, now
-                row.last_error = None
-                return _Result(sent=1)
-            error = _describe(outcome)
-            row.last_error = error
-            if isinstance(outcome, RetryAfter):
-                delay = _retry_after_seconds(outcome)
-                row.status = "pending"
-                row.attempts = max(0, row.attempts - 1)  # flood control is not a failure
-                row.next_attempt_at = now + timedelta(seconds=delay)
-                log.warning("Telegram flood control: chat %s waits %.0f s", row.chat_id, delay)
-                return _Result(retried=1, stop=True, hold=delay)
-            if isinstance(outcome, Forbidden):
-                row.status = "skipped"
-                others = self._pause_chat(s, row.chat_id, error, now)
-                log.warning("chat %s blocked the bot (%s): alerts paused", row.chat_id, error)
-                return _Result(skipped=1 + others, paused=row.chat_id, stop=True)
-            if isinstance(outcome, ChatMigrated):
-                row.status = "failed"
-                row.last_error = (
+        row = outbox.get_row(self.db, claimed.row_id)
+        if row is None:  # its conflict was deleted meanwhile (cascade)
+            return _Result(sent=int(isinstance(outcome, int)))
+
+        def record(**values: Any) -> int:
+            return outbox.update_row(self.db, row.id, values)
+
+        if isinstance(outcome, int):
+            record(status="sent", message_id=outcome or None, sent_at=now, last_error=None)
+            return _Result(sent=1)
+        error = _describe(outcome)
+        if isinstance(outcome, RetryAfter):
+            delay = _retry_after_seconds(outcome)
+            record(
+                last_error=error,
+                status="pending",
+                attempts=max(0, row.attempts - 1),  # flood control is not a failure
+                next_attempt_at=now + timedelta(seconds=delay),
+            )
+            log.warning("Telegram flood control: chat %s waits %.0f s", row.chat_id, delay)
+            return _Result(retried=1, stop=True, hold=delay)
+        if isinstance(outcome, Forbidden):
+            others = outbox.update_row(
+                self.db, row.id, {"last_error": error, "status": "skipped"}, pause=(error, now)
+            )
+            log.warning("chat %s blocked the bot (%s): alerts paused", row.chat_id, error)
+            return _Result(skipped=1 + others, paused=row.chat_id, stop=True)
+        if isinstance(outcome, ChatMigrated):
+            record(
+                status="failed",
+                last_error=(
                     f"{error}: the group became supergroup {outcome.new_chat_id}; "
                     "its members must subscribe again there"
-                )
-                return _Result(failed=1, stop=True)
-            if isinstance(outcome, BadRequest):
-                row.status = "failed"
-                log.error("alert %s to chat %s refused: %s", row.id, row.chat_id, error)
-                return _Result(failed=1)
-            if not isinstance(outcome, TelegramError):
-                # A bug of ours (formatting, ...): retrying would fail the same way.
-                row.status = "failed"
-                log.error("alert %s to chat %s: %s", row.id, row.chat_id, error)
-                return _Result(failed=1)
-            # Network error, timeout, 5xx, bad token: try again later, with back-off.
-            if row.attempts >= self.max_attempts:
-                row.status = "failed"
-                log.error(
-                    "alert %s to chat %s failed %d times: %s",
-                    row.id,
-                    row.chat_id,
-                    row.attempts,
-                    error,
-                )
-                return _Result(failed=1, stop=True)
-            row.status = "pending"
-            row.next_attempt_at = now + timedelta(seconds=self.backoff(row.attempts))
-            log.warning("alert %s to chat %s: %s; will retry", row.id, row.chat_id, error)
-            return _Result(retried=1, stop=True)
-
-    def _pause_chat(self, s: Any, chat_id: int, reason: str, now: datetime) -> int:
-        chat = s.get(Chat, chat_id)
-        if chat is not None:
-            chat.paused, chat.paused_reason, chat.updated_at = True, reason, now
-        return (
-            s.execute(
-                update(AlertOutbox)
-                .where(AlertOutbox.chat_id == chat_id, AlertOutbox.status == "pending")
-                .values(status="skipped", last_error=f"chat paused: {reason}")
-            ).rowcount
-            or 0
+                ),
+            )
+            return _Result(failed=1, stop=True)
+        if isinstance(outcome, BadRequest):
+            record(status="failed", last_error=error)
+            log.error("alert %s to chat %s refused: %s", row.id, row.chat_id, error)
+            return _Result(failed=1)
+        if not isinstance(outcome, TelegramError):
+            # A bug of ours (formatting, ...): retrying would fail the same way.
+            record(status="failed", last_error=error)
+            log.error("alert %s to chat %s: %s", row.id, row.chat_id, error)
+            return _Result(failed=1)
+        # Network error, timeout, 5xx, bad token: try again later, with back-off.
+        if row.attempts >= self.max_attempts:
+            record(status="failed", last_error=error)
+            log.error(
+                "alert %s to chat %s failed %d times: %s",
+                row.id,
+                row.chat_id,
+                row.attempts,
+                error,
+            )
+            return _Result(failed=1, stop=True)
+        record(
+            status="pending",
+            last_error=error,
+            next_attempt_at=now + timedelta(seconds=self.backoff(row.attempts)),
         )
+        log.warning("alert %s to chat %s: %s; will retry", row.id, row.chat_id, error)
+        return _Result(retried=1, stop=True)
 
 
 def _describe(exc: BaseException) -> str:

@@ -1,194 +1,21 @@
-"""Telegram HTML: escaping, splitting long messages, and the texts the bot sends.
+"""The texts the bot sends (Telegram HTML), rendered from plain views.
 
-Telegram's HTML mode accepts a few tags (b, i, u, s, a, code, pre, blockquote, ...) and needs
-`<`, `>` and `&` escaped everywhere else; a message holds at most 4096 characters, counted in
-UTF-16 code units (an emoji outside the BMP counts twice). `split_message` cuts on line
-boundaries, then on spaces, never inside a tag or an entity, and closes the tags still open at
-a cut and reopens them in the next part, so every part is valid on its own.
-
-The views (`AlertView`, `StoryView`, ...) are plain dataclasses read from the database by the
-`*_view` functions; the `*_text` functions that render them are pure.
+The views (`AlertView`, `StoryView`, ...) are frozen dataclasses built from the store's rows
+(`factwatch.store.conflicts`, `factwatch.store.stories`); the `*_text` functions that render
+them are pure. Escaping and splitting are `factwatch.telegram.html`'s.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
+from factwatch.ingest.alerts import VERDICT_TITLES, fact_mark
 from factwatch.ingest.reconcile.verdicts import format_day, format_figure
-from factwatch.store.models import Article, Conflict, Fact, Story
-
-MAX_MESSAGE = 4096
-# Room kept in each part of a long line for the tags closed and reopened around a cut.
-_TAG_ROOM = 512
-
-VERDICTS = {
-    "genuine": ("⚠️", "Outlets disagree", "a genuine discrepancy"),
-    "currency_conversion": (
-        "💱",
-        "Same amount, different exchange rates",
-        "currency conversion at different dates, not a genuine discrepancy",
-    ),
-    "date_conflict": ("📅", "Outlets disagree on a date", "conflicting dates"),
-    "rounding_or_bound": (
-        "≈",
-        "Rounding or a stated bound",
-        "rounding or a stated bound explains the difference",
-    ),
-}
-
-
-def escape(text: object) -> str:
-    """Text for Telegram HTML: `<`, `>` and `&` escaped (the entities Telegram knows)."""
-    return html.escape(str(text), quote=False)
-
-
-def link(url: str | None, text: str) -> str:
-    """An `<a>` element for http(s) URLs; other schemes (file:, javascript:) as plain text."""
-    if url and url.lower().startswith(("http://", "https://")):
-        href = escape(url).replace('"', "&quot;")
-        return f'<a href="{href}">{escape(text)}</a>'
-    return escape(text)
-
-
-def tg_len(text: str) -> int:
-    """Length as Telegram counts it: UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-# ------------------------------------------------------------------ splitting
-
-_ATOM = re.compile(r"<[^>]*>|&[#a-zA-Z0-9]+;|\s+|[^<&\s]+|[<&]")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
-
-
-def _tag_effect(atom: str) -> tuple[str, str] | None:
-    """('open'|'close', name) for a tag atom, None for text."""
-    m = _TAG.fullmatch(atom)
-    if not m or m.group(3):
-        return None
-    return ("close" if m.group(1) else "open", m.group(2).lower())
-
-
-def _advance(stack: list[tuple[str, str]], text: str) -> None:
-    """Update the stack of open tags (name, opening tag) after `text`."""
-    for atom in _ATOM.findall(text):
-        effect = _tag_effect(atom)
-        if effect is None:
-            continue
-        kind, name = effect
-        if kind == "open":
-            stack.append((name, atom))
-        else:
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == name:
-                    del stack[i:]
-                    break
-
-
-def _closing(stack: Sequence[tuple[str, str]]) -> str:
-    return "".join(f"</{name}>" for name, _ in reversed(stack))
-
-
-def _opening(stack: Sequence[tuple[str, str]]) -> str:
-    return "".join(tag for _, tag in stack)
-
-
-def _cut_line(line: str, budget: int) -> list[str]:
-    """A line longer than `budget` in pieces: at spaces, else (a word longer than the budget)
-    between its tags, entities and characters. The spaces at the cuts are dropped."""
-    words: list[tuple[str, list[str]]] = []  # (space before, atoms of the word)
-    space = ""
-    for atom in _ATOM.findall(line):
-        if atom.isspace():
-            space += atom
-            continue
-        if space or not words:
-            words.append((space, [atom]))
-            space = ""
-        else:
-            words[-1][1].append(atom)
-    pieces: list[str] = []
-    current = ""
-    for space, atoms in words:
-        word = "".join(atoms)
-        candidate = current + space + word if current else word
-        if tg_len(candidate) <= budget:
-            current = candidate
-            continue
-        if current:
-            pieces.append(current)
-            current = ""
-        if tg_len(word) <= budget:
-            current = word
-            continue
-        for atom in atoms:  # a word longer than the budget: cut it hard
-            while atom:
-                if tg_len(current + atom) <= budget:
-                    current += atom
-                    break
-                if current:
-                    pieces.append(current)
-                    current = ""
-                    continue
-                cut = min(len(atom), budget)
-                while cut > 1 and tg_len(atom[:cut]) > budget:
-                    cut -= 1
-                pieces.append(atom[:cut])
-                atom = atom[cut:]
-    if current:
-        pieces.append(current)
-    return pieces
-
-
-def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """`text` (Telegram HTML) in parts of at most `limit` UTF-16 units, cut between lines
-    where possible; tags open at a cut are closed and reopened. Blank parts are dropped."""
-    text = text.strip("\n")
-    if not text.strip():
-        return []
-    if tg_len(text) <= limit:
-        return [text]
-    budget = max(limit - _TAG_ROOM, limit // 2)
-    parts: list[str] = []
-    stack: list[tuple[str, str]] = []
-    body = ""  # the current part without its reopening prefix
-    prefix = ""
-    for line in text.split("\n"):
-        pieces = [line] if tg_len(line) <= budget else _cut_line(line, budget)
-        for n, piece in enumerate(pieces):
-            sep = ("\n" if n == 0 else " ") if body else ""
-            after = list(stack)
-            _advance(after, piece)
-            if body and tg_len(prefix + body + sep + piece + _closing(after)) > limit:
-                parts.append(prefix + body + _closing(stack))
-                prefix, body, sep = _opening(stack), "", ""
-            body += sep + piece
-            stack = after
-    if body.strip():
-        parts.append(prefix + body + _closing(stack))
-    return [p for p in parts if _visible(p)]
-
-
-def _visible(part: str) -> bool:
-    return bool(re.sub(r"<[^>]*>", "", part).strip())
-
-
-def truncate(text: str, limit: int) -> str:
-    """Plain text cut at a word boundary to at most `limit` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit - 1)
-    if cut < limit // 2:
-        cut = limit - 1
-    return text[:cut].rstrip(" ,;:") + "…"
-
+from factwatch.store.conflicts import ConflictRow
+from factwatch.store.stories import StoryDetail
+from factwatch.telegram.html import MAX_MESSAGE, escape, link, split_message, tg_len, truncate
 
 # ------------------------------------------------------------------ views
 
@@ -267,18 +94,16 @@ def readings_of(details: dict | None) -> tuple[ReadingView, ...]:
     return tuple(out)
 
 
-def alert_view(session: Session, conflict: Conflict) -> AlertView:
-    fact = session.get(Fact, conflict.fact_id) if conflict.fact_id else None
-    story = session.get(Story, conflict.story_id) if conflict.story_id else None
+def alert_view(conflict: ConflictRow) -> AlertView:
     return AlertView(
         conflict_id=conflict.id,
         version=conflict.version,
         verdict=conflict.verdict,
         kind=conflict.kind,
         summary=conflict.summary,
-        fact_label=fact.label if fact else None,
+        fact_label=conflict.fact_label,
         story_id=conflict.story_id,
-        story_label=story.label if story else None,
+        story_label=conflict.story_label,
         readings=readings_of(conflict.details),
     )
 
@@ -301,7 +126,7 @@ def alert_text(view: AlertView, limit: int = MAX_MESSAGE) -> str:
     """The alert: what conflicts (story, fact, each figure with the outlets that report it,
     linked), the verdict and the explanation. Always one message: the explanation and the
     source lists are shortened if the whole would exceed `limit`."""
-    icon, title, meaning = VERDICTS.get(view.verdict, ("⚠️", view.verdict, view.verdict))
+    icon, title, meaning = VERDICT_TITLES.get(view.verdict, ("⚠️", view.verdict, view.verdict))
     head = f"{icon} <b>{escape(title)}</b>"
     if view.version > 1:
         head += " (updated)"
@@ -355,21 +180,8 @@ class StoryView:
     facts: int = 0
 
 
-def story_view(session: Session, story: Story, max_articles: int = 30) -> StoryView:
-    arts = session.scalars(
-        select(Article)
-        .where(Article.story_id == story.id)
-        .order_by(Article.published_at, Article.id)
-        .limit(max_articles)
-    ).all()
-    n_conflicts = session.scalar(
-        select(func.count())
-        .select_from(Conflict)
-        .where(Conflict.story_id == story.id, Conflict.verdict != "rounding_or_bound")
-    )
-    n_facts = session.scalar(
-        select(func.count()).select_from(Fact).where(Fact.story_id == story.id, Fact.n_sources >= 2)
-    )
+def story_view(detail: StoryDetail) -> StoryView:
+    story = detail.story
     return StoryView(
         story_id=story.id,
         label=story.label,
@@ -386,10 +198,10 @@ def story_view(session: Session, story: Story, max_articles: int = 30) -> StoryV
                 url=a.url,
                 duplicate=a.duplicate_of is not None,
             )
-            for a in arts
+            for a in detail.articles
         ),
-        conflicts=n_conflicts or 0,
-        facts=n_facts or 0,
+        conflicts=detail.conflicts,
+        facts=detail.facts,
     )
 
 
@@ -434,7 +246,7 @@ def story_text(view: StoryView) -> str:
 
 def conflict_brief(view: AlertView) -> str:
     """A conflict in a listing: verdict, figures, explanation (shorter than an alert)."""
-    icon, title, _ = VERDICTS.get(view.verdict, ("⚠️", view.verdict, view.verdict))
+    icon, title, _ = VERDICT_TITLES.get(view.verdict, ("⚠️", view.verdict, view.verdict))
     figures = " vs ".join(escape(r.figure) for r in view.readings) or escape(view.kind)
     return (
         f"{icon} <b>{escape(title)}</b> · conflict {view.conflict_id}\n"
@@ -443,22 +255,19 @@ def conflict_brief(view: AlertView) -> str:
     )
 
 
-def conflicts_text(
-    session: Session, conflicts: Sequence[Conflict], heading: str | None = None
-) -> str:
+def conflicts_text(conflicts: Sequence[ConflictRow], heading: str | None = None) -> str:
     """Conflicts grouped under their story's header."""
     out: list[str] = [heading] if heading else []
     current: object = object()
     for c in conflicts:
         if c.story_id != current:
             current = c.story_id
-            story = session.get(Story, c.story_id) if c.story_id else None
             out.append("")
-            if story is not None:
-                out.append(f"<b>Story {story.id}</b> · {escape(story.label)}")
+            if c.story_id and c.story_label is not None:
+                out.append(f"<b>Story {c.story_id}</b> · {escape(c.story_label)}")
             else:
                 out.append("<b>Unclustered</b>")
-        out.append(conflict_brief(alert_view(session, c)))
+        out.append(conflict_brief(alert_view(c)))
     return "\n".join(out).strip()
 
 
@@ -469,9 +278,6 @@ class FactLine:
     status: str
     label: str
     n_sources: int
-
-
-FACT_MARKS = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}
 
 
 def facts_text(facts: Iterable[FactLine], stories: dict[int, str], heading: str) -> str:
@@ -487,7 +293,7 @@ def facts_text(facts: Iterable[FactLine], stories: dict[int, str], heading: str)
                 if f.story_id is not None
                 else "<b>Unclustered</b>"
             )
-        mark = FACT_MARKS.get(f.status, "⚠️")
+        mark = fact_mark(f.status, "⚠️")
         out.append(
             f"{mark} {escape(truncate(f.label, 160))} — <i>{escape(f.status)}</i>, "
             f"{f.n_sources} outlets"

@@ -1,7 +1,7 @@
 """The bot's commands.
 
 Each command is a thin async handler over a synchronous function that reads or writes the
-database and returns HTML (`factwatch.telegram.format`); the database and the encoder run in worker
+store and returns HTML (`factwatch.telegram.replies`); the store and the encoder run in worker
 threads (`asyncio.to_thread`) so one slow query never stalls the bot's other chats. Every
 update first registers its chat (`chats`) and lifts a pause: a chat that blocked the bot and
 writes again wants its alerts back.
@@ -16,51 +16,52 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
-from sqlalchemy.exc import IntegrityError
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
+from factwatch.app import Factwatch
 from factwatch.config import Settings
-from factwatch.ingest.topics import MAX_TOPIC_CHARS, story_matches_topic
+from factwatch.ingest.topics import MAX_TOPIC_CHARS
+from factwatch.store.chats import register_chat
 from factwatch.store.db import Database
-from factwatch.store.models import Chat, Conflict, Fact, Story, Subscription
-from factwatch.store.repository import utcnow, vector_to_bytes
-from factwatch.telegram.format import (
-    FactLine,
-    FeedLine,
-    SubscriptionLine,
-    conflicts_text,
-    escape,
-    facts_text,
-    feeds_text,
-    help_text,
-    split_message,
-    story_text,
-    story_view,
-    subscription_label,
-    subscriptions_text,
-    truncate,
+from factwatch.telegram.format import feeds_text, help_text, subscriptions_text
+from factwatch.telegram.html import escape, split_message, truncate
+from factwatch.telegram.replies import (
+    UsageError,
+    add_subscription,
+    conflicts_reply,
+    facts_reply,
+    feed_lines,
+    parse_story_id,
+    remove_subscriptions,
+    stories_for_topic,
+    story_exists,
+    story_reply,
+    subscription_lines,
 )
 
 log = logging.getLogger(__name__)
 
-MAX_SUBSCRIPTIONS = 50
-MAX_CONFLICTS_LISTED = 10
-MAX_STORIES_SCANNED = 2000
 MAX_FACT_STORIES = 5
-MAX_FACTS_LISTED = 60
 DEPS_KEY = "factwatch"
 
 
 @dataclass(frozen=True)
 class BotDeps:
-    """What the handlers need, stored in `application.bot_data`."""
+    """What the handlers need, stored in `application.bot_data`: the application core and
+    the loaded embedding model (None: topics are matched by their words only)."""
 
-    settings: Settings
-    db: Database
+    app: Factwatch
     embedder: Any
+
+    @property
+    def settings(self) -> Settings:
+        return self.app.settings
+
+    @property
+    def db(self) -> Database:
+        return self.app.db
 
     def is_admin(self, update: Update) -> bool:
         admins = self.settings.telegram.admins
@@ -73,10 +74,6 @@ class BotDeps:
 
 def deps(context: ContextTypes.DEFAULT_TYPE) -> BotDeps:
     return context.application.bot_data[DEPS_KEY]
-
-
-class UsageError(ValueError):
-    """The command's arguments make no sense; the message says how to use it."""
 
 
 # ------------------------------------------------------------------ replying
@@ -131,22 +128,6 @@ def admin_command(fn: Callable[[BotDeps, Update, list[str]], Awaitable[str]]) ->
 # ------------------------------------------------------------------ chats
 
 
-def register_chat(db: Database, chat_id: int, title: str | None) -> bool:
-    """Record the chat (or refresh its title); lift a pause. True if it was paused."""
-    now = utcnow()
-    with db.session() as s:
-        chat = s.get(Chat, chat_id)
-        if chat is None:
-            s.add(Chat(id=chat_id, title=title, paused=False, created_at=now, updated_at=now))
-            return False
-        was_paused = bool(chat.paused)
-        if was_paused or (title and chat.title != title):
-            chat.paused, chat.paused_reason = False, None
-            chat.title = title or chat.title
-            chat.updated_at = now
-        return was_paused
-
-
 def _chat_title(update: Update) -> str | None:
     chat = update.effective_chat
     if chat is None:
@@ -163,10 +144,7 @@ async def track_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if chat is None or update.effective_message is None:
         return
     d = deps(context)
-    try:
-        was_paused = await asyncio.to_thread(register_chat, d.db, chat.id, _chat_title(update))
-    except IntegrityError:  # registered concurrently by another worker
-        return
+    was_paused = await asyncio.to_thread(register_chat, d.db, chat.id, _chat_title(update))
     if was_paused:
         log.info("chat %s wrote again: alerts resume", chat.id)
 
@@ -197,120 +175,6 @@ SUBSCRIBE_USAGE = (
     "<code>/subscribe 4</code> — story 4 (see /story)\n"
     "<code>/subscribe all</code> — every conflict"
 )
-
-
-def parse_story_id(text: str) -> int | None:
-    """'4', '#4', 'story 4', 'story_4' → 4; anything else → None."""
-    m = re.fullmatch(r"\s*(?:story[\s_]*)?#?(\d{1,9})\s*", text, flags=re.IGNORECASE)
-    return int(m.group(1)) if m else None
-
-
-def _ordered_subscriptions(s: Any, chat_id: int) -> list[Subscription]:
-    return list(
-        s.scalars(
-            select(Subscription).where(Subscription.chat_id == chat_id).order_by(Subscription.id)
-        )
-    )
-
-
-def subscription_lines(db: Database, chat_id: int) -> tuple[list[SubscriptionLine], bool]:
-    with db.session() as s:
-        chat = s.get(Chat, chat_id)
-        lines = []
-        for n, sub in enumerate(_ordered_subscriptions(s, chat_id), 1):
-            story = s.get(Story, sub.story_id) if sub.story_id else None
-            lines.append(
-                SubscriptionLine(
-                    number=n,
-                    kind=sub.kind,
-                    story_id=sub.story_id,
-                    story_label=story.label if story else None,
-                    topic=sub.topic,
-                )
-            )
-        return lines, bool(chat and chat.paused)
-
-
-def add_subscription(
-    db: Database,
-    chat_id: int,
-    kind: str,
-    *,
-    story_id: int | None = None,
-    topic: str | None = None,
-    topic_vector: Any = None,
-) -> tuple[bool, str]:
-    """Add a subscription unless the chat has it already. Returns (added, description)."""
-    now = utcnow()
-    with db.session() as s:
-        if s.get(Chat, chat_id) is None:
-            s.add(Chat(id=chat_id, paused=False, created_at=now, updated_at=now))
-            s.flush()
-        subs = _ordered_subscriptions(s, chat_id)
-        for sub in subs:
-            same = (
-                (kind == "all" and sub.kind == "all")
-                or (kind == "story" and sub.kind == "story" and sub.story_id == story_id)
-                or (
-                    kind == "topic"
-                    and sub.kind == "topic"
-                    and _same_topic(sub.topic or "", topic or "")
-                )
-            )
-            if same:
-                return False, subscription_label(
-                    SubscriptionLine(0, sub.kind, sub.story_id, None, sub.topic)
-                )
-        if len(subs) >= MAX_SUBSCRIPTIONS:
-            raise UsageError(
-                f"This chat already follows {len(subs)} things, the most I keep. "
-                "Remove some with /unsubscribe first."
-            )
-        s.add(
-            Subscription(
-                chat_id=chat_id,
-                kind=kind,
-                story_id=story_id,
-                topic=topic,
-                topic_embedding=vector_to_bytes(topic_vector) if topic_vector is not None else None,
-                created_at=now,
-            )
-        )
-    return True, subscription_label(SubscriptionLine(0, kind, story_id, None, topic))
-
-
-def _same_topic(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
-def story_exists(db: Database, story_id: int) -> Story | None:
-    with db.session() as s:
-        return s.get(Story, story_id)
-
-
-@dataclass(frozen=True)
-class StoryHit:
-    story_id: int
-    label: str
-    similarity: float | None
-    by_words: bool
-
-
-def stories_for_topic(db: Database, topic: str, vector: Any, limit: int = 5) -> list[StoryHit]:
-    """The stories a topic matches now, best first (words, then similarity)."""
-    with db.session() as s:
-        rows = s.execute(
-            select(Story.id, Story.label, Story.entities, Story.centroid)
-            .order_by(Story.last_seen.desc())
-            .limit(MAX_STORIES_SCANNED)
-        ).all()
-    hits = []
-    for sid, label, entities, centroid in rows:
-        m = story_matches_topic(topic, vector, label, entities, centroid)
-        if m:
-            hits.append(StoryHit(sid, label, m.similarity, m.by_words))
-    hits.sort(key=lambda h: (not h.by_words, -(h.similarity or 0.0), h.story_id))
-    return hits[:limit]
 
 
 def _validate_topic(words: Sequence[str]) -> str:
@@ -386,36 +250,6 @@ UNSUBSCRIBE_USAGE = (
 )
 
 
-def remove_subscriptions(db: Database, chat_id: int, selector: str) -> list[str]:
-    """Remove what `selector` names; the descriptions of what was removed."""
-    sel = selector.strip()
-    with db.session() as s:
-        subs = _ordered_subscriptions(s, chat_id)
-        if sel.casefold() == "all":
-            chosen = subs
-        elif re.fullmatch(r"\d{1,4}", sel):
-            n = int(sel)
-            chosen = [subs[n - 1]] if 1 <= n <= len(subs) else []
-        elif re.fullmatch(r"story[\s_]*#?\d{1,9}", sel, flags=re.IGNORECASE):
-            sid = parse_story_id(sel)
-            chosen = [x for x in subs if x.kind == "story" and x.story_id == sid]
-        elif sel.casefold() in ("everything", "*"):
-            chosen = subs
-        else:
-            chosen = [
-                x
-                for x in subs
-                if x.kind == "topic" and (x.topic or "").strip().casefold() == sel.casefold()
-            ]
-        labels = [
-            subscription_label(SubscriptionLine(0, x.kind, x.story_id, None, x.topic))
-            for x in chosen
-        ]
-        if chosen:
-            s.execute(delete(Subscription).where(Subscription.id.in_([x.id for x in chosen])))
-        return labels
-
-
 @command
 async def unsubscribe(d: BotDeps, update: Update, args: list[str]) -> str:
     chat = update.effective_chat
@@ -453,66 +287,10 @@ CONFLICTS_USAGE = (
 )
 
 
-def conflicts_reply(db: Database, story_id: int | None) -> str:
-    with db.session() as s:
-        q = select(Conflict).where(Conflict.verdict != "rounding_or_bound")
-        if story_id is not None:
-            if s.get(Story, story_id) is None:
-                return f"There is no story {story_id}. /story lists the latest stories."
-            found = list(s.scalars(q.where(Conflict.story_id == story_id).order_by(Conflict.id)))
-            quiet = s.scalar(
-                select(func.count())
-                .select_from(Conflict)
-                .where(Conflict.story_id == story_id, Conflict.verdict == "rounding_or_bound")
-            )
-            if not found:
-                extra = (
-                    f" ({quiet} difference{'s' * (quiet != 1)} explained by rounding)"
-                    if quiet
-                    else ""
-                )
-                return f"No conflicting figures in story {story_id}{extra}."
-            return conflicts_text(s, found, f"<b>Conflicts in story {story_id}</b>")
-        recent = list(
-            s.scalars(
-                q.order_by(Conflict.updated_at.desc(), Conflict.id.desc()).limit(
-                    MAX_CONFLICTS_LISTED
-                )
-            )
-        )
-        if not recent:
-            return "No conflicting figures found yet."
-        recent.sort(key=lambda c: (c.story_id or 0, c.id))
-        return conflicts_text(
-            s,
-            recent,
-            f"<b>Latest conflicts</b> (up to {MAX_CONFLICTS_LISTED}; /conflicts ID for one story)",
-        )
-
-
 @command
 async def conflicts(d: BotDeps, update: Update, args: list[str]) -> str:
     story_id = _one_story_arg(args, CONFLICTS_USAGE)
     return await asyncio.to_thread(conflicts_reply, d.db, story_id)
-
-
-def story_reply(db: Database, story_id: int | None) -> str:
-    with db.session() as s:
-        if story_id is None:
-            latest = s.scalars(select(Story).order_by(Story.last_seen.desc()).limit(15)).all()
-            if not latest:
-                return "No stories yet."
-            lines = ["<b>Latest stories</b> (<code>/story ID</code> for one):"]
-            lines += [
-                f"/story_{st.id} {escape(truncate(st.label, 90))} "
-                f"({st.n_articles} art., {escape(st.langs.replace(',', ', '))})"
-                for st in latest
-            ]
-            return "\n".join(lines)
-        story = s.get(Story, story_id)
-        if story is None:
-            return f"There is no story {story_id}. <code>/story</code> lists the latest."
-        return story_text(story_view(s, story))
 
 
 @command
@@ -525,42 +303,6 @@ FACTS_USAGE = (
     "What about? <code>/facts data centers</code> (a topic, any language) or "
     "<code>/facts 4</code> (story 4)."
 )
-
-
-def facts_reply(
-    db: Database, story_ids: Sequence[int], heading: str, phrase: str | None = None
-) -> str:
-    """Facts two or more outlets report, in the given stories (and, with a phrase, facts
-    whose label contains it)."""
-    with db.session() as s:
-        conds = [Fact.story_id.in_(list(story_ids))] if story_ids else []
-        if phrase:
-            conds.append(func.lower(Fact.label).contains(phrase.casefold(), autoescape=True))
-        if not conds:
-            return "No facts found."
-        facts = list(
-            s.scalars(
-                select(Fact)
-                .where(or_(*conds), Fact.n_sources >= 2)
-                .order_by(Fact.story_id, Fact.id)
-                .limit(MAX_FACTS_LISTED + 1)
-            )
-        )
-        if not facts:
-            return "No figure or date reported by two or more outlets matches that yet."
-        ids = {f.story_id for f in facts if f.story_id is not None}
-        labels = {
-            sid: label
-            for sid, label in s.execute(select(Story.id, Story.label).where(Story.id.in_(ids)))
-        }
-        lines = [
-            FactLine(f.id, f.story_id, f.status, f.label, f.n_sources)
-            for f in facts[:MAX_FACTS_LISTED]
-        ]
-        text = facts_text(lines, labels, heading)
-        if len(facts) > MAX_FACTS_LISTED:
-            text += f"\n… more than {MAX_FACTS_LISTED}; ask about one story: /facts ID"
-        return text
 
 
 @command
@@ -606,22 +348,6 @@ async def addfeed(d: BotDeps, update: Update, args: list[str]) -> str:
         f"Added feed {info.id}: {escape(info.url)}. The service polls it within a minute; "
         "/feeds shows its status."
     )
-
-
-def feed_lines(db: Database) -> list[FeedLine]:
-    from factwatch.feeds import list_feeds, safe_url
-
-    return [
-        FeedLine(
-            feed_id=f.id,
-            url=safe_url(f.url),
-            status=f.status,
-            articles=f.articles,
-            last_error=f.last_error,
-            last_fetched_at=f.last_fetched_at,
-        )
-        for f in list_feeds(db)
-    ]
 
 
 @admin_command

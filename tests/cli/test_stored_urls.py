@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import event
 
-from factwatch.cli import _StoredUrls
 from factwatch.store import repository as repo
+from factwatch.store.articles import StoredUrls
 from factwatch.store.db import Database
 from factwatch.store.models import Article
 
@@ -28,7 +28,7 @@ def test_stored_urls_are_found_once_each(db_url) -> None:
         )
     queries: list[str] = []
     event.listen(db.engine, "before_cursor_execute", lambda *a: queries.append(a[2]))
-    stored = _StoredUrls(db)
+    stored = StoredUrls(db)
     assert "https://news.example/a" in stored
     assert "https://news.example/b" not in stored
     assert "https://news.example/a" in stored  # remembered: no second query

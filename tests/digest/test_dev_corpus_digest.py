@@ -99,9 +99,8 @@ def test_stories_show_their_languages_as_the_corpus_has_them(dev_corpus, truth):
     """Compared with truth.json: each story's new articles and the languages shown for it."""
     db = Database(dev_corpus)
     try:
-        with db.session() as s:
-            start, end = rolling_period(datetime.now(UTC), None)
-            digest = compose_digest(s, start, end)
+        start, end = rolling_period(datetime.now(UTC), None)
+        digest = compose_digest(db, start, end)
     finally:
         db.dispose()
     langs_of = {a["id"]: a["lang"] for a in truth["articles"]}
@@ -119,9 +118,8 @@ def test_conversion_charts_put_every_figure_on_the_base_amount_line(dev_corpus, 
     base amount at its publication day's ECB rate (within what its rounding allows)."""
     db = Database(dev_corpus)
     try:
-        with db.session() as s:
-            start, end = rolling_period(datetime.now(UTC), None)
-            digest = compose_digest(s, start, end)
+        start, end = rolling_period(datetime.now(UTC), None)
+        digest = compose_digest(db, start, end)
     finally:
         db.dispose()
     conversions = [c for c in digest.conflicts if c.verdict == "currency_conversion"]
@@ -143,8 +141,7 @@ def test_conversion_charts_put_every_figure_on_the_base_amount_line(dev_corpus, 
 def test_date_conflicts_are_drawn_as_dates(dev_corpus):
     db = Database(dev_corpus)
     try:
-        with db.session() as s:
-            digest = compose_digest(s, *rolling_period(datetime.now(UTC), None))
+        digest = compose_digest(db, *rolling_period(datetime.now(UTC), None))
     finally:
         db.dispose()
     dates = [c for c in digest.conflicts if c.verdict == "date_conflict"]

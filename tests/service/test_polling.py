@@ -11,11 +11,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
-from factwatch.feeds import FeedPoller, add_feed, unreconciled_stories
+from factwatch.feeds import add_feed
 from factwatch.ingest.embed import load_embedder
 from factwatch.ingest.sources import FetchConfig
+from factwatch.polling import FeedPoller
 from factwatch.store import repository as repo
 from factwatch.store.db import Database
+from factwatch.store.feeds import unreconciled_stories
 from factwatch.store.models import Article, ClaimRow, Feed, IngestProblem
 from tests.service.conftest import Doc, dev_items, rss
 

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from factwatch.cli import main
-from factwatch.feeds import unreconciled_stories
 from factwatch.store.db import Database
+from factwatch.store.feeds import unreconciled_stories
 from factwatch.store.models import Article, ClaimRow, Conflict, Feed
 from tests.service.conftest import Doc, dev_items, rss
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from factwatch.app import Factwatch
 from factwatch.config import Settings, TelegramSettings
 from factwatch.store.db import Database
 from factwatch.store.models import Chat, Conflict, Fact, Story, Subscription
@@ -227,7 +228,7 @@ class Chatting:
 
     def __init__(self, api: FakeBotAPI, db, embedder) -> None:
         self.api = api
-        self.app = build_application(settings_for(api, db), db, embedder)
+        self.app = build_application(Factwatch(settings_for(api, db), db), embedder)
         self.offset = 0
 
     async def __aenter__(self) -> Chatting:

@@ -9,6 +9,7 @@ import logging
 import pytest
 from sqlalchemy import select
 
+from factwatch.app import Factwatch
 from factwatch.store.models import AlertOutbox, Chat, Feed, Story, Subscription
 from factwatch.telegram.app import build_application
 from factwatch.telegram.dispatch import AlertDispatcher
@@ -194,7 +195,7 @@ def test_topic_follower_is_alerted_when_only_german_and_chinese_outlets_report(
 
 def test_polling_application_answers_and_keeps_the_token_out_of_logs(api, db, embedder, caplog):
     async def run():
-        app = build_application(settings_for(api, db), db, embedder)
+        app = build_application(Factwatch(settings_for(api, db), db), embedder)
         # someone turns the HTTP logs up: the token must still not appear
         logging.getLogger("httpx").setLevel(logging.INFO)
         async with app:

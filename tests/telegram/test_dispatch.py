@@ -12,16 +12,17 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from telegram import Bot
 
+from factwatch.ingest.alerts import route
+from factwatch.store.chats import register_chat
 from factwatch.store.models import AlertOutbox, Chat, Conflict
 from factwatch.store.outbox import enqueue_alerts
 from factwatch.telegram.dispatch import AlertDispatcher, Pacer
-from factwatch.telegram.handlers import register_chat
 from tests.telegram.conftest import FakeClock, make_conflict, subscribe
 
 
 def _enqueue(db, conflict_ids):
     with db.session() as s:
-        return enqueue_alerts(s, [s.get(Conflict, i) for i in conflict_ids])
+        return enqueue_alerts(s, [s.get(Conflict, i) for i in conflict_ids], route)
 
 
 def _rows(db) -> list[AlertOutbox]:

@@ -8,17 +8,13 @@ from datetime import date
 import pytest
 
 from factwatch.telegram.format import (
-    MAX_MESSAGE,
     AlertView,
     ReadingView,
     SourceView,
     alert_text,
-    escape,
     help_text,
-    link,
-    split_message,
-    tg_len,
 )
+from factwatch.telegram.html import MAX_MESSAGE, escape, link, split_message, tg_len
 from tests.telegram.fake_bot_api import TelegramHTMLError, check_html
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from factwatch.ingest.alerts import route
 from factwatch.store.models import AlertOutbox, Chat, Conflict
-from factwatch.store.outbox import enqueue_alerts, recipients
+from factwatch.store.outbox import ChangedConflict, enqueue_alerts, followers
+from factwatch.store.stories import story_topics
 from tests.telegram.conftest import (
     add_chat,
     conflicts_by_id,
@@ -25,7 +27,7 @@ def _rows(db) -> list[tuple[int, int, int, int | None, str]]:
 
 def _enqueue(db, conflict_ids: list[int]) -> int:
     with db.session() as s:
-        return enqueue_alerts(s, [s.get(Conflict, i) for i in conflict_ids])
+        return enqueue_alerts(s, [s.get(Conflict, i) for i in conflict_ids], route)
 
 
 def test_each_kind_of_subscription_gets_one_pending_row(db):
@@ -86,8 +88,12 @@ def test_a_chat_following_through_several_subscriptions_gets_one_row(db):
     assert _enqueue(db, [made.conflict_id]) == 1
     assert _rows(db) == [(9, made.conflict_id, 1, story, "pending")]
     with db.session() as s:
-        found = recipients(s, conflicts_by_id(db, [made.conflict_id]))
-    assert [r.subscription_id for r in found[(made.conflict_id, 1)]] == [story]
+        changed = [
+            ChangedConflict(c.id, c.version, c.story_id, c.verdict)
+            for c in conflicts_by_id(db, [made.conflict_id])
+        ]
+        found = route(changed, followers(s), story_topics(s, [made.story_id]))
+    assert [sub for _chat, sub in found[(made.conflict_id, 1)]] == [story]
     assert topic != story
 
 
@@ -108,4 +114,4 @@ def test_nothing_to_do_without_subscriptions_or_conflicts(db):
     made = make_conflict(db)
     assert _enqueue(db, [made.conflict_id]) == 0
     with db.session() as s:
-        assert enqueue_alerts(s, []) == 0
+        assert enqueue_alerts(s, [], route) == 0
