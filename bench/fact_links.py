@@ -28,8 +28,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from corpus_score import match_claims  # noqa: E402
 
+from factwatch.ingest.analysis import cached_countries_in as _countries_in  # noqa: E402
 from factwatch.ingest.params import DEFAULT  # noqa: E402
-from factwatch.ingest.pipeline import _countries_in  # noqa: E402
 from factwatch.ingest.reconcile import ClaimFeatures  # noqa: E402
 from factwatch.ingest.reconcile.align import pair_links  # noqa: E402
 from factwatch.ingest.reconcile.context import years_in  # noqa: E402

@@ -144,7 +144,7 @@ def bcubed(pred: list[int], truth: list[str]) -> tuple[float, float, float]:
 
 
 def pipeline_lead(title: str, text: str, chars: int = 600) -> str:
-    """The lead as `factwatch.ingest.pipeline.lead_text` builds it (title + first 600 body
+    """The lead as `factwatch.ingest.analysis.lead_text` builds it (title + first 600 body
     characters)."""
     body = f"{title}\n{text}"[len(title) :]
     return f"{title}\n{body.strip()[:chars]}"

@@ -83,3 +83,20 @@ def bands(signature: np.ndarray) -> list[tuple[int, str]]:
         chunk = signature[b * ROWS : (b + 1) * ROWS].tobytes()
         out.append((b, hashlib.blake2b(chunk, digest_size=12).hexdigest()))
     return out
+
+
+def fingerprint(sh: set[str]) -> np.ndarray:
+    """A shingle set as sorted 32-bit hashes: 10 KB instead of ~250 KB of strings, and a
+    Jaccard in microseconds. Two 2,500-shingle sets share a spurious hash with odds of
+    about 1 in 700, far from the ~30 shingles of the 0.01 margin the copy finder leaves
+    before its exact check."""
+    hashes = np.fromiter((hash(x) for x in sh), dtype=np.int64, count=len(sh))
+    return np.unique((hashes & 0xFFFFFFFF).astype(np.uint32))
+
+
+def fingerprint_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two `fingerprint`s."""
+    if not a.size or not b.size:
+        return 0.0
+    inter = np.intersect1d(a, b, assume_unique=True).size
+    return inter / (a.size + b.size - inter)

@@ -20,9 +20,10 @@ from functools import lru_cache
 
 from factwatch.ingest.lang import SUPPORTED, find, get, union
 from factwatch.ingest.text import (
+    UNSPACED_LANGS,
+    base_language,
     cjk_class,
     cjk_pattern,
-    common_prefix,  # noqa: F401 - stories.py and reconcile/ import it from here until moved
     normalise_name,
     same_stem,
     split_sentences,
@@ -32,7 +33,6 @@ __all__ = [
     "extract_entities",
     "is_common_word",
     "is_generic_name",
-    "normalise_name",
     "zh_companies",
 ]
 
@@ -386,9 +386,9 @@ def extract_entities(
     ("Lissabon", "Lisboa" → "lisbon"; `_city_exonyms`), as the text writes it otherwise.
     """
     text = unicodedata.normalize("NFKC", text or "")
-    base = (lang or "").split("-")[0].lower()
+    base = base_language(lang)
     cjk = len(_CJK.findall(text))
-    if base in {"zh", "ja"} or (not base and cjk > len(text) / 4):
+    if base in UNSPACED_LANGS or (not base and cjk > len(text) / 4):
         return frozenset(_zh_entities(text))
     names = _latin_entities(text, base, unicodedata.normalize("NFKC", context or ""))
     if not exonyms:

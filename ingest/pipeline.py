@@ -13,27 +13,28 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 
 import numpy as np
 
 from factwatch.ingest import alerts, dedup
-from factwatch.ingest.claims import extract_claims
+from factwatch.ingest.analysis import (
+    Analysed,
+    analyse,
+    cached_countries_in,
+    embed_batch,
+    fingerprint_of,
+)
 from factwatch.ingest.embed import Embedder
-from factwatch.ingest.entities import extract_entities, zh_companies
-from factwatch.ingest.language import detect_language
-from factwatch.ingest.models import ArticleInput, Claim, ClaimRecord
+from factwatch.ingest.models import ArticleInput, ClaimRecord
 from factwatch.ingest.params import DEFAULT, Params
 from factwatch.ingest.reconcile import ClaimFeatures, FactCache, reconcile
-from factwatch.ingest.reconcile.context import ClaimContext, claim_contexts, years_in
-from factwatch.ingest.reconcile.places import countries_in
+from factwatch.ingest.reconcile.context import years_in
 from factwatch.ingest.stories import (
     ArticleSignals,
     StoryIndex,
     StoryState,
     assign_story,
     figure_keys,
-    headline_and_lead,
     merge_into,
 )
 from factwatch.store import repository as repo
@@ -71,97 +72,6 @@ class IngestReport:
     # True when `should_stop` ended the run early: the remaining articles were not stored (the
     # stored ones are reconciled all the same, so a clean shutdown leaves no claim unmatched).
     stopped: bool = False
-
-
-@dataclass
-class Analysed:
-    """An article with everything computed before it is stored."""
-
-    article: ArticleInput
-    lang: str
-    claims: list[Claim]
-    contexts: list
-    digest: str
-    shingles: set[str]
-    bands: list[tuple[int, str]]
-    entities: frozenset[str]
-    lead_companies: frozenset[str] = frozenset()  # `zh_companies` of a Chinese lead
-    lead_vector: np.ndarray | None = None
-    claim_vectors: list[np.ndarray | None] = field(default_factory=list)
-    fingerprint: np.ndarray | None = None  # `_fingerprint(shingles)`, when needed
-
-
-def lead_text(article: ArticleInput, params: Params = DEFAULT) -> str:
-    """Headline and lead: what the story matcher compares, not the full text (DESIGN.md)."""
-    return headline_and_lead(article.title, article.text, params.stories)
-
-
-def analyse(article: ArticleInput, params: Params = DEFAULT) -> Analysed:
-    """Everything about one article that needs no database and no model (pure)."""
-    lang = detect_language(article.text, article.lang) or article.lang or "en"
-    published = article.published.date() if article.published else None
-    claims = extract_claims(article.text, lang, published)
-    contexts = claim_contexts(article.text, claims, params.facts)
-    sh = dedup.shingles(article.text)
-    lead = lead_text(article, params)
-    return Analysed(
-        article=article,
-        lang=lang,
-        claims=claims,
-        contexts=contexts,
-        digest=dedup.content_hash(article.text),
-        shingles=sh,
-        bands=dedup.bands(dedup.minhash(sh)),
-        entities=extract_entities(lead, lang, context=article.text),
-        lead_companies=zh_companies(lead) if lang.startswith("zh") else frozenset(),
-    )
-
-
-def embed_batch(embedder: Embedder, items: Sequence[Analysed], params: Params = DEFAULT) -> None:
-    """One encoder call for the leads, claim clauses and claim sentences of a batch (each
-    distinct text once).
-
-    A claim's vector is its clause's, with its whole sentence's (figures masked) mixed in
-    at `FactParams.sentence_weight`: a clause cut between two figures ("… auf … ein") often
-    loses the subject its sentence names ("Der Umsatz brach 2024 um 22 Prozent auf …").
-    """
-    texts: dict[str, int] = {}
-
-    def slot(text: str) -> int:
-        return texts.setdefault(text, len(texts))
-
-    plan: list[tuple[int, list[tuple[int, int]]]] = []
-    for it in items:
-        lead = slot(lead_text(it.article, params))
-        pairs = []
-        for c, ctx in zip(it.claims, it.contexts, strict=True):
-            clause, whole = claim_texts(c, ctx)
-            pairs.append((slot(clause), slot(whole)))
-        plan.append((lead, pairs))
-    if not texts:
-        return
-    vectors = embedder.encode(list(texts))
-    for it, (lead, pairs) in zip(items, plan, strict=True):
-        it.lead_vector = vectors[lead]
-        it.claim_vectors = [claim_vector(vectors[a], vectors[b], params) for a, b in pairs]
-
-
-def claim_texts(claim: Claim, ctx: ClaimContext) -> tuple[str, str]:
-    """The clause and the sentence whose vectors make a claim's (`claim_vector`).
-
-    A date's clause is its event's verb ("signed on", "presented on"), and its sentence
-    often tells of another event: a date keeps its clause alone.
-    """
-    clause = ctx.segment or claim.sentence
-    return clause, clause if claim.kind == "date" else (ctx.sentence or clause)
-
-
-def claim_vector(clause: np.ndarray, sentence: np.ndarray, params: Params = DEFAULT) -> np.ndarray:
-    """The clause's vector with `FactParams.sentence_weight` of the sentence's, normalised."""
-    weight = params.facts.sentence_weight
-    v = np.asarray(clause, dtype=np.float32) + weight * np.asarray(sentence, np.float32)
-    n = float(np.linalg.norm(v))
-    return v / n if n > 0 else v
 
 
 class Pipeline:
@@ -289,7 +199,7 @@ class Pipeline:
                     story.updated_at = now
         if story is not None:  # committed: the index now matches the row
             self._stories.put(_state_of(story), version=story.updated_at)
-        self._remember_shingles(row.id, _fingerprint_of(item))
+        self._remember_shingles(row.id, fingerprint_of(item))
         report.added += 1
         report.claims += len(item.claims)
         if story_id is not None:
@@ -319,11 +229,12 @@ class Pipeline:
             theirs = self._shingles.get(cand.id)
             if theirs is None:
                 cand_shingles = dedup.shingles(cand.text)
-                theirs = _fingerprint(cand_shingles)
+                theirs = dedup.fingerprint(cand_shingles)
                 self._remember_shingles(cand.id, theirs)
             else:
                 cand_shingles = None
-            if _fingerprint_jaccard(_fingerprint_of(item), theirs) < dedup.NEAR_DUPLICATE - 0.01:
+            overlap = dedup.fingerprint_jaccard(fingerprint_of(item), theirs)
+            if overlap < dedup.NEAR_DUPLICATE - 0.01:
                 continue
             if cand_shingles is None:
                 cand_shingles = dedup.shingles(cand.text)
@@ -434,7 +345,7 @@ class Pipeline:
                 years=years_in(row.context),
                 link_group=row.link_group,
                 segment=row.context,
-                countries=_countries_in(row.sentence),
+                countries=cached_countries_in(row.sentence),
             )
         for a, (recs, feats) in fresh.items():
             cache.records[a] = (tuple(r.claim_id for r in recs), recs, feats)
@@ -462,32 +373,6 @@ class Pipeline:
         with self.db.session() as s:
             ids = repo.story_ids(s)
         return self.reconcile(ids)
-
-
-# A story's sentences are read again each time it is reconciled: scan each one once.
-_countries_in = lru_cache(maxsize=65536)(countries_in)
-
-
-def _fingerprint(shingles: set[str]) -> np.ndarray:
-    """A shingle set as sorted 32-bit hashes: 10 KB instead of ~250 KB of strings, and a
-    Jaccard in microseconds. Two 2,500-shingle sets share a spurious hash with odds of
-    about 1 in 700, far from the ~30 shingles of the 0.01 margin `_find_original` leaves
-    before its exact check."""
-    hashes = np.fromiter((hash(x) for x in shingles), dtype=np.int64, count=len(shingles))
-    return np.unique((hashes & 0xFFFFFFFF).astype(np.uint32))
-
-
-def _fingerprint_of(item: Analysed) -> np.ndarray:
-    if item.fingerprint is None:
-        item.fingerprint = _fingerprint(item.shingles)
-    return item.fingerprint
-
-
-def _fingerprint_jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    if not a.size or not b.size:
-        return 0.0
-    inter = np.intersect1d(a, b, assume_unique=True).size
-    return inter / (a.size + b.size - inter)
 
 
 def _merge_langs(langs: str, lang: str | None) -> str:

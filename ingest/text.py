@@ -13,7 +13,10 @@ from collections.abc import Callable
 from functools import lru_cache
 
 __all__ = [
+    "CJK_SCRIPT_LANGS",
     "HAN",
+    "UNSPACED_LANGS",
+    "base_language",
     "cjk_class",
     "cjk_pattern",
     "common_prefix",
@@ -52,6 +55,17 @@ def cjk_pattern(
 ) -> re.Pattern[str]:
     """One CJK character (see `cjk_class`), compiled once per choice of scripts."""
     return re.compile(f"[{cjk_class(ext_a=ext_a, compat=compat, kana=kana, hangul=hangul)}]")
+
+
+# Languages written in a CJK script (names in them cannot be compared with Latin-script
+# names), and those written without spaces between words (no word tokens to read).
+CJK_SCRIPT_LANGS = frozenset({"zh", "ja", "ko"})
+UNSPACED_LANGS = frozenset({"zh", "ja"})
+
+
+def base_language(tag: str | None) -> str:
+    """The primary subtag of a language tag ("zh-CN" -> "zh"; None -> "")."""
+    return (tag or "").split("-")[0].casefold()
 
 
 # --- Sentences --------------------------------------------------------------------------
@@ -129,6 +143,7 @@ def same_stem(
     *,
     min_shared: int = 5,
     share: float = 0.75,
+    max_tail: int | None = None,
     max_ending: int | None = None,
     min_len: int = 4,
     swap_from: int = 6,
@@ -136,13 +151,17 @@ def same_stem(
     """Whether two keys are forms of one word or name.
 
     Names (default): they share a beginning of at least `min_shared` characters and at least
-    `share` of the shorter key ("lisbonne"/"lisboa", "portugal"/"portuguese").
+    `share` of the shorter key ("lisbonne"/"lisboa", "portugal"/"portuguese"), and, when
+    `max_tail` is given, all of the shorter key but its last `max_tail` characters
+    ("pilots"/"pilotes"/"Piloten" as cognates, "Sevilla"/"Sevillas" as a place).
     Plain words (`max_ending` given, topic matching): the shorter (at least `min_len` long)
     is the longer's beginning with at most `max_ending` characters added ("plant"/"plants"),
     or, from `swap_from` characters, only its last character differs ("battery"/"batteries").
     """
     if max_ending is None:
-        return common_prefix(a, b) >= max(min_shared, share * min(len(a), len(b)))
+        shortest = min(len(a), len(b))
+        tail = shortest - max_tail if max_tail is not None else 0
+        return common_prefix(a, b) >= max(min_shared, share * shortest, tail)
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < min_len:
         return False

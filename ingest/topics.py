@@ -7,7 +7,7 @@ in others (German and Chinese outlets). Two channels decide, either one is enoug
   keys (case, accents and simple plural endings ignored; Chinese words as substrings), so a
   topic naming an actor ("Hengchuan", "Valmora") always finds its story;
 - **meaning**: the cosine between the topic's embedding and the story centroid (the mean of its
-  articles' headline + lead embeddings, `factwatch.ingest.pipeline.lead_text`) reaches
+  articles' headline + lead embeddings, `factwatch.ingest.analysis.lead_text`) reaches
   `TOPIC_SIMILARITY`; the multilingual encoder puts "battery plant" near "Batteriefabrik" and
   "电池工厂".
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from factwatch.ingest.entities import common_prefix
 from factwatch.ingest.params import FactParams, VerdictParams
 from factwatch.ingest.reconcile.compare import count_family, nouns_kindred
 from factwatch.ingest.reconcile.mentions import Mention
 from factwatch.ingest.reconcile.values import converts
+from factwatch.ingest.text import same_stem
 
 # Nouns the claim grammar gives counts whose noun it does not know (Chinese classifiers).
 _GENERIC_NOUNS = frozenset({"", "units", "items"})
@@ -34,8 +34,9 @@ def cognate(x: str, y: str, params: FactParams) -> bool:
 
 
 def _cognate(x: str, y: str, min_prefix: int, max_tail: int) -> bool:
-    shared = common_prefix(x.casefold(), y.casefold())
-    return shared >= min_prefix and shared >= min(len(x), len(y)) - max_tail
+    return same_stem(
+        x.casefold(), y.casefold(), min_shared=min_prefix, share=0.0, max_tail=max_tail
+    )
 
 
 def noun_relation(a: Mention, b: Mention, params: FactParams) -> str:

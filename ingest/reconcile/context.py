@@ -17,6 +17,7 @@ from datetime import date
 
 from factwatch.ingest.models import Claim
 from factwatch.ingest.params import DEFAULT, FactParams
+from factwatch.ingest.text import cjk_class
 
 # A conversion stated beside a figure: "380 bn yuan (50 bn euros)", "41 Mrd. Yuan –
 # umgerechnet rund 4,9 Mrd. Euro", "450 millones de libras, unos 510 millones de euros al
@@ -42,7 +43,7 @@ _CLAUSE_CUT = re.compile(
 _LINKED_GAPS = re.compile(r"…[\s(（\[]*(?:soit|or|约合|约|i\.e\.)?[\s\w]{0,12}?…[\s)）\]]*")
 # A clause needs a few words (or a few Chinese characters) to say what its figure measures
 # (`FactParams.min_content_words` of them).
-_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff]")
+_CONTENT_WORD = re.compile(rf"[^\W\d_]{{3,}}|[{cjk_class(ext_a=True)}]")
 _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d])")
 
 

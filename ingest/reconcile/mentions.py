@@ -23,6 +23,7 @@ from factwatch.ingest.reconcile.places import (
     name_tokens,
 )
 from factwatch.ingest.reconcile.values import converts
+from factwatch.ingest.text import UNSPACED_LANGS, base_language
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def article_mentions(
     if recs:
         seen = " ".join({r.title for r in recs} | {r.claim.sentence for r in recs})
         words = name_tokens(seen)
-        latin = recs[0].lang.split("-")[0] not in ("zh", "ja")
+        latin = base_language(recs[0].lang) not in UNSPACED_LANGS
         # union of apposition groups and repeated identical figures
         parent = {r.claim_id: r.claim_id for r in recs}
         by_link: dict[tuple, int] = {}

@@ -14,6 +14,7 @@ from functools import lru_cache
 from factwatch.ingest.claims.words import trie_regex
 from factwatch.ingest.models import Claim
 from factwatch.ingest.params import DEFAULT, FactParams
+from factwatch.ingest.text import UNSPACED_LANGS, base_language, normalise_name, same_stem
 
 # Country names that are also common words.
 _AMBIGUOUS_NAMES = frozenset(
@@ -186,9 +187,9 @@ def clause_places(segment: str, lang: str, context: str = "") -> frozenset[str]:
     for a name; countries and regions are left to `clause_countries`. Chinese names are
     translated, so zh clauses have none.
     """
-    from factwatch.ingest.entities import extract_entities, is_generic_name, normalise_name
+    from factwatch.ingest.entities import extract_entities, is_generic_name
 
-    if lang.split("-")[0] in ("zh", "ja"):
+    if base_language(lang) in UNSPACED_LANGS:
         return frozenset()
     words: set[str] = set()
     for m in _LOCATIVE.finditer(segment):
@@ -210,8 +211,6 @@ def clause_places(segment: str, lang: str, context: str = "") -> frozenset[str]:
 
 def name_tokens(text: str) -> frozenset[str]:
     """Normalised word tokens of a text, to check whether it names a place."""
-    from factwatch.ingest.entities import normalise_name
-
     return frozenset(normalise_name(w) for w in re.findall(r"[^\W\d_][\w'’-]*", text))
 
 
@@ -223,10 +222,7 @@ def names_place(place: str, tokens: frozenset[str], params: FactParams = DEFAULT
 
 @lru_cache(maxsize=65536)  # one place against one article's tokens, for each pair of mentions
 def _names_place(place: str, tokens: frozenset[str], min_prefix: int, max_tail: int) -> bool:
-    from factwatch.ingest.entities import common_prefix
-
-    for token in tokens:
-        shared = common_prefix(place, token)
-        if shared >= min_prefix and shared >= min(len(place), len(token)) - max_tail:
-            return True
-    return False
+    return any(
+        same_stem(place, token, min_shared=min_prefix, share=0.0, max_tail=max_tail)
+        for token in tokens
+    )

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from factwatch.ingest.params import DEFAULT, StoryParams
+from factwatch.ingest.text import cjk_pattern
 
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+CJK = cjk_pattern(ext_a=True, compat=True, kana=True)
 
 
 def is_cjk_key(key: str) -> bool:

@@ -11,17 +11,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factwatch.ingest.entities import common_prefix, is_common_word, is_generic_name, normalise_name
+from factwatch.ingest.entities import is_common_word, is_generic_name
 from factwatch.ingest.params import StoryParams
 from factwatch.ingest.stories.lead import is_cjk_key
+from factwatch.ingest.text import CJK_SCRIPT_LANGS, base_language, normalise_name, same_stem
 
 if TYPE_CHECKING:
     from factwatch.ingest.stories.state import StoryState
 
 NameGroup = tuple[str, frozenset[str]]
-
-CJK_LANGS = frozenset({"zh", "ja", "ko"})
-
 
 def name_tokens(names: Iterable[str]) -> set[str]:
     return {token for name in names for token in name.split()}
@@ -58,8 +56,8 @@ def names_comparable(article_lang: str | None, story_langs: frozenset[str]) -> b
     between Latin-script languages, not into Chinese (transliterated) or out of it."""
     if not article_lang or not story_langs:
         return True
-    cjk = article_lang.split("-")[0] in CJK_LANGS
-    return any((lang.split("-")[0] in CJK_LANGS) == cjk for lang in story_langs)
+    cjk = base_language(article_lang) in CJK_SCRIPT_LANGS
+    return any((base_language(lang) in CJK_SCRIPT_LANGS) == cjk for lang in story_langs)
 
 
 def name_groups(names: frozenset[str]) -> list[NameGroup]:
@@ -97,9 +95,7 @@ def token_match(token: str, story: frozenset[str], params: StoryParams) -> str |
     if len(token) < latin:
         return None
     for other in _by_prefix(story, latin, cjk).get(token[:latin], ()):
-        if common_prefix(token, other) >= max(
-            latin, params.stem_share * min(len(token), len(other))
-        ):
+        if same_stem(token, other, min_shared=latin, share=params.stem_share):
             return other
     return None
 
@@ -146,8 +142,8 @@ def actor_conflict(
     Latin-script names are checked against stories with Latin-script members, CJK names
     against stories with CJK members (a name in another script cannot be seen)."""
     langs = story_langs or frozenset({""})
-    latin_story = any(lang.split("-")[0] not in CJK_LANGS for lang in langs)
-    cjk_story = any(lang.split("-")[0] in CJK_LANGS for lang in langs)
+    latin_story = any(base_language(lang) not in CJK_SCRIPT_LANGS for lang in langs)
+    cjk_story = any(base_language(lang) in CJK_SCRIPT_LANGS for lang in langs)
     missing = None
     for label, tokens in actors:
         cjk = any(is_cjk_key(t) for t in tokens)

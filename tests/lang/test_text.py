@@ -65,3 +65,12 @@ def test_same_stem_for_names_and_for_topic_words() -> None:
     assert same_stem("battery", "batteries", max_ending=3)
     assert not same_stem("car", "cars", max_ending=3)  # shorter than four letters
     assert not same_stem("plant", "plantation", max_ending=3)
+
+
+def test_stem_with_a_tail_limit_is_the_cognate_and_place_rule():
+    # Cognates across languages: all of the shorter word but its last two characters.
+    assert same_stem("pilots", "pilotes", min_shared=4, share=0.0, max_tail=2)
+    assert same_stem("piloten", "pilots", min_shared=4, share=0.0, max_tail=2)
+    assert not same_stem("pilots", "pillows", min_shared=4, share=0.0, max_tail=2)
+    # Too short a shared beginning is never a stem, whatever the tail.
+    assert not same_stem("jobs", "joint", min_shared=4, share=0.0, max_tail=2)

@@ -60,9 +60,9 @@ def analysed_records(articles, embedder, params=None):
     `params` (a `Params`, default `DEFAULT`) are the tuned numbers the clauses are cut with.
     Returns (records, features, article id of each record's article number).
     """
+    from factwatch.ingest.analysis import claim_texts, claim_vector
     from factwatch.ingest.claims import extract_claims
     from factwatch.ingest.params import DEFAULT
-    from factwatch.ingest.pipeline import claim_texts, claim_vector
     from factwatch.ingest.reconcile import ClaimFeatures
     from factwatch.ingest.reconcile.context import claim_contexts, years_in
     from factwatch.ingest.reconcile.places import countries_in

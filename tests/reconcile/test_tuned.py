@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from factwatch.ingest.entities import normalise_name
 from factwatch.ingest.models import Claim
 from factwatch.ingest.params import DEFAULT
 from factwatch.ingest.reconcile.blocks import cognate
 from factwatch.ingest.reconcile.context import claim_contexts
 from factwatch.ingest.reconcile.mentions import NEXT_SENTENCE, SAME_SENTENCE, Mention, nearness
 from factwatch.ingest.reconcile.places import name_tokens, names_place
+from factwatch.ingest.text import normalise_name
 
 from .helpers import record
 
