@@ -220,7 +220,13 @@ def extract(lang: str, published, jsonl: bool) -> None:
       factwatch extract --lang en --jsonl < sentences.jsonl
     """
     from factwatch.ingest.claims import extract_claims
+    from factwatch.ingest.text import base_language
 
+    if base_language(lang) not in SUPPORTED:
+        raise click.BadParameter(
+            f"unsupported language {lang!r}: supported are {', '.join(SUPPORTED)}",
+            param_hint="--lang",
+        )
     day = published.date() if published else None
     if not jsonl:
         text = sys.stdin.read()
@@ -242,6 +248,12 @@ def extract(lang: str, published, jsonl: bool) -> None:
             item_day = date.fromisoformat(obj["published"]) if obj.get("published") else day
         except (ValueError, KeyError, TypeError) as exc:
             click.echo(f"line {n}: skipped, not a JSON object with a text ({exc})", err=True)
+            continue
+        except RecursionError:
+            click.echo(f"line {n}: skipped, nested too deeply to read", err=True)
+            continue
+        if base_language(str(item_lang)) not in SUPPORTED:
+            click.echo(f"line {n}: skipped, unsupported language {item_lang!r}", err=True)
             continue
         claims = extract_claims(str(text), item_lang, item_day)
         click.echo(

@@ -13,6 +13,7 @@ import re
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+from factwatch.ingest.sources.urls import canonical
 from factwatch.store import feeds as rows
 from factwatch.store.db import Database
 from factwatch.store.feeds import FeedInfo
@@ -132,7 +133,8 @@ def validate_feed_url(url: str, allow_private: bool = False) -> str:
             f"{safe_url(text)} points to a private, loopback or link-local address; "
             "add it with --allow-private if this internal feed is intended"
         )
-    return text
+    # One feed, one row: "HTTPS://News.Example:443/rss#top" is the feed already added.
+    return canonical(text, keep_trailing_slash=True)
 
 
 def safe_url(url: str) -> str:

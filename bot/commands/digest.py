@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -137,6 +137,10 @@ def preview(
     from factwatch.digest.send import previous_period_end, topic_filter
 
     now = datetime.now(UTC)
+    if day is not None and not date(1990, 1, 1) <= day.date() <= now.date():
+        raise click.BadParameter(
+            f"{day.date()} is not a past day (from 1990-01-01 to today)", param_hint="--date"
+        )
     db = app.ready_db()
     recipient = Recipient(None, "UTC", 7, None)
     topic = vector = previous = None

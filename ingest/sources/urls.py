@@ -14,10 +14,12 @@ from urllib.parse import urlsplit, urlunsplit
 from courlan import normalize_url
 
 
-def canonical(url: str) -> str:
+def canonical(url: str, *, keep_trailing_slash: bool = False) -> str:
     """`url` in canonical form: scheme and host in lower case, no default port, no tracking
     parameters (utm_*, fbclid, …), remaining query parameters sorted, no fragment, no
-    trailing slash except the root's. Anything not http(s), or unparsable, is returned as is.
+    trailing slash except the root's (kept with `keep_trailing_slash`: a feed address is
+    fetched as written, and some servers answer `/feed/` only). Anything not http(s), or
+    unparsable, is returned as is.
     """
     parts = urlsplit(url.strip())
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
@@ -27,4 +29,8 @@ def canonical(url: str) -> str:
     except ValueError:
         return url
     scheme, netloc, path, query, _fragment = urlsplit(normal)
-    return urlunsplit((scheme, netloc, path.rstrip("/") or "/", query, ""))
+    if not keep_trailing_slash:
+        path = path.rstrip("/")
+    elif url.split("?", 1)[0].split("#", 1)[0].endswith("/") and not path.endswith("/"):
+        path += "/"
+    return urlunsplit((scheme, netloc, path or "/", query, ""))
