@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -39,6 +40,8 @@ from factwatch.ingest.stories import (
 )
 from factwatch.store import repository as repo
 from factwatch.store.db import Database
+from factwatch.store.feeds import unreconciled_stories
+from factwatch.store.locks import pipeline_lock
 from factwatch.store.models import Article, Story
 from factwatch.store.outbox import enqueue_alerts
 
@@ -99,6 +102,8 @@ class Pipeline:
         self._shingles: OrderedDict[int, np.ndarray] = OrderedDict()
         self._fact_caches: OrderedDict[int, FactCache] = OrderedDict()
         self._copy_floor = 0  # smallest article id a near-copy is looked for from
+        self._locked = False  # this pipeline holds the database's pipeline lock
+        self._repaired = False  # a killed run's leftovers have been reconciled
 
     def ingest(
         self,
@@ -113,6 +118,38 @@ class Pipeline:
         article, not the whole batch; facts and conflicts are then updated once per call, so a
         feed poll raises one alert per changed conflict, not one per article.
         """
+        with self._exclusive():
+            return self._ingest(articles, feed_id, batch, should_stop)
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """The database's pipeline lock (store/locks.py), taken once however deep the calls.
+
+        The first time this pipeline holds it, stories a killed run left with claims but no
+        facts are reconciled, which also queues the alerts that run never queued."""
+        if self._locked:
+            yield
+            return
+        with pipeline_lock(self.db):
+            self._locked = True
+            try:
+                if not self._repaired:
+                    self._repaired = True
+                    left = unreconciled_stories(self.db)
+                    if left:
+                        log.warning("reconciling %d story(ies) a killed run left behind", len(left))
+                        self.reconcile(left)
+                yield
+            finally:
+                self._locked = False
+
+    def _ingest(
+        self,
+        articles: Sequence[ArticleInput],
+        feed_id: int | None,
+        batch: int,
+        should_stop: Callable[[], bool] | None,
+    ) -> IngestReport:
         report = IngestReport()
         with self.db.session() as s:
             known = repo.known_urls(s, (a.url for a in articles))
@@ -304,6 +341,10 @@ class Pipeline:
     # ------------------------------------------------------------ reconciliation
 
     def reconcile(self, story_ids, report: IngestReport | None = None) -> int:
+        with self._exclusive():
+            return self._reconcile(story_ids, report)
+
+    def _reconcile(self, story_ids, report: IngestReport | None = None) -> int:
         changed = 0
         for story_id in sorted(story_ids):
             with self.db.session() as s:
