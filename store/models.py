@@ -179,6 +179,8 @@ class Conflict(Base):
     claim_ids: Mapped[list] = mapped_column(JSON)
     details: Mapped[dict | None] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # sha256 of the verdict and each outlet's values (`repository.conflict_signature`)
+    signature: Mapped[str | None] = mapped_column(String(64))
     detected_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 

@@ -6,6 +6,7 @@ and its story update commit together (a crash loses a whole article or nothing).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -380,6 +381,7 @@ def save_facts(
                 session.delete(conflict)
             continue
         claim_ids = sorted(ids)
+        signature = conflict_signature(finding.verdict, fact.records)
         if conflict is None:
             conflict = Conflict(
                 fact_id=row.id,
@@ -390,20 +392,30 @@ def save_facts(
                 claim_ids=claim_ids,
                 details=_jsonable(finding.details),
                 version=1,
+                signature=signature,
                 detected_at=now,
                 updated_at=now,
             )
             session.add(conflict)
             changed.append(conflict)
+        elif conflict.signature is not None and conflict.signature == signature:
+            # Same verdict, same outlets, same values: a new mention of what it already says
+            # (another article of one of its outlets) is recorded without a new version.
+            if list(conflict.claim_ids) != claim_ids or conflict.summary != finding.summary:
+                conflict.summary = finding.summary
+                conflict.claim_ids = claim_ids
+                conflict.details = _jsonable(finding.details)
         elif (
             conflict.verdict != finding.verdict
             or conflict.summary != finding.summary
             or list(conflict.claim_ids) != claim_ids
+            or conflict.signature != signature
         ):
             conflict.verdict = finding.verdict
             conflict.summary = finding.summary
             conflict.claim_ids = claim_ids
             conflict.details = _jsonable(finding.details)
+            conflict.signature = signature
             conflict.version += 1
             conflict.updated_at = now
             changed.append(conflict)
@@ -414,6 +426,27 @@ def save_facts(
         session.execute(delete(Fact).where(Fact.id.in_(stale)))
     session.flush()
     return changed
+
+
+def conflict_signature(verdict: str, records: Sequence[ClaimRecord]) -> str:
+    """What a conflict says, as a hash: its verdict and the set of (outlet, value) it holds.
+
+    It changes when a value, an outlet or the verdict changes, and only then: that is when a
+    conflict gets a new version and its followers are told again (issue 14: a second copy of
+    one outlet's report re-announced every conflict of its story)."""
+    entries = sorted(
+        {
+            (
+                " ".join(r.outlet.casefold().split()),
+                r.claim.kind,
+                repr(r.claim.value),
+                r.claim.unit or "",
+                r.claim.date_value.isoformat() if r.claim.date_value else "",
+            )
+            for r in records
+        }
+    )
+    return hashlib.sha256(repr((verdict, entries)).encode()).hexdigest()
 
 
 def _jsonable(obj):
