@@ -415,7 +415,9 @@ COMMANDS: tuple[CommandHelp, ...] = (
     ),
     CommandHelp("unsubscribe", "number | words | story id | all", "stop following"),
     CommandHelp("subscriptions", "", "what this chat follows"),
-    CommandHelp("conflicts", "[story id]", "current conflicts, newest first, or of one story"),
+    CommandHelp(
+        "conflicts", "[story id [page N]]", "current conflicts, newest first, or of one story"
+    ),
     CommandHelp("story", "id", "a story: its articles, outlets and languages"),
     CommandHelp("facts", "words | story id", "figures and dates two or more outlets report"),
     CommandHelp("addfeed", "URL", "watch a new RSS/Atom feed (admins)", admin=True),
