@@ -12,6 +12,8 @@ record of the HTTP and telegram loggers and of the root handlers, whatever the l
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, Update
@@ -28,6 +30,13 @@ from telegram.ext import (
 from factwatch.app import Factwatch
 from factwatch.telegram import handlers as h
 from factwatch.telegram.format import COMMANDS
+from factwatch.telegram.limits import (
+    LIMITER_KEY,
+    ChatLimits,
+    ChatRateLimiter,
+    PerChatUpdateProcessor,
+    rate_limit,
+)
 
 log = logging.getLogger(__name__)
 
@@ -133,9 +142,18 @@ async def publish_commands(app: Application) -> None:
             log.info("admin command list for chat %s not set: %s", chat_id, exc)
 
 
-def build_application(core: Factwatch, embedder: Any) -> Application:
+def build_application(
+    core: Factwatch,
+    embedder: Any,
+    *,
+    limits: ChatLimits | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> Application:
     """The bot for `core.settings.telegram`, its handlers reading and writing `core.db`;
-    `embedder` (`ingest.embed.Embedder`) embeds topic words for subscriptions and /facts."""
+    `embedder` (`ingest.embed.Embedder`) embeds topic words for subscriptions and /facts.
+    `limits` (default `ChatLimits()`) keeps one chat from starving the others (see
+    `factwatch.telegram.limits`); `clock` is the rate limiter's."""
+    limits = limits or ChatLimits()
     tg = core.settings.telegram
     if not tg.token:
         raise ValueError("FACTWATCH_TELEGRAM_TOKEN is not set")
@@ -155,16 +173,19 @@ def build_application(core: Factwatch, embedder: Any) -> Application:
         .get_updates_pool_timeout(POOL_TIMEOUT)
         .job_queue(None)  # scheduling is bot/service.py's APScheduler
         .application_class(FactwatchApplication)
+        .concurrent_updates(PerChatUpdateProcessor(limits.workers, limits.max_pending))
     )
     if file_url:
         builder = builder.base_file_url(file_url)
     app = builder.build()
     app.bot_data[h.DEPS_KEY] = h.BotDeps(app=core, embedder=embedder)
+    app.bot_data[LIMITER_KEY] = ChatRateLimiter(limits, clock)
     register_handlers(app)
     return app
 
 
 def register_handlers(app: Application) -> None:
+    app.add_handler(TypeHandler(Update, rate_limit), group=-2)
     app.add_handler(TypeHandler(Update, h.track_chat), group=-1)
     commands = {
         "start": h.start,

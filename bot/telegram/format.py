@@ -2,12 +2,14 @@
 
 The views (`AlertView`, `StoryView`, ...) are frozen dataclasses built from the store's rows
 (`factwatch.store.conflicts`, `factwatch.store.stories`); the `*_text` functions that render
-them are pure. Escaping and splitting are `factwatch.telegram.html`'s.
+them are pure. Escaping and splitting are `factwatch.telegram.html`'s. Every text taken from
+articles (titles, outlets, story labels, claim texts) is clipped to its `MAX_*` length, and every
+text fits in one Telegram message: a long list ends with "… and N more".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,7 +17,31 @@ from factwatch.ingest.alerts import VERDICT_TITLES, fact_mark
 from factwatch.ingest.reconcile.verdicts import format_day, format_figure
 from factwatch.store.conflicts import ConflictRow
 from factwatch.store.stories import StoryDetail
-from factwatch.telegram.html import MAX_MESSAGE, escape, link, split_message, tg_len, truncate
+from factwatch.telegram.html import (
+    MAX_CLAIM,
+    MAX_FIGURE,
+    MAX_LABEL,
+    MAX_MESSAGE,
+    MAX_OUTLET,
+    MAX_TITLE,
+    clip,
+    escape,
+    fit,
+    link,
+    one_line,
+    page_bounds,
+    split_message,
+    tg_len,
+    truncate,
+)
+
+MAX_READINGS_LISTED = 8  # figures shown in a conflict of a listing
+
+
+def _more(what: str, hint: str = "") -> Callable[[int], str]:
+    """The line that replaces the items left out of a list: '… and 3 more articles'."""
+    return lambda n: f"… and {n} more {what}{'s' * (n != 1)}{hint}"
+
 
 # ------------------------------------------------------------------ views
 
@@ -110,7 +136,7 @@ def alert_view(conflict: ConflictRow) -> AlertView:
 
 def _source_html(src: SourceView) -> str:
     when = f" ({format_day(src.published)})" if src.published else ""
-    return link(src.url, src.outlet) + escape(when)
+    return link(src.url, src.outlet, MAX_OUTLET) + escape(when)
 
 
 def _reading_html(r: ReadingView, max_sources: int) -> str:
@@ -119,7 +145,7 @@ def _reading_html(r: ReadingView, max_sources: int) -> str:
     if more > 0:
         shown.append(f"and {more} more")
     who = ", ".join(shown) if shown else "no source recorded"
-    return f"• <b>{escape(r.figure)}</b> — {who}"
+    return f"• <b>{clip(r.figure, MAX_FIGURE)}</b> — {who}"
 
 
 def alert_text(view: AlertView, limit: int = MAX_MESSAGE) -> str:
@@ -132,10 +158,10 @@ def alert_text(view: AlertView, limit: int = MAX_MESSAGE) -> str:
         head += " (updated)"
     lines = [head]
     if view.story_id is not None:
-        label = escape(truncate(view.story_label or "", 200))
+        label = clip(view.story_label or "", MAX_LABEL)
         lines.append(f"<b>Story {view.story_id}</b>: {label}")
     if view.fact_label:
-        lines.append(f"<b>Fact</b>: {escape(truncate(view.fact_label, 300))}")
+        lines.append(f"<b>Fact</b>: {clip(view.fact_label, MAX_CLAIM)}")
     verdict_line = f"<b>Verdict</b>: {escape(meaning)}"
     footer = f"Conflict {view.conflict_id}, version {view.version}" + (
         f" · /story_{view.story_id}" if view.story_id is not None else ""
@@ -217,37 +243,40 @@ def story_header_html(view: StoryView) -> str:
     n = view.n_articles
     langs = view.langs.replace(",", ", ") or "?"
     return (
-        f"<b>Story {view.story_id}</b> · {escape(view.label)}\n"
-        f"{n} article{'s' * (n != 1)} · {escape(langs)} · "
+        f"<b>Story {view.story_id}</b> · {clip(view.label, MAX_LABEL)}\n"
+        f"{n} article{'s' * (n != 1)} · {clip(langs, 100)} · "
         f"{escape(_span(view.first_seen, view.last_seen))}"
     )
 
 
-def story_text(view: StoryView) -> str:
-    lines = [story_header_html(view), ""]
+def story_text(view: StoryView, limit: int = MAX_MESSAGE) -> str:
+    items = []
     for a in view.articles:
         day = format_day(a.published) if a.published else "undated"
         copy = " (syndicated copy)" if a.duplicate else ""
-        lines.append(
-            f"• [{escape(a.lang or '?')}] {link(a.url, a.title)} — "
-            f"{escape(a.outlet)}, {escape(day)}{escape(copy)}"
+        items.append(
+            f"• [{clip(a.lang or '?', 16)}] {link(a.url, a.title, MAX_TITLE)} — "
+            f"{clip(a.outlet, MAX_OUTLET)}, {escape(day)}{escape(copy)}"
         )
-    lines.append("")
-    lines.append(
+    tail = [
+        "",
         f"{view.conflicts} conflict{'s' * (view.conflicts != 1)} · "
-        f"{view.facts} fact{'s' * (view.facts != 1)} reported by two or more outlets"
-    )
+        f"{view.facts} fact{'s' * (view.facts != 1)} reported by two or more outlets",
+    ]
     if view.conflicts:
-        lines.append(f"/conflicts {view.story_id} · /subscribe {view.story_id}")
+        tail.append(f"/conflicts {view.story_id} · /subscribe {view.story_id}")
     else:
-        lines.append(f"/subscribe {view.story_id}")
-    return "\n".join(lines)
+        tail.append(f"/subscribe {view.story_id}")
+    return fit([story_header_html(view), ""], items, tail, _more("article"), limit)
 
 
 def conflict_brief(view: AlertView) -> str:
     """A conflict in a listing: verdict, figures, explanation (shorter than an alert)."""
     icon, title, _ = VERDICT_TITLES.get(view.verdict, ("⚠️", view.verdict, view.verdict))
-    figures = " vs ".join(escape(r.figure) for r in view.readings) or escape(view.kind)
+    shown = [clip(r.figure, MAX_FIGURE) for r in view.readings[:MAX_READINGS_LISTED]]
+    if len(view.readings) > len(shown):
+        shown.append(f"{len(view.readings) - len(shown)} more")
+    figures = " vs ".join(shown) or clip(view.kind, MAX_FIGURE)
     return (
         f"{icon} <b>{escape(title)}</b> · conflict {view.conflict_id}\n"
         f"{figures}\n"
@@ -255,20 +284,40 @@ def conflict_brief(view: AlertView) -> str:
     )
 
 
-def conflicts_text(conflicts: Sequence[ConflictRow], heading: str | None = None) -> str:
-    """Conflicts grouped under their story's header."""
-    out: list[str] = [heading] if heading else []
+def conflicts_text(
+    conflicts: Sequence[ConflictRow],
+    heading: str | None = None,
+    limit: int = MAX_MESSAGE,
+    *,
+    page: int = 1,
+    more_hint: str = "",
+) -> str:
+    """Conflicts grouped under their story's header (a header travels with the conflict
+    after it, so a cut list never ends on a lone header); one message, the `page`-th of the
+    list (the heading says which, after the first; a page past the last is the last), ending
+    with "… and N more conflicts{more_hint}" when the list goes on."""
+    items: list[str] = []
     current: object = object()
     for c in conflicts:
+        block = []
         if c.story_id != current:
             current = c.story_id
-            out.append("")
+            block.append("")
             if c.story_id and c.story_label is not None:
-                out.append(f"<b>Story {c.story_id}</b> · {escape(c.story_label)}")
+                block.append(f"<b>Story {c.story_id}</b> · {clip(c.story_label, MAX_LABEL)}")
             else:
-                out.append("<b>Unclustered</b>")
-        out.append(conflict_brief(alert_view(c)))
-    return "\n".join(out).strip()
+                block.append("<b>Unclustered</b>")
+        block.append(conflict_brief(alert_view(c)))
+        items.append("\n".join(block))
+    if not heading and items:
+        items[0] = items[0].lstrip("\n")
+    more = _more("conflict", more_hint)
+    bounds = page_bounds([f"{heading} (page 9999)"], items, (), more, limit)
+    page = min(max(page, 1), len(bounds))
+    if heading and page > 1:
+        heading += f" (page {page})"
+    head = [heading] if heading else []
+    return fit(head, items, (), more, limit, page, bounds).strip()
 
 
 @dataclass(frozen=True)
@@ -280,25 +329,33 @@ class FactLine:
     n_sources: int
 
 
-def facts_text(facts: Iterable[FactLine], stories: dict[int, str], heading: str) -> str:
-    out = [heading]
+def facts_text(
+    facts: Iterable[FactLine],
+    stories: dict[int, str],
+    heading: str,
+    footer: str | None = None,
+    limit: int = MAX_MESSAGE,
+) -> str:
+    items: list[str] = []
     current: object = object()
     for f in facts:
+        block = []
         if f.story_id != current:
             current = f.story_id
-            out.append("")
+            block.append("")
             label = stories.get(f.story_id) if f.story_id is not None else None
-            out.append(
-                f"<b>Story {f.story_id}</b> · {escape(label or '')}"
+            block.append(
+                f"<b>Story {f.story_id}</b> · {clip(label or '', MAX_LABEL)}"
                 if f.story_id is not None
                 else "<b>Unclustered</b>"
             )
         mark = fact_mark(f.status, "⚠️")
-        out.append(
-            f"{mark} {escape(truncate(f.label, 160))} — <i>{escape(f.status)}</i>, "
-            f"{f.n_sources} outlets"
+        block.append(
+            f"{mark} {clip(f.label, 160)} — <i>{escape(f.status)}</i>, {f.n_sources} outlets"
         )
-    return "\n".join(out)
+        items.append("\n".join(block))
+    more = _more("fact", "; ask about one story: /facts ID")
+    return fit([heading], items, [footer] if footer else [], more, limit)
 
 
 # ------------------------------------------------------------------ subscriptions, help
@@ -317,27 +374,27 @@ def subscription_label(line: SubscriptionLine) -> str:
     if line.kind == "all":
         return "all conflicts"
     if line.kind == "story":
-        label = f": {truncate(line.story_label, 80)}" if line.story_label else ""
+        label = f": {one_line(line.story_label, 80)}" if line.story_label else ""
         return f"story {line.story_id}{label}"
-    return f"topic “{line.topic}”"
+    return f"topic “{one_line(line.topic or '', 200)}”"
 
 
-def subscriptions_text(lines: Sequence[SubscriptionLine], paused: bool = False) -> str:
+def subscriptions_text(
+    lines: Sequence[SubscriptionLine], paused: bool = False, limit: int = MAX_MESSAGE
+) -> str:
     if not lines:
         return (
             "You follow nothing yet. Try <code>/subscribe battery plant</code>, "
             "<code>/subscribe 3</code> (a story) or <code>/subscribe all</code>."
         )
-    out = ["<b>You follow</b>:"]
-    for line in lines:
-        out.append(f"{line.number}. {escape(subscription_label(line))}")
-    out.append("")
-    out.append(
-        "Stop one with <code>/unsubscribe NUMBER</code>, all with <code>/unsubscribe all</code>."
-    )
+    items = [f"{line.number}. {escape(subscription_label(line))}" for line in lines]
+    tail = [
+        "",
+        "Stop one with <code>/unsubscribe NUMBER</code>, all with <code>/unsubscribe all</code>.",
+    ]
     if paused:
-        out.append("Alerts to this chat were paused; they resume now that you wrote to me.")
-    return "\n".join(out)
+        tail.append("Alerts to this chat were paused; they resume now that you wrote to me.")
+    return fit(["<b>You follow</b>:"], items, tail, _more("subscription"), limit)
 
 
 @dataclass(frozen=True)
@@ -358,7 +415,9 @@ COMMANDS: tuple[CommandHelp, ...] = (
     ),
     CommandHelp("unsubscribe", "number | words | story id | all", "stop following"),
     CommandHelp("subscriptions", "", "what this chat follows"),
-    CommandHelp("conflicts", "[story id]", "current conflicts, newest first, or of one story"),
+    CommandHelp(
+        "conflicts", "[story id [page N]]", "current conflicts, newest first, or of one story"
+    ),
     CommandHelp("story", "id", "a story: its articles, outlets and languages"),
     CommandHelp("facts", "words | story id", "figures and dates two or more outlets report"),
     CommandHelp("addfeed", "URL", "watch a new RSS/Atom feed (admins)", admin=True),
@@ -391,18 +450,20 @@ class FeedLine:
     last_fetched_at: datetime | None = None
 
 
-def feeds_text(feeds: Sequence[FeedLine]) -> str:
+def feeds_text(feeds: Sequence[FeedLine], limit: int = MAX_MESSAGE) -> str:
     if not feeds:
         return "No feeds yet. Add one with <code>/addfeed https://example.org/feed.xml</code>."
-    out = ["<b>Feeds</b>:"]
+    items = []
     for f in feeds:
+        out = []
         fetched = (
             f", last fetched {f.last_fetched_at:%Y-%m-%d %H:%M} UTC" if f.last_fetched_at else ""
         )
         out.append(
-            f"{f.feed_id}. {escape(f.url)} — {escape(f.status)}, {f.articles} "
+            f"{f.feed_id}. {clip(f.url, 300)} — {escape(f.status)}, {f.articles} "
             f"article{'s' * (f.articles != 1)}{escape(fetched)}"
         )
         if f.last_error:
-            out.append(f"   <i>{escape(truncate(f.last_error, 200))}</i>")
-    return "\n".join(out)
+            out.append(f"   <i>{clip(f.last_error, 200)}</i>")
+        items.append("\n".join(out))
+    return fit(["<b>Feeds</b>:"], items, (), _more("feed"), limit)

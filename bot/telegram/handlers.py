@@ -26,7 +26,7 @@ from factwatch.ingest.topics import MAX_TOPIC_CHARS
 from factwatch.store.chats import register_chat
 from factwatch.store.db import Database
 from factwatch.telegram.format import feeds_text, help_text, subscriptions_text
-from factwatch.telegram.html import escape, split_message, truncate
+from factwatch.telegram.html import clip, escape, split_message
 from factwatch.telegram.replies import (
     UsageError,
     add_subscription,
@@ -44,6 +44,9 @@ from factwatch.telegram.replies import (
 log = logging.getLogger(__name__)
 
 MAX_FACT_STORIES = 5
+MAX_LISTED_REMOVED = 10  # subscriptions named in /unsubscribe's answer
+# Every reply is built to fit one message (format.fit); should one not, at most this many.
+MAX_REPLY_PARTS = 2
 DEPS_KEY = "factwatch"
 
 
@@ -80,11 +83,16 @@ def deps(context: ContextTypes.DEFAULT_TYPE) -> BotDeps:
 
 
 async def reply(update: Update, html_text: str) -> None:
-    """Answer in the update's chat, in as many messages as the text needs."""
+    """Answer in the update's chat: one message, as the texts are built to fit one; a text
+    that does not is cut after `MAX_REPLY_PARTS` messages rather than flooding the chat."""
     message = update.effective_message
     if message is None:
         return
-    for part in split_message(html_text):
+    parts = split_message(html_text)
+    if len(parts) > MAX_REPLY_PARTS:
+        log.warning("a reply of %d messages was cut to %d", len(parts), MAX_REPLY_PARTS)
+        parts = parts[:MAX_REPLY_PARTS]
+    for part in parts:
         await message.reply_text(
             part,
             parse_mode=ParseMode.HTML,
@@ -221,7 +229,7 @@ async def subscribe(d: BotDeps, update: Update, args: list[str]) -> str:
         added, _ = await asyncio.to_thread(
             add_subscription, d.db, chat.id, "story", story_id=story_id
         )
-        label = escape(truncate(story.label, 120))
+        label = clip(story.label, 120)
         if not added:
             return f"You already follow story {story_id}: {label}."
         return f"Following story {story_id}: {label}. You will hear about its conflicts."
@@ -236,7 +244,7 @@ async def subscribe(d: BotDeps, update: Update, args: list[str]) -> str:
     text = f"Following “{escape(topic)}”, in every language."
     if hits:
         text += "\nStories it matches now:\n" + "\n".join(
-            f"• /story_{h.story_id} {escape(truncate(h.label, 90))}" for h in hits
+            f"• /story_{h.story_id} {clip(h.label, 90)}" for h in hits
         )
     else:
         text += " No story matches it yet; you will hear when one does."
@@ -258,7 +266,10 @@ async def unsubscribe(d: BotDeps, update: Update, args: list[str]) -> str:
     removed = await asyncio.to_thread(remove_subscriptions, d.db, chat.id, " ".join(args))
     if not removed:
         return "Nothing matched that. " + UNSUBSCRIBE_USAGE + "\nSee /subscriptions."
-    return "Stopped following: " + "; ".join(escape(x) for x in removed) + "."
+    shown = [escape(x) for x in removed[:MAX_LISTED_REMOVED]]
+    if len(removed) > len(shown):
+        shown.append(f"and {len(removed) - len(shown)} more")
+    return "Stopped following: " + "; ".join(shown) + "."
 
 
 @command
@@ -285,12 +296,18 @@ def _one_story_arg(args: list[str], usage: str) -> int | None:
 CONFLICTS_USAGE = (
     "Use <code>/conflicts</code> for the latest, or <code>/conflicts 4</code> for story 4."
 )
+PAGE = re.compile(r"(.*?)\s+(?:page\s*|p\s*)?(\d{1,4})\s*", flags=re.IGNORECASE)
 
 
 @command
 async def conflicts(d: BotDeps, update: Update, args: list[str]) -> str:
+    """/conflicts | /conflicts STORY | /conflicts STORY page N (a long list is paged)."""
+    page = 1
+    m = PAGE.fullmatch(" ".join(args))
+    if m and parse_story_id(m.group(1)) is not None:
+        args, page = m.group(1).split(), max(1, int(m.group(2)))
     story_id = _one_story_arg(args, CONFLICTS_USAGE)
-    return await asyncio.to_thread(conflicts_reply, d.db, story_id)
+    return await asyncio.to_thread(conflicts_reply, d.db, story_id, page)
 
 
 @command
@@ -343,9 +360,9 @@ async def addfeed(d: BotDeps, update: Update, args: list[str]) -> str:
     try:
         info = await asyncio.to_thread(add_feed, d.db, args[0])
     except FeedRegistryError as exc:
-        return f"Not added: {escape(exc)}."
+        return f"Not added: {clip(exc, 300)}."
     return (
-        f"Added feed {info.id}: {escape(info.url)}. The service polls it within a minute; "
+        f"Added feed {info.id}: {clip(info.url, 300)}. The service polls it within a minute; "
         "/feeds shows its status."
     )
 
@@ -375,7 +392,7 @@ async def shortcut(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     name = (message.text or "").split()[0] if message and message.text else "that"
-    await reply(update, f"I don't know {escape(name)}. /help lists what I can do.")
+    await reply(update, f"I don't know {clip(name, 64)}. /help lists what I can do.")
 
 
 async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,19 +1,32 @@
-"""Telegram HTML: escaping, links, and splitting long messages.
+"""Telegram HTML: escaping, links, bounding untrusted text, fitting lists in one message, and
+splitting long messages.
 
 Telegram's HTML mode accepts a few tags (b, i, u, s, a, code, pre, blockquote, ...) and needs
 `<`, `>` and `&` escaped everywhere else; a message holds at most 4096 characters, counted in
 UTF-16 code units (an emoji outside the BMP counts twice). `split_message` cuts on line
 boundaries, then on spaces, never inside a tag or an entity, and closes the tags still open at
 a cut and reopens them in the next part, so every part is valid on its own.
+
+Titles, outlet names, story labels and claim texts come from the web: each is shown on one
+line and cut to its `MAX_*` length as *plain* text before it is escaped (`clip`), so a cut never
+falls inside an entity or a tag. A list that would not fit in one message is cut by `fit`, which
+says how many items were left out.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 MAX_MESSAGE = 4096
+# The longest shown form of each untrusted field, in characters before escaping.
+MAX_TITLE = 200  # article titles
+MAX_OUTLET = 80  # outlet names
+MAX_LABEL = 200  # story labels
+MAX_CLAIM = 300  # fact labels, claim texts
+MAX_FIGURE = 80  # a reading's figure (its unit comes from the article)
+MAX_URL = 2048  # longer URLs are shown as their text, not linked
 # Room kept in each part of a long line for the tags closed and reopened around a cut.
 _TAG_ROOM = 512
 
@@ -23,17 +36,90 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def link(url: str | None, text: str) -> str:
-    """An `<a>` element for http(s) URLs; other schemes (file:, javascript:) as plain text."""
-    if url and url.lower().startswith(("http://", "https://")):
+def one_line(text: object, limit: int) -> str:
+    """Plain text on one line (runs of whitespace, newlines included, become one space), cut
+    to at most `limit` characters with an ellipsis."""
+    return truncate(" ".join(str(text).split()), limit)
+
+
+def clip(text: object, limit: int) -> str:
+    """Untrusted text for Telegram HTML: on one line, cut to `limit`, then escaped."""
+    return escape(one_line(text, limit))
+
+
+def link(url: str | None, text: str, limit: int = MAX_TITLE) -> str:
+    """An `<a>` element for http(s) URLs (its text clipped to `limit`); other schemes (file:,
+    javascript:) and overlong URLs as plain text."""
+    shown = clip(text, limit)
+    if url and len(url) <= MAX_URL and url.lower().startswith(("http://", "https://")):
         href = escape(url).replace('"', "&quot;")
-        return f'<a href="{href}">{escape(text)}</a>'
-    return escape(text)
+        return f'<a href="{href}">{shown}</a>'
+    return shown
 
 
 def tg_len(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units."""
     return len(text.encode("utf-16-le")) // 2
+
+
+def _fitting(items: Sequence[str], room: int) -> int:
+    """How many of `items`, from the first, fit in `room` UTF-16 units (a newline each)."""
+    n = 0
+    for item in items:
+        room -= tg_len(item) + 1
+        if room < 0:
+            break
+        n += 1
+    return n
+
+
+def page_bounds(
+    head: Sequence[str],
+    items: Sequence[str],
+    tail: Sequence[str] = (),
+    more: Callable[[int], str] = lambda n: f"… and {n} more",
+    limit: int = MAX_MESSAGE,
+) -> list[tuple[int, int]]:
+    """How `fit` deals `items` out to pages: (start, end) of each page's items, each page
+    `head`, its items, the `more` line unless it is the last, and `tail`. At least one page."""
+    frame = tg_len("\n".join([*head, *tail]))
+    room = limit - frame - tg_len(more(len(items))) - 1  # kept for the `more` line
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < len(items):
+        rest = items[start:]
+        if _fitting(rest, limit - frame) == len(rest):  # the last page needs no `more` line
+            n = len(rest)
+        else:
+            n = max(1, _fitting(rest, room))  # an item too long alone is cut by `fit`
+        bounds.append((start, start + n))
+        start += n
+    return bounds or [(0, 0)]
+
+
+def fit(
+    head: Sequence[str],
+    items: Sequence[str],
+    tail: Sequence[str] = (),
+    more: Callable[[int], str] = lambda n: f"… and {n} more",
+    limit: int = MAX_MESSAGE,
+    page: int = 1,
+    bounds: Sequence[tuple[int, int]] | None = None,
+) -> str:
+    """`head`, `items` and `tail` joined by newlines in one message of at most `limit` UTF-16
+    units: the items that do not fit are left for the next `page` and replaced by the line
+    `more(n)`. (An item may span lines: a group header travels with its first entry.)
+    A page past the last is the last. `bounds`: the pages `page_bounds` made for a head at
+    least as long (so the pages do not shift when the heading names the page)."""
+    bounds = bounds or page_bounds(head, items, tail, more, limit)
+    start, end = bounds[min(max(page, 1), len(bounds)) - 1]
+    lines = [*head, *items[start:end]]
+    if end < len(items):
+        lines.append(more(len(items) - end))
+    text = "\n".join([*lines, *tail])
+    if tg_len(text) > limit:  # one item, the head or the tail too long: still one message
+        text = split_message(text, limit)[0]
+    return text
 
 
 # ------------------------------------------------------------------ splitting

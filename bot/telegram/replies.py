@@ -29,7 +29,7 @@ from factwatch.telegram.format import (
     story_view,
     subscription_label,
 )
-from factwatch.telegram.html import escape, truncate
+from factwatch.telegram.html import clip
 
 MAX_SUBSCRIPTIONS = 50
 MAX_CONFLICTS_LISTED = 10
@@ -172,8 +172,8 @@ def story_reply(db: Database, story_id: int | None) -> str:
             return "No stories yet."
         lines = ["<b>Latest stories</b> (<code>/story ID</code> for one):"]
         lines += [
-            f"/story_{st.id} {escape(truncate(st.label, 90))} "
-            f"({st.n_articles} art., {escape(st.langs.replace(',', ', '))})"
+            f"/story_{st.id} {clip(st.label, 90)} "
+            f"({st.n_articles} art., {clip(st.langs.replace(',', ', '), 60)})"
             for st in latest
         ]
         return "\n".join(lines)
@@ -186,7 +186,8 @@ def story_reply(db: Database, story_id: int | None) -> str:
 # ------------------------------------------------------------------ conflicts, facts
 
 
-def conflicts_reply(db: Database, story_id: int | None) -> str:
+def conflicts_reply(db: Database, story_id: int | None, page: int = 1) -> str:
+    """The latest conflicts, or those of one story: one message, the `page`-th of them."""
     if story_id is not None:
         if stories.get_story(db, story_id) is None:
             return f"There is no story {story_id}. /story lists the latest stories."
@@ -197,13 +198,19 @@ def conflicts_reply(db: Database, story_id: int | None) -> str:
                 f" ({quiet} difference{'s' * (quiet != 1)} explained by rounding)" if quiet else ""
             )
             return f"No conflicting figures in story {story_id}{extra}."
-        return conflicts_text(found, f"<b>Conflicts in story {story_id}</b>")
+        return conflicts_text(
+            found,
+            f"<b>Conflicts in story {story_id}</b>",
+            page=page,
+            more_hint=f": /conflicts {story_id} page {page + 1}",
+        )
     recent = conflict_rows.conflicts(db, exclude=SILENT_VERDICTS, newest=MAX_CONFLICTS_LISTED)
     if not recent:
         return "No conflicting figures found yet."
     return conflicts_text(
         recent,
         f"<b>Latest conflicts</b> (up to {MAX_CONFLICTS_LISTED}; /conflicts ID for one story)",
+        more_hint="; /conflicts ID for one story",
     )
 
 
@@ -221,10 +228,12 @@ def facts_reply(
     lines = [
         FactLine(f.id, f.story_id, f.status, f.label, f.n_sources) for f in facts[:MAX_FACTS_LISTED]
     ]
-    text = facts_text(lines, labels, heading)
-    if len(facts) > MAX_FACTS_LISTED:
-        text += f"\n… more than {MAX_FACTS_LISTED}; ask about one story: /facts ID"
-    return text
+    footer = (
+        f"… more than {MAX_FACTS_LISTED}; ask about one story: /facts ID"
+        if len(facts) > MAX_FACTS_LISTED
+        else None
+    )
+    return facts_text(lines, labels, heading, footer)
 
 
 # ------------------------------------------------------------------ feeds

@@ -19,6 +19,7 @@ from factwatch.store.db import Database
 from factwatch.store.models import Chat, Conflict, Fact, Story, Subscription
 from factwatch.store.repository import utcnow, vector_to_bytes
 from factwatch.telegram.app import build_application
+from factwatch.telegram.limits import ChatLimits
 from tests.telegram.fake_bot_api import FakeBotAPI
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -226,9 +227,11 @@ class Chatting:
     """A real Application; each `say` queues a user message on the fake server, fetches it
     with getUpdates and processes it to the end, then returns the bot's answers."""
 
-    def __init__(self, api: FakeBotAPI, db, embedder) -> None:
+    def __init__(self, api: FakeBotAPI, db, embedder, limits: ChatLimits | None = None) -> None:
         self.api = api
-        self.app = build_application(Factwatch(settings_for(api, db), db), embedder)
+        self.app = build_application(
+            Factwatch(settings_for(api, db), db), embedder, limits=limits or ChatLimits.unlimited()
+        )
         self.offset = 0
 
     async def __aenter__(self) -> Chatting:

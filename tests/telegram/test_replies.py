@@ -12,26 +12,41 @@ from tests.telegram.conftest import Chatting, add_chat, make_conflict
 from tests.telegram.fake_bot_api import utf16_len
 
 
-def test_a_long_answer_is_split_into_valid_messages(api, db):
+def test_a_long_answer_is_one_valid_message_per_page(api, db):
+    """25 conflicts with long explanations: each answer is one message; the list goes on
+    page by page ("… and N more conflicts: /conflicts S page 2") until every one was shown."""
     first = make_conflict(db)
     for _ in range(24):
         make_conflict(db, story_id=first.story_id)
     with db.session() as s:
         for c in s.scalars(select(Conflict)):
             c.summary = "A long explanation of the figures. " * 25
+    story = first.story_id
 
     async def talk():
         async with Chatting(api, db, None) as bot:
-            return await bot.say(11, f"/conflicts {first.story_id}")
+            answers = [await bot.say(11, f"/conflicts {story}")]
+            while f"/conflicts {story} page {len(answers) + 1}" in answers[-1]:
+                answers.append(await bot.say(11, f"/conflicts {story} page {len(answers) + 1}"))
+                assert len(answers) < 20
+            answers.append(await bot.say(11, f"/conflicts story {story} p 99"))  # past the end
+            return answers
 
-    asyncio.run(talk())
+    answers = asyncio.run(talk())
     parts = api.messages_to(11)
-    assert len(parts) >= 3
+    assert len(parts) == len(answers) >= 3  # one message per command
     assert api.refused == []  # the fake refuses invalid HTML and texts over 4096
     assert all(utf16_len(p.plain) <= 4096 for p in parts)
-    assert parts[0].plain.startswith(f"Conflicts in story {first.story_id}")
-    shown = "\n".join(p.plain for p in parts)
-    assert shown.count("Outlets disagree · conflict") == 25
+    assert parts[0].plain.startswith(f"Conflicts in story {story}\n")
+    assert parts[1].plain.startswith(f"Conflicts in story {story} (page 2)")
+    shown = [a.count("Outlets disagree · conflict") for a in answers]
+    assert sum(shown[:-1]) == 25
+    assert "more conflict" not in answers[-2]
+    assert answers[-1] == answers[-2]  # past the end: the last page again
+    for n, a in enumerate(answers[:-2]):
+        left = 25 - sum(shown[: n + 1])
+        more = f"… and {left} more conflict{'s' * (left != 1)}: /conflicts {story} page {n + 2}"
+        assert a.endswith(more)
 
 
 def test_group_commands_with_the_bot_name_and_topics_by_words(api, db):
