@@ -9,18 +9,20 @@ parses its input and presents the result.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from factwatch.config import Settings
+from factwatch.config import ConfigError, Settings
 from factwatch.store.db import Database, is_initialised
 
 if TYPE_CHECKING:
     from factwatch.digest.send import DigestReport, SendOptions
     from factwatch.ingest.embed import Embedder
+    from factwatch.ingest.params import Params
     from factwatch.ingest.pipeline import IngestReport
     from factwatch.ingest.sources import CollectResult, FetchConfig
 
@@ -60,7 +62,10 @@ class Factwatch:
         """From the environment (`Settings.from_env`); `db` overrides the database URL.
         Raises `ConfigError` for a setting it cannot use. `announce` hears what the instance
         does on its own (creating the database)."""
-        return cls(Settings.from_env(db), announce=announce)
+        app = cls(Settings.from_env(db), announce=announce)
+        if app.settings.params_file is not None:
+            app.params  # noqa: B018 - a bad tuning file is a setting error, reported at once
+        return app
 
     # ---------------------------------------------------------------- resources
 
@@ -82,6 +87,19 @@ class Factwatch:
     def init(self) -> None:
         """Create the database or upgrade it to the latest schema."""
         self.db.upgrade()
+
+    @functools.cached_property
+    def params(self) -> Params:
+        """The tuned numbers: DEFAULT, or those of the `FACTWATCH_PARAMS` file (ConfigError
+        naming the file and the problem when it cannot be used)."""
+        from factwatch.ingest import params
+
+        if self.settings.params_file is None:
+            return params.DEFAULT
+        try:
+            return params.load(self.settings.params_file)
+        except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+            raise ConfigError(f"FACTWATCH_PARAMS {self.settings.params_file}: {exc}") from None
 
     def embedder(self) -> Embedder:
         """The embedding model, loaded on first use (`EmbedderError` if it cannot be)."""
@@ -119,7 +137,7 @@ class Factwatch:
         record_problems(db, [(p.source, p.level, p.message) for p in collected.problems])
         if on_collected is not None:
             on_collected(collected)
-        report = Pipeline(db, self.embedder()).ingest(collected.articles)
+        report = Pipeline(db, self.embedder(), params=self.params).ingest(collected.articles)
         return IngestRun(collected, report, stored.hits)
 
     def send_digests(

@@ -78,6 +78,7 @@ class Service:
             db,
             self._embedder,
             FetchConfig(read_timeout=timeout, total_timeout=max(2 * timeout, 5.0)),
+            params=app.params,
         )
         self._stop = asyncio.Event()
         self._signal: str | None = None
