@@ -1,0 +1,196 @@
+"""Secrets never reach the output: the bot token and the SMTP password appear in no log
+line, warning, error or traceback at any verbosity. A failing `run --once -vv` against a Bot
+API that answers a non-JSON page echoing the request path (which holds the token) and an SMTP
+server refusing the login; and the redacting filter itself on real logging handlers."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factwatch import logs
+from factwatch.app import Factwatch
+from factwatch.cli import main
+from factwatch.config import Settings, SmtpSettings, TelegramSettings
+from tests.digest.smtp_server import Inbox, SmtpServer
+from tests.quiet_http import QuietHTTPServer
+
+FACTWATCH = str(Path(sys.executable).with_name("factwatch"))
+TOKEN = "918273645:AAHsecretTokenForTheSecretsTest_q7"
+SMTP_PASSWORD = "smtp-Pa55-c0rrect-horse"
+DEADLINE = 300.0
+
+
+class _EchoingBotAPI(BaseHTTPRequestHandler):
+    """A Bot API behind a broken proxy: every request gets an HTML page echoing its path."""
+
+    protocol_version = "HTTP/1.1"
+    paths: list[str]
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def _echo(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        self.paths.append(self.path)
+        body = f"<html><body>502 Bad Gateway: no upstream for {self.path}</body></html>".encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = _echo
+    do_POST = _echo
+
+
+@pytest.fixture
+def echoing_api() -> Iterator[tuple[str, list[str]]]:
+    paths: list[str] = []
+    handler = type("Handler", (_EchoingBotAPI,), {"paths": paths})
+    httpd = QuietHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/bot", paths
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+def _cli(db_url: str, *args: str) -> None:
+    result = CliRunner().invoke(main, ["--db", db_url, *args])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_failing_run_at_debug_level_shows_neither_token_nor_password(
+    tmp_path, feed_server, echoing_api
+):
+    api_url, paths = echoing_api
+    db_url = f"sqlite:///{tmp_path / 'factwatch.db'}"
+    _cli(db_url, "init")
+    _cli(db_url, "feeds", "add", "--allow-private", feed_server.url("missing.xml"))
+    _cli(db_url, "digest", "subscribe", "reader@example.org", "--hour", "0")
+    with SmtpServer(Inbox(), login=("digest", "the-right-password")) as smtp:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FACTWATCH_")}
+        env |= {
+            "FACTWATCH_DATABASE_URL": db_url,
+            "FACTWATCH_TELEGRAM_TOKEN": TOKEN,
+            "FACTWATCH_TELEGRAM_API_URL": api_url,
+            "FACTWATCH_SMTP_HOST": "127.0.0.1",
+            "FACTWATCH_SMTP_PORT": str(smtp.port),
+            "FACTWATCH_SMTP_SECURITY": "none",
+            "FACTWATCH_SMTP_USER": "digest",
+            "FACTWATCH_SMTP_PASSWORD": SMTP_PASSWORD,
+            "FACTWATCH_MAIL_FROM": "digest@example.org",
+        }
+        result = subprocess.run(
+            [FACTWATCH, "-vv", "run", "--once"],
+            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=DEADLINE,
+        )  # fmt: skip
+    out = result.stdout + result.stderr
+    # The run really went through the leaks: the token was in the path the API echoed...
+    assert any(TOKEN in p for p in paths), paths
+    assert 'Can not load invalid JSON data: "<html><body>502 Bad Gateway: no upstream for ' in out
+    assert "/bot***/getMe" in out
+    assert "Traceback (most recent call last)" in out  # PTB logs the decoding error's
+    assert "DEBUG " in out
+    # ...and nothing shows a secret.
+    assert TOKEN not in out
+    assert SMTP_PASSWORD not in out
+    # Cron notices: exit 1, one line per failure (and the digest was still tried).
+    assert result.returncode == 1, out
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
+    assert failed[0] == (
+        f"failed: feed 1 {feed_server.url('missing.xml')}: HTTP 404 from "
+        f"{feed_server.url('missing.xml')}"
+    ) or failed[0].startswith(f"failed: feed 1 {feed_server.url('missing.xml')}: "), failed
+    assert "HTTP 404" in failed[0]
+    assert failed[1].startswith("failed: the Telegram bot cannot start (Bot API at 127.0.0.1:")
+    assert failed[1].endswith("TelegramError: Invalid server response")
+    assert failed[2].startswith(
+        f"failed: digests: SMTP server 127.0.0.1:{smtp.port} refused the login of 'digest'"
+    )
+    assert len(failed) == 3, failed
+
+
+def test_run_once_exits_1_when_one_feed_of_two_failed(tmp_path, feed_server):
+    from tests.service.conftest import Doc, rss
+
+    db_url = f"sqlite:///{tmp_path / 'factwatch.db'}"
+    _cli(db_url, "init")
+    empty = feed_server.put("empty.xml", Doc(rss(feed_server.base, [])))
+    _cli(db_url, "feeds", "add", "--allow-private", empty)
+    _cli(db_url, "feeds", "add", "--allow-private", feed_server.url("gone.xml"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTWATCH_")}
+    result = subprocess.run(
+        [FACTWATCH, "--db", db_url, "run", "--once"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=DEADLINE,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "Polled 2 feeds (1 failed)" in result.stderr
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
+    assert len(failed) == 1 and failed[0].startswith(
+        f"failed: feed 2 {feed_server.url('gone.xml')}: "
+    )
+
+
+# ------------------------------------------------------------------ the filter itself
+
+
+class _Leaky:
+    """An argument whose text is made only when the record is formatted."""
+
+    def __str__(self) -> str:
+        return f"https://api.example/bot{TOKEN}/getUpdates"
+
+
+def test_the_core_redacts_message_late_args_traceback_and_stack_on_root_handlers(tmp_path):
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        Factwatch(
+            Settings(
+                database_url=f"postgresql+psycopg://fw:{SMTP_PASSWORD}x@127.0.0.1:1/x",
+                telegram=TelegramSettings(token=TOKEN),
+                smtp=SmtpSettings(host="127.0.0.1", password=SMTP_PASSWORD),
+            )
+        )
+        assert any(isinstance(f, logs.RedactingFilter) for f in handler.filters)
+        log = logging.getLogger("telegram.ext.ExtBot.deep.child")
+        log.error("request to %s failed", _Leaky())
+        log.error("token %(token)s", {"token": TOKEN})
+        log.error("login with %r", SMTP_PASSWORD)
+        log.error("encoded %s", TOKEN.replace(":", "%3A"))
+        try:
+            raise RuntimeError(f"POST /bot{TOKEN}/sendMessage: {SMTP_PASSWORD}")
+        except RuntimeError:
+            log.exception("while sending")
+            log.error("again, with the stack", exc_info=True, stack_info=True)
+        logging.getLogger("py.warnings").warning("deprecated: %s", TOKEN)
+    finally:
+        root.removeHandler(handler)
+    text = stream.getvalue()
+    assert "request to https://api.example/bot***/getUpdates failed" in text
+    assert "RuntimeError: POST /bot***/sendMessage: ***" in text
+    assert "Stack (most recent call last)" in text
+    assert text.count("ERROR") == 6
+    assert TOKEN not in text
+    assert TOKEN.replace(":", "%3A") not in text
+    assert SMTP_PASSWORD not in text
