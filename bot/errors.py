@@ -21,8 +21,8 @@ class DatabaseMissing(UserError):
     def __init__(self, path: str) -> None:
         self.path = path
         super().__init__(
-            f"the database file {path} does not exist: check --db or FACTWATCH_DATABASE_URL, "
-            f"or create it with `factwatch --db {path} init`"
+            f"cannot open the database file {path}: it does not exist — check --db or "
+            f"FACTWATCH_DATABASE_URL, or create it with `factwatch --db {path} init`"
         )
 
 

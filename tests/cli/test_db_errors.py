@@ -68,7 +68,7 @@ def test_a_read_command_on_a_mistyped_sqlite_path_creates_nothing(tmp_path, args
     result = CliRunner().invoke(main, ["--db", str(path), *args])
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: the database file {path} does not exist: check --db or "
+        f"Error: cannot open the database file {path}: it does not exist — check --db or "
         f"FACTWATCH_DATABASE_URL, or create it with `factwatch --db {path} init`\n"
     )
     assert not path.exists()
@@ -79,7 +79,7 @@ def test_the_missing_file_error_as_a_process_and_the_default_database(tmp_path):
     result = factwatch("stories", cwd=tmp_path)  # the default: factwatch.db, here
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "Error: the database file factwatch.db does not exist: check --db or "
+        "Error: cannot open the database file factwatch.db: it does not exist — check --db or "
         "FACTWATCH_DATABASE_URL, or create it with `factwatch --db factwatch.db init`"
     ]
     assert not (tmp_path / "factwatch.db").exists()

@@ -76,6 +76,7 @@ def _cli(db_url: str, *args: str) -> None:
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 def test_a_failing_run_at_debug_level_shows_neither_token_nor_password(
     tmp_path, feed_server, echoing_api
 ):
