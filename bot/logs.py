@@ -4,8 +4,9 @@ The bot token is part of every Bot API URL, and a library may echo it anywhere: 
 in an argument formatted only when the record is written, in an exception text. So secrets
 are removed where every record ends up, not where it starts: `protect(secrets)` installs one
 `RedactingFilter` on each handler of the root logger, which replaces every secret by `***` in
-the record's formatted message, its traceback and its stack. Uncaught exceptions (which
-Python prints without logging) go through a redacting hook too.
+the record's formatted message, its traceback and its stack. On the command line
+(`configure`), warnings are logged through the same handlers and uncaught exceptions (which
+Python prints without logging) go through redacting hooks.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ _FILTER = RedactingFilter()
 
 
 def protect(secrets: Iterable[str | None]) -> None:
-    """Never write these secrets: register them, and make sure every handler of the root
-    logger carries the redacting filter and uncaught exceptions are printed redacted."""
+    """Never log these secrets: register them, and make sure every handler of the root
+    logger carries the redacting filter."""
     global _secrets
     new = {v for s in secrets if s for v in _variants(s)}
     with _lock:
@@ -77,10 +78,6 @@ def protect(secrets: Iterable[str | None]) -> None:
     for handler in logging.getLogger().handlers:
         if _FILTER not in handler.filters:
             handler.addFilter(_FILTER)
-    if not isinstance(sys.excepthook, _RedactingHook):
-        sys.excepthook = _RedactingHook(sys.excepthook)
-    if not isinstance(threading.excepthook, _RedactingThreadHook):
-        threading.excepthook = _RedactingThreadHook(threading.excepthook)
 
 
 def configure(verbose: int) -> None:
@@ -92,38 +89,40 @@ def configure(verbose: int) -> None:
     # Warnings (a library's deprecation notice...) go through the handlers and their filter.
     logging.captureWarnings(True)
     protect(())
+    # An uncaught exception is printed by Python itself, not logged: the hooks still print
+    # it (or a test runner's hooks record it), with the secrets redacted from what they write.
+    if not isinstance(sys.excepthook, _RedactingHook):
+        sys.excepthook = _RedactingHook(sys.excepthook)
+    if not isinstance(threading.excepthook, _RedactingHook):
+        threading.excepthook = _RedactingHook(threading.excepthook)
+
+
+class _RedactingStderr:
+    """sys.stderr, redacted, while a hook prints a traceback."""
+
+    def __init__(self, target) -> None:
+        self.target = target
+
+    def write(self, text: str) -> int:
+        return self.target.write(redact(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self.target, name)
 
 
 class _RedactingHook:
-    """sys.excepthook printing the traceback with the secrets removed."""
+    """Wraps sys.excepthook or threading.excepthook: the hook runs as before, but what it
+    writes to stderr is redacted."""
 
     def __init__(self, previous) -> None:
         self.previous = previous
 
-    def __call__(self, kind, value, tb) -> None:
-        if not _secrets:
-            return self.previous(kind, value, tb)
-        import traceback
-
-        text = "".join(traceback.format_exception(kind, value, tb))
-        sys.stderr.write(redact(text))
-        return None
-
-
-class _RedactingThreadHook:
-    """threading.excepthook printing the traceback with the secrets removed."""
-
-    def __init__(self, previous) -> None:
-        self.previous = previous
-
-    def __call__(self, args) -> None:
-        if not _secrets or args.exc_type is SystemExit:
-            return self.previous(args)
-        import traceback
-
-        name = args.thread.name if args.thread is not None else "?"
-        text = "".join(
-            traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback)
-        )
-        sys.stderr.write(redact(f"Exception in thread {name}:\n{text}"))
-        return None
+    def __call__(self, *args) -> None:
+        stderr = sys.stderr
+        if not _secrets or stderr is None:
+            return self.previous(*args)
+        sys.stderr = _RedactingStderr(stderr)
+        try:
+            return self.previous(*args)
+        finally:
+            sys.stderr = stderr

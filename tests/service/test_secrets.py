@@ -195,3 +195,25 @@ def test_the_core_redacts_message_late_args_traceback_and_stack_on_root_handlers
     assert TOKEN not in text
     assert TOKEN.replace(":", "%3A") not in text
     assert SMTP_PASSWORD not in text
+
+
+def test_uncaught_exceptions_are_printed_redacted_in_the_main_and_other_threads(tmp_path):
+    code = f"""
+import threading
+from factwatch import logs
+logs.configure(0)
+logs.protect([{TOKEN!r}])
+def fail():
+    raise RuntimeError("thread sent /bot{TOKEN}/getMe")
+thread = threading.Thread(target=fail)
+thread.start()
+thread.join()
+raise RuntimeError("main sent /bot{TOKEN}/getMe")
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    assert result.returncode == 1
+    assert "RuntimeError: thread sent /bot***/getMe" in result.stderr
+    assert "RuntimeError: main sent /bot***/getMe" in result.stderr
+    assert TOKEN not in result.stderr
