@@ -5,12 +5,16 @@ server refusing the login; and the redacting filter itself on real logging handl
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -31,11 +35,16 @@ SMTP_PASSWORD = "smtp-Pa55-c0rrect-horse"
 DEADLINE = 300.0
 
 
+BOT_USER = {"id": 7, "is_bot": True, "first_name": "factwatch", "username": "factwatch_bot"}
+
+
 class _EchoingBotAPI(BaseHTTPRequestHandler):
-    """A Bot API behind a broken proxy: every request gets an HTML page echoing its path."""
+    """A Bot API behind a broken proxy: every request gets an HTML page echoing its path,
+    except the methods in `working` (getMe, deleteWebhook), which answer as Telegram does."""
 
     protocol_version = "HTTP/1.1"
     paths: list[str]
+    working: frozenset[str] = frozenset()
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -45,9 +54,16 @@ class _EchoingBotAPI(BaseHTTPRequestHandler):
         if length:
             self.rfile.read(length)
         self.paths.append(self.path)
-        body = f"<html><body>502 Bad Gateway: no upstream for {self.path}</body></html>".encode()
+        method = self.path.rsplit("/", 1)[-1].split("?")[0]
+        if method in self.working:
+            result = BOT_USER if method == "getMe" else True
+            body = json.dumps({"ok": True, "result": result}).encode()
+            ctype = "application/json"
+        else:
+            body = f"<html><body>502 Bad Gateway: no upstream for {self.path}</body></html>"
+            body, ctype = body.encode(), "text/html"
         self.send_response(200)
-        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -56,10 +72,10 @@ class _EchoingBotAPI(BaseHTTPRequestHandler):
     do_POST = _echo
 
 
-@pytest.fixture
-def echoing_api() -> Iterator[tuple[str, list[str]]]:
+@contextlib.contextmanager
+def _echoing_api(working: frozenset[str] = frozenset()) -> Iterator[tuple[str, list[str]]]:
     paths: list[str] = []
-    handler = type("Handler", (_EchoingBotAPI,), {"paths": paths})
+    handler = type("Handler", (_EchoingBotAPI,), {"paths": paths, "working": working})
     httpd = QuietHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -69,6 +85,12 @@ def echoing_api() -> Iterator[tuple[str, list[str]]]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture
+def echoing_api() -> Iterator[tuple[str, list[str]]]:
+    with _echoing_api() as api:
+        yield api
 
 
 def _cli(db_url: str, *args: str) -> None:
@@ -200,6 +222,7 @@ def test_the_core_redacts_message_late_args_traceback_and_stack_on_root_handlers
 def test_uncaught_exceptions_are_printed_redacted_in_the_main_and_other_threads(tmp_path):
     code = f"""
 import threading
+import time
 from factwatch import logs
 logs.configure(0)
 logs.protect([{TOKEN!r}])
@@ -217,3 +240,45 @@ raise RuntimeError("main sent /bot{TOKEN}/getMe")
     assert "RuntimeError: thread sent /bot***/getMe" in result.stderr
     assert "RuntimeError: main sent /bot***/getMe" in result.stderr
     assert TOKEN not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_running_bot_at_debug_level_never_shows_the_token(tmp_path):
+    """`run -vv` with the bot: getMe works, then every call (setMyCommands, getUpdates in
+    the polling loop, which logs each failure with its traceback) gets the echoing page."""
+    db_url = f"sqlite:///{tmp_path / 'factwatch.db'}"
+    _cli(db_url, "init")
+    log = tmp_path / "run.log"
+    with _echoing_api(frozenset({"getMe", "deleteWebhook"})) as (api_url, paths):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FACTWATCH_")}
+        env |= {
+            "FACTWATCH_DATABASE_URL": db_url,
+            "FACTWATCH_TELEGRAM_TOKEN": TOKEN,
+            "FACTWATCH_TELEGRAM_API_URL": api_url,
+        }
+        with log.open("w") as out:
+            proc = subprocess.Popen(
+                [FACTWATCH, "-vv", "run", "--poll-every", "1"],
+                stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp_path,
+            )  # fmt: skip
+            try:
+                end = time.monotonic() + DEADLINE
+                while time.monotonic() < end and proc.poll() is None:
+                    polled = sum("getUpdates" in p for p in paths)
+                    if polled >= 2 and "Stop with" in log.read_text():
+                        break
+                    time.sleep(0.1)
+                assert proc.poll() is None, log.read_text()
+                proc.send_signal(signal.SIGTERM)
+                assert proc.wait(timeout=DEADLINE) == 0, log.read_text()
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert any(TOKEN in p and p.endswith("/getUpdates") for p in paths), paths
+    assert "Telegram bot on" in text
+    assert "no upstream for /bot***/getUpdates" in text
+    assert "Traceback (most recent call last)" in text
+    assert "DEBUG telegram" in text
+    assert TOKEN not in text
