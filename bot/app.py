@@ -97,13 +97,17 @@ class Factwatch:
             db.upgrade()
         return db
 
-    def existing_db(self) -> Database:
-        """The database for a command that only reads: like `ready_db`, but a SQLite file
-        that does not exist is `DatabaseMissing` rather than a new, empty database (a
-        mistyped `--db` must not look like a database with nothing in it)."""
+    def require_existing(self) -> None:
+        """`DatabaseMissing` when the database is a SQLite file that does not exist: a
+        command that only reads must not create one (a mistyped `--db` must not look like a
+        database with nothing in it)."""
         path = missing_sqlite_file(self.settings.database_url)
         if path is not None:
             raise DatabaseMissing(path)
+
+    def existing_db(self) -> Database:
+        """The database for a command that only reads: `ready_db` after `require_existing`."""
+        self.require_existing()
         return self.ready_db()
 
     def init(self) -> None:

@@ -18,9 +18,8 @@ from factwatch import logs
 from factwatch.app import Factwatch
 from factwatch.commands import pass_app
 from factwatch.config import ConfigError
-from factwatch.errors import DatabaseMissing, user_message
+from factwatch.errors import user_message
 from factwatch.ingest.lang import SUPPORTED
-from factwatch.store.db import missing_sqlite_file
 
 log = logging.getLogger("factwatch")
 
@@ -49,15 +48,14 @@ class FactwatchGroup(click.Group):
 
 
 def reads_only(command):
-    """For a command that only reads: a SQLite file that does not exist is an error, never
-    a new, empty database (only `init` and the ingesting commands create one)."""
+    """For a command that only reads without `Factwatch.existing_db` (`sql`): a SQLite file
+    that does not exist is an error, never a new, empty database."""
 
     @functools.wraps(command)
     def checked(*args, **kwargs):
         app = click.get_current_context().find_object(Factwatch)
-        path = missing_sqlite_file(app.settings.database_url) if app else None
-        if path is not None:
-            raise DatabaseMissing(path)
+        if app is not None:
+            app.require_existing()
         return command(*args, **kwargs)
 
     return checked
