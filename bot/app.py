@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from factwatch import logs
 from factwatch.config import ConfigError, Settings
-from factwatch.store.db import Database, is_initialised
+from factwatch.errors import DatabaseMissing
+from factwatch.store.db import Database, is_initialised, missing_sqlite_file, url_password
 
 if TYPE_CHECKING:
     from factwatch.digest.send import DigestReport, SendOptions
@@ -26,7 +28,22 @@ if TYPE_CHECKING:
     from factwatch.ingest.pipeline import IngestReport
     from factwatch.ingest.sources import CollectResult, FetchConfig
 
-__all__ = ["Factwatch", "IngestRun"]
+__all__ = ["Factwatch", "IngestRun", "secrets"]
+
+
+def secrets(settings: Settings) -> tuple[str, ...]:
+    """Every secret among the settings, which no log line, message or traceback may show:
+    the bot token, the SMTP password and the database passwords."""
+    return tuple(
+        s
+        for s in (
+            settings.telegram.token,
+            settings.smtp.password,
+            url_password(settings.database_url),
+            url_password(settings.editor_database_url),
+        )
+        if s
+    )
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,7 @@ class Factwatch:
     ) -> None:
         self.settings = settings
         self.announce = announce
+        logs.protect(secrets(settings))
         self._db = db
         self._embedder: Embedder | None = None
         self._lock = threading.Lock()
@@ -83,6 +101,19 @@ class Factwatch:
                 self.announce(f"Initialising {self.settings.safe_database_url()}")
             db.upgrade()
         return db
+
+    def require_existing(self) -> None:
+        """`DatabaseMissing` when the database is a SQLite file that does not exist: a
+        command that only reads must not create one (a mistyped `--db` must not look like a
+        database with nothing in it)."""
+        path = missing_sqlite_file(self.settings.database_url)
+        if path is not None:
+            raise DatabaseMissing(path)
+
+    def existing_db(self) -> Database:
+        """The database for a command that only reads: `ready_db` after `require_existing`."""
+        self.require_existing()
+        return self.ready_db()
 
     def init(self) -> None:
         """Create the database or upgrade it to the latest schema."""
