@@ -9,22 +9,41 @@ parses its input and presents the result.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from factwatch.config import Settings
-from factwatch.store.db import Database, is_initialised
+from factwatch import logs
+from factwatch.config import ConfigError, Settings
+from factwatch.errors import DatabaseMissing
+from factwatch.store.db import Database, is_initialised, missing_sqlite_file, url_password
 
 if TYPE_CHECKING:
     from factwatch.digest.send import DigestReport, SendOptions
     from factwatch.ingest.embed import Embedder
+    from factwatch.ingest.params import Params
     from factwatch.ingest.pipeline import IngestReport
     from factwatch.ingest.sources import CollectResult, FetchConfig
 
-__all__ = ["Factwatch", "IngestRun"]
+__all__ = ["Factwatch", "IngestRun", "secrets"]
+
+
+def secrets(settings: Settings) -> tuple[str, ...]:
+    """Every secret among the settings, which no log line, message or traceback may show:
+    the bot token, the SMTP password and the database passwords."""
+    return tuple(
+        s
+        for s in (
+            settings.telegram.token,
+            settings.smtp.password,
+            url_password(settings.database_url),
+            url_password(settings.editor_database_url),
+        )
+        if s
+    )
 
 
 @dataclass(frozen=True)
@@ -49,6 +68,7 @@ class Factwatch:
     ) -> None:
         self.settings = settings
         self.announce = announce
+        logs.protect(secrets(settings))
         self._db = db
         self._embedder: Embedder | None = None
         self._lock = threading.Lock()
@@ -60,7 +80,10 @@ class Factwatch:
         """From the environment (`Settings.from_env`); `db` overrides the database URL.
         Raises `ConfigError` for a setting it cannot use. `announce` hears what the instance
         does on its own (creating the database)."""
-        return cls(Settings.from_env(db), announce=announce)
+        app = cls(Settings.from_env(db), announce=announce)
+        if app.settings.params_file is not None:
+            app.params  # noqa: B018 - a bad tuning file is a setting error, reported at once
+        return app
 
     # ---------------------------------------------------------------- resources
 
@@ -79,9 +102,35 @@ class Factwatch:
             db.upgrade()
         return db
 
+    def require_existing(self) -> None:
+        """`DatabaseMissing` when the database is a SQLite file that does not exist: a
+        command that only reads must not create one (a mistyped `--db` must not look like a
+        database with nothing in it)."""
+        path = missing_sqlite_file(self.settings.database_url)
+        if path is not None:
+            raise DatabaseMissing(path)
+
+    def existing_db(self) -> Database:
+        """The database for a command that only reads: `ready_db` after `require_existing`."""
+        self.require_existing()
+        return self.ready_db()
+
     def init(self) -> None:
         """Create the database or upgrade it to the latest schema."""
         self.db.upgrade()
+
+    @functools.cached_property
+    def params(self) -> Params:
+        """The tuned numbers: DEFAULT, or those of the `FACTWATCH_PARAMS` file (ConfigError
+        naming the file and the problem when it cannot be used)."""
+        from factwatch.ingest import params
+
+        if self.settings.params_file is None:
+            return params.DEFAULT
+        try:
+            return params.load(self.settings.params_file)
+        except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
+            raise ConfigError(f"FACTWATCH_PARAMS {self.settings.params_file}: {exc}") from None
 
     def embedder(self) -> Embedder:
         """The embedding model, loaded on first use (`EmbedderError` if it cannot be)."""
@@ -119,7 +168,7 @@ class Factwatch:
         record_problems(db, [(p.source, p.level, p.message) for p in collected.problems])
         if on_collected is not None:
             on_collected(collected)
-        report = Pipeline(db, self.embedder()).ingest(collected.articles)
+        report = Pipeline(db, self.embedder(), params=self.params).ingest(collected.articles)
         return IngestRun(collected, report, stored.hits)
 
     def send_digests(

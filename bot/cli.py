@@ -6,6 +6,7 @@ file `factwatch.db` in the working directory).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
@@ -13,15 +14,54 @@ from datetime import date
 
 import click
 
+from factwatch import logs
 from factwatch.app import Factwatch
 from factwatch.commands import pass_app
 from factwatch.config import ConfigError
+from factwatch.errors import user_message
 from factwatch.ingest.lang import SUPPORTED
 
 log = logging.getLogger("factwatch")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class FactwatchGroup(click.Group):
+    """The command group: an error the user can act on (`factwatch.errors.user_message`) is
+    one line and exit status 1, its traceback shown only with -v; no message shows a
+    secret of the settings."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            exc.message = logs.redact(exc.message)
+            raise
+        except (click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            app = ctx.obj if isinstance(ctx.obj, Factwatch) else None
+            message = user_message(exc, app.settings.database_url if app else None)
+            if message is None:
+                raise
+            if ctx.params.get("verbose"):
+                log.error("%s", message, exc_info=exc)
+            raise click.ClickException(logs.redact(message)) from exc
+
+
+def reads_only(command):
+    """For a command that only reads without `Factwatch.existing_db` (`sql`): a SQLite file
+    that does not exist is an error, never a new, empty database."""
+
+    @functools.wraps(command)
+    def checked(*args, **kwargs):
+        app = click.get_current_context().find_object(Factwatch)
+        if app is not None:
+            app.require_existing()
+        return command(*args, **kwargs)
+
+    return checked
+
+
+@click.group(cls=FactwatchGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db", metavar="URL", help="Database URL or SQLite path [env FACTWATCH_DATABASE_URL]."
 )
@@ -30,10 +70,7 @@ log = logging.getLogger("factwatch")
 @click.pass_context
 def main(ctx: click.Context, db: str | None, verbose: int) -> None:
     """factwatch: find the figures news outlets disagree on, and say why."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "httpcore", "trafilatura", "htmldate", "sentence_transformers"):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    logs.configure(verbose)
     try:
         ctx.obj = Factwatch.from_env(db, announce=lambda m: click.echo(m, err=True))
     except ConfigError as exc:
@@ -127,7 +164,7 @@ def stories(app: Factwatch) -> None:
     """
     from factwatch.render import stories_text
 
-    click.echo(stories_text(app.ready_db()))
+    click.echo(stories_text(app.existing_db()))
 
 
 @main.command()
@@ -141,7 +178,7 @@ def facts(app: Factwatch, story: int | None, show_all: bool) -> None:
     """
     from factwatch.render import facts_text
 
-    click.echo(facts_text(app.ready_db(), story, multi_only=not show_all))
+    click.echo(facts_text(app.existing_db(), story, multi_only=not show_all))
 
 
 @main.command()
@@ -155,10 +192,11 @@ def conflicts(app: Factwatch, story: int | None, alerts_only: bool) -> None:
     """
     from factwatch.render import conflicts_text
 
-    click.echo(conflicts_text(app.ready_db(), story, alerts_only=alerts_only))
+    click.echo(conflicts_text(app.existing_db(), story, alerts_only=alerts_only))
 
 
 @main.command()
+@reads_only
 @click.argument("query")
 @click.option(
     "--format",

@@ -80,6 +80,7 @@ class Settings:
     editor_database_url: str | None = field(default=None, repr=False)
     editor_role: str = DEFAULT_EDITOR_ROLE
     sql_limits: SqlLimits = field(default_factory=SqlLimits)
+    params_file: str | None = None  # FACTWATCH_PARAMS: tuned numbers (ingest/params.py)
 
     @classmethod
     def from_env(cls, db: str | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -112,6 +113,9 @@ class Settings:
         cafile = get("FACTWATCH_SMTP_CAFILE")
         if cafile is not None and not os.path.isfile(cafile):
             raise ConfigError(f"FACTWATCH_SMTP_CAFILE must name a PEM file, not {cafile!r}")
+        params_file = get("FACTWATCH_PARAMS")
+        if params_file is not None and not os.path.isfile(params_file):
+            raise ConfigError(f"FACTWATCH_PARAMS must name a TOML file, not {params_file!r}")
         quiet = (get("FACTWATCH_DIGEST_QUIET") or "mail").lower()
         if quiet not in ("mail", "skip"):
             raise ConfigError(f"FACTWATCH_DIGEST_QUIET must be 'mail' or 'skip', not {quiet!r}")
@@ -137,6 +141,7 @@ class Settings:
             ),
             digest_quiet=quiet,
             public_url=get("FACTWATCH_PUBLIC_URL"),
+            params_file=params_file,
         )
 
     def editor_url(self) -> str:

@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from factwatch.feeds import DEFAULT_INTERVAL, backoff_delay, format_interval, safe_url
+from factwatch.ingest.params import DEFAULT, Params
 from factwatch.store import feeds as rows
 from factwatch.store.db import ConcurrentWrite, Database
 from factwatch.store.feeds import DueFeed, Problem
@@ -122,10 +123,12 @@ class FeedPoller:
         *,
         rng: random.Random | None = None,
         max_feeds: int | None = None,
+        params: Params | None = None,
     ) -> None:
         from factwatch.ingest.sources import FetchConfig
 
         self.db = db
+        self._params = params
         self._embedder_source = embedder if callable(embedder) else (lambda: embedder)
         self.fetch_config = fetch_config or FetchConfig()
         self.rng = rng or random.Random()
@@ -289,7 +292,9 @@ class FeedPoller:
         if self._pipeline is None:
             from factwatch.ingest.pipeline import Pipeline
 
-            self._pipeline = Pipeline(self.db, self._embedder_source())
+            self._pipeline = Pipeline(
+                self.db, self._embedder_source(), params=self._params or DEFAULT
+            )
         return self._pipeline
 
     def _ingest(self, articles: list[ArticleInput], feed_id: int) -> IngestTotals:

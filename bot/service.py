@@ -57,6 +57,35 @@ class OnceReport:
     recovered_stories: int = 0
     alerts: Any = None
     digests: Any = None
+    telegram_error: str | None = None
+
+    def failures(self) -> list[str]:
+        """What failed, one line each: a feed that could not be polled, alerts or digests
+        not sent, a bot that could not start. Any of them makes the exit status 1."""
+        from factwatch.feeds import safe_url
+
+        lines = [
+            f"failed: feed {r.feed_id} {safe_url(r.url)}: {r.error}"
+            for r in self.polled.feeds
+            if r.outcome == "failed"
+        ]
+        if self.telegram_error:
+            lines.append(f"failed: {self.telegram_error}")
+        alerts = self.alerts
+        if alerts is not None and (alerts.failed or alerts.retried):
+            lines.append(
+                f"failed: {alerts.failed + alerts.retried} Telegram alert(s) not sent "
+                f"({alerts.failed} for good, {alerts.retried} tried again later)"
+            )
+        digests = self.digests
+        if digests is not None:
+            lines += [
+                f"failed: digest to {d.email}: {d.status}: {d.error}"
+                for d in getattr(digests, "deliveries", ())
+                if d.status in ("refused", "failed")
+            ]
+            lines += [f"failed: digests: {p}" for p in getattr(digests, "problems", ())]
+        return lines
 
 
 class Service:
@@ -78,6 +107,7 @@ class Service:
             db,
             self._embedder,
             FetchConfig(read_timeout=timeout, total_timeout=max(2 * timeout, 5.0)),
+            params=app.params,
         )
         self._stop = asyncio.Event()
         self._signal: str | None = None
@@ -305,15 +335,18 @@ class Service:
         report.polled = await self.poller.poll_due()
         await self.poller.wait_idle()
         if self.settings.telegram.configured and not self._stop.is_set():
-            report.alerts = await self._dispatch_once()
+            try:
+                report.alerts = await self._dispatch_once()
+            except ServiceError as exc:  # the digests are still sent; the run fails
+                report.telegram_error = str(exc)
         sender = self._digest_sender()
         if sender is not None and not self._stop.is_set():
             report.digests = await asyncio.to_thread(sender, datetime.now(UTC))
         self.echo(_once_summary(report))
-        polled = report.polled.feeds
-        if polled and all(r.outcome == "failed" for r in polled):
-            return 1
-        return 0
+        failures = report.failures()
+        for line in failures:
+            self.echo(line)
+        return 1 if failures else 0
 
     async def _dispatch_once(self) -> Any:
         try:

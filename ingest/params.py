@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -605,6 +607,44 @@ SECTIONS: tuple[tuple[str, type], ...] = (
     ("facts", FactParams),
     ("verdicts", VerdictParams),
 )
+
+
+def from_mapping(data: Mapping[str, Any]) -> Params:
+    """Params from `{"stories": {...}, "facts": {...}, "verdicts": {...}}`, each number
+    defaulting to DEFAULT's. ValueError names an unknown section or parameter, or a value of
+    the wrong type, so a typo in a tuning file never silently runs the defaults."""
+    sections = dict(SECTIONS)
+    unknown = sorted(set(data) - set(sections))
+    if unknown:
+        raise ValueError(f"unknown parameter section(s) {unknown}: use {sorted(sections)}")
+    chosen: dict[str, Any] = {}
+    for name, values in data.items():
+        cls = sections[name]
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        if not isinstance(values, Mapping):
+            raise ValueError(f"[{name}] must be a table of parameters")
+        bad = sorted(set(values) - set(fields))
+        if bad:
+            raise ValueError(f"unknown {name} parameter(s) {bad}; see docs/parameters.md")
+        for key, value in values.items():
+            want = type(fields[key].default)
+            ok = isinstance(value, want) or (want is float and isinstance(value, int))
+            if not ok or isinstance(value, bool) != (want is bool):
+                raise ValueError(f"{name}.{key} must be a {want.__name__}, not {value!r}")
+        chosen[name] = cls(**{k: _typed(fields[k], v) for k, v in values.items()})
+    return Params(**chosen)
+
+
+def _typed(f: dataclasses.Field[Any], value: Any) -> Any:
+    return float(value) if isinstance(f.default, float) else value
+
+
+def load(path: str | Path) -> Params:
+    """Params from a TOML file with [stories], [facts] and [verdicts] tables (tuning runs,
+    leave-one-corpus-out evaluation): `FACTWATCH_PARAMS=tuned.toml factwatch ingest ...`."""
+    with open(path, "rb") as handle:
+        data = tomllib.load(handle)
+    return from_mapping(data)
 
 
 def markdown() -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///factwatch.db"
@@ -47,6 +47,94 @@ def database_url(explicit: str | None = None) -> str:
 def masked_url(url: str) -> str:
     """The URL with any password masked, for messages and logs."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def url_password(url: str | None) -> str | None:
+    """The password in a database URL, if any (a secret the logs must never show)."""
+    if not url or "://" not in url:
+        return None
+    try:
+        return make_url(url).password or None
+    except ArgumentError:
+        return None
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for another database or an in-memory one)."""
+    if not url.startswith("sqlite"):
+        return None
+    name = make_url(url).database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None
+    return Path(name)
+
+
+def missing_sqlite_file(url: str) -> str | None:
+    """The path of a SQLite URL's file when that file does not exist, else None."""
+    path = sqlite_file(url)
+    return str(path) if path is not None and not path.exists() else None
+
+
+def open_error(exc: BaseException, url: str) -> str | None:
+    """One line saying why the database at `url` cannot be opened and what to check, for an
+    error raised while connecting (password masked); None for any other error."""
+    from sqlalchemy.exc import DBAPIError, NoSuchModuleError
+
+    where = masked_url(url)
+    setting = "(--db or FACTWATCH_DATABASE_URL)"
+    if isinstance(exc, NoSuchModuleError | ArgumentError):
+        return f"cannot use the database URL {where}: {exc} {setting}"
+    if isinstance(exc, ModuleNotFoundError) and not url.startswith("sqlite"):
+        return (
+            f"cannot connect to {where}: the database driver is missing ({exc}); "
+            f"factwatch uses postgresql+psycopg://… URLs {setting}"
+        )
+    if not isinstance(exc, DBAPIError) or not _at_connect(exc):
+        return None
+    text = " ".join(str(exc.orig).split())
+    low = text.lower()
+    path = sqlite_file(url)
+    if path is not None:
+        if "unable to open database file" in low:
+            folder = path.parent
+            why = (
+                f"the folder {folder} does not exist"
+                if not folder.is_dir()
+                else "permission denied or not a file"
+            )
+            return f"cannot open the SQLite database {path}: {why} {setting}"
+        if "not a database" in low:
+            return f"cannot open {path}: it is not a SQLite database {setting}"
+        return None
+    if "connection refused" in low:
+        why = "connection refused — is the server running?"
+    elif "does not exist" in low and "database" in low:
+        name = make_url(url).database
+        why = f'database "{name}" does not exist — create it (createdb {name}) or fix the URL'
+    elif "password authentication failed" in low or "no password supplied" in low:
+        why = f"authentication failed for user {make_url(url).username!r} — check the password"
+    elif "role" in low and "does not exist" in low:
+        why = f"user {make_url(url).username!r} does not exist on the server"
+    elif "translate host name" in low or "name or service not known" in low:
+        why = f"unknown host {make_url(url).host!r}"
+    elif "timeout" in low or "timed out" in low:
+        why = "timed out — is the host reachable?"
+    else:
+        why = text.removeprefix("connection failed: ")
+    return f"cannot connect to {where}: {why} {setting}"
+
+
+def _at_connect(exc: BaseException) -> bool:
+    """Whether a DBAPI error happened while connecting (OperationalError of the driver's
+    connect, or SQLite's "unable to open")."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return False
+    text = str(getattr(exc, "orig", exc)).lower()
+    return exc.statement is None or any(
+        s in text for s in ("unable to open database file", "file is not a database")
+    )
 
 
 def make_engine(url: str) -> Engine:

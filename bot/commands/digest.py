@@ -79,7 +79,7 @@ def unsubscribe(app: Factwatch, email: str) -> None:
     from factwatch.digest import subscribers as subs
 
     try:
-        stopped = subs.unsubscribe(app.ready_db(), email)
+        stopped = subs.unsubscribe(app.existing_db(), email)
     except subs.SubscriberError as exc:
         raise click.BadParameter(str(exc)) from exc
     if not stopped:
@@ -97,7 +97,7 @@ def list_(app: Factwatch, show_all: bool) -> None:
     """
     from factwatch.digest.subscribers import list_subscribers
 
-    rows = list_subscribers(app.ready_db(), include_inactive=show_all)
+    rows = list_subscribers(app.existing_db(), include_inactive=show_all)
     if not rows:
         click.echo("No digest subscribers: add one with `factwatch digest subscribe EMAIL`.")
         return
@@ -141,7 +141,7 @@ def preview(
         raise click.BadParameter(
             f"{day.date()} is not a past day (from 1990-01-01 to today)", param_hint="--date"
         )
-    db = app.ready_db()
+    db = app.existing_db()
     recipient = Recipient(None, "UTC", 7, None)
     topic = vector = previous = None
     if email:
@@ -214,7 +214,7 @@ def send(app: Factwatch, force: bool, email: str | None) -> None:
             email = subs.normalise_email(email)
         except subs.SubscriberError as exc:
             raise click.BadParameter(str(exc)) from exc
-    app.ready_db()
+    app.existing_db()
     report = app.send_digests(datetime.now(UTC), force=force, only=email)
     for d in report.deliveries:
         if d.status in ("sent", "quiet"):

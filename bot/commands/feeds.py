@@ -99,7 +99,7 @@ def list_(app: Factwatch, fmt: str) -> None:
     from factwatch.feeds import list_feeds
     from factwatch.render import table
 
-    rows = list_feeds(app.ready_db())
+    rows = list_feeds(app.existing_db())
     columns = [
         "id",
         "url",
@@ -146,7 +146,7 @@ def remove(app: Factwatch, feed: str) -> None:
     from factwatch.feeds import remove_feed
 
     try:
-        info = remove_feed(app.ready_db(), feed)
+        info = remove_feed(app.existing_db(), feed)
     except FeedRegistryError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(
@@ -185,7 +185,7 @@ def _set_active(app: Factwatch, feed: str, active: bool) -> None:
     from factwatch.feeds import set_active
 
     try:
-        info = set_active(app.ready_db(), feed, active)
+        info = set_active(app.existing_db(), feed, active)
     except FeedRegistryError as exc:
         raise click.ClickException(str(exc)) from exc
     state = "resumed: due now" if active else "paused"

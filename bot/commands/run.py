@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from factwatch import logs
 from factwatch.app import Factwatch
 from factwatch.commands import pass_app
 
@@ -38,7 +39,9 @@ def run(app: Factwatch, once: bool, poll_every: float, timeout: float) -> None:
 
     Runs until SIGINT (Ctrl-C) or SIGTERM; the Telegram bot runs too when
     FACTWATCH_TELEGRAM_TOKEN is set, the daily digest when FACTWATCH_SMTP_HOST and
-    FACTWATCH_MAIL_FROM are. Feeds come from `factwatch feeds add`. Use -v to log one line
+    FACTWATCH_MAIL_FROM are. With --once it exits with status 1 when a feed could not be
+    polled or an alert or digest could not be sent, each named on a line starting with
+    "failed:" (for cron). Feeds come from `factwatch feeds add`. Use -v to log one line
     per feed poll.
 
     \b
@@ -56,7 +59,9 @@ def run(app: Factwatch, once: bool, poll_every: float, timeout: float) -> None:
     app.ready_db()
     options = ServiceOptions(once=once, poll_every=poll_every, fetch_timeout=timeout)
     try:
-        code = asyncio.run(run_service(app, options, lambda m: click.echo(m, err=True)))
+        code = asyncio.run(
+            run_service(app, options, lambda m: click.echo(logs.redact(m), err=True))
+        )
     except ServiceError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

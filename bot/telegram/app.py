@@ -4,9 +4,9 @@
 handler registered; the caller (bot/service.py) initialises, starts and polls it in its own
 event loop and hands `app.bot` to the alert dispatcher.
 
-The token is part of every Bot API URL, and httpx logs request URLs at INFO. The httpx and
-httpcore loggers are therefore kept at WARNING, and `TokenFilter` removes the token from any
-record of the HTTP and telegram loggers and of the root handlers, whatever the log level.
+The token is part of every Bot API URL, which a library may log or echo in an error: the
+application core (`factwatch.app.Factwatch`) registers it with `factwatch.logs`, whose filter
+on the root handlers removes it from every record, whatever the log level.
 """
 
 from __future__ import annotations
@@ -40,71 +40,12 @@ from factwatch.telegram.limits import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["TokenFilter", "build_application", "protect_token"]
+__all__ = ["build_application"]
 
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 20.0
 WRITE_TIMEOUT = 20.0
 POOL_TIMEOUT = 10.0
-# A logger's filters apply only to records it creates itself (not to its children's), so the
-# loggers that can see a Bot API URL are listed one by one (python-telegram-bot's own names).
-LOGGERS_WITH_URLS = (
-    "httpx",
-    "httpcore",
-    "httpcore.connection",
-    "httpcore.http11",
-    "httpcore.http2",
-    "telegram",
-    "telegram.Bot",
-    "telegram.ext",
-    "telegram.ext.ExtBot",
-    "telegram.ext.Application",
-    "telegram.ext.Updater",
-    "telegram.request.BaseRequest",
-    "telegram.request.HTTPXRequest",
-)
-
-
-class TokenFilter(logging.Filter):
-    """Replaces the bot token in a log record's message and arguments by `***`."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
-
-    def _clean(self, value: Any) -> Any:
-        if isinstance(value, str) and self.token in value:
-            return value.replace(self.token, "***")
-        if not isinstance(value, str | int | float | type(None)):
-            text = str(value)
-            if self.token in text:
-                return text.replace(self.token, "***")
-        return value
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.token:
-            record.msg = self._clean(record.msg)
-            if isinstance(record.args, tuple):
-                record.args = tuple(self._clean(a) for a in record.args)
-            elif isinstance(record.args, dict):
-                record.args = {k: self._clean(v) for k, v in record.args.items()}
-        return True
-
-
-def protect_token(token: str) -> None:
-    """Keep the token out of the logs: URL-logging libraries at WARNING at least, and the
-    token masked in what they and python-telegram-bot log, should someone lower the level."""
-    if not token:
-        return
-    for name in ("httpx", "httpcore"):
-        logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < logging.WARNING:
-            logger.setLevel(logging.WARNING)
-    loggers = [logging.getLogger(n) for n in LOGGERS_WITH_URLS]
-    handlers = list(logging.getLogger().handlers)
-    for target in [*loggers, *handlers]:
-        if not any(isinstance(f, TokenFilter) and f.token == token for f in target.filters):
-            target.addFilter(TokenFilter(token))
 
 
 def _api_base(api_url: str) -> tuple[str, str | None]:
@@ -157,7 +98,6 @@ def build_application(
     tg = core.settings.telegram
     if not tg.token:
         raise ValueError("FACTWATCH_TELEGRAM_TOKEN is not set")
-    protect_token(tg.token)
     base_url, file_url = _api_base(tg.api_url)
     builder: ApplicationBuilder = (
         Application.builder()

@@ -405,7 +405,7 @@ async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log a failed update (the token never appears: see app.TokenFilter) and apologise."""
+    """Log a failed update (the token never appears: see factwatch.logs) and apologise."""
     log.error("update failed: %s", context.error, exc_info=context.error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:

@@ -90,3 +90,14 @@ def test_the_same_feed_in_other_letters_is_not_added_twice(db):
     assert "already registered" in again.output and "Traceback" not in again.output
     listed = runner.invoke(main, ["--db", db, "feeds", "list"])
     assert listed.output.count("news.example.org") == 1, listed.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["feeds", "list"], ["digest", "list"], ["digest", "preview"], ["feeds", "remove", "1"]],
+)
+def test_commands_on_a_mistyped_database_path_create_nothing(tmp_path, command):
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, ["--db", str(missing), *command])
+    assert result.exit_code != 0 and "does not exist" in result.output
+    assert not missing.exists()
