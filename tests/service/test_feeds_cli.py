@@ -85,6 +85,7 @@ def test_stored_interval_and_flags(db_url):
     ],
 )
 def test_bad_interval_is_refused_clearly(db_url, interval, message):
+    cli(db_url, "init")  # `feeds list` reads an existing database only
     result = cli(
         db_url, "feeds", "add", "--interval", interval, "https://x.example.org/f", ok=False
     )
@@ -130,6 +131,7 @@ def test_credentials_in_urls_are_never_shown(db_url):
 
 
 def test_remove_or_pause_unknown_feed(db_url):
+    cli(db_url, "init")  # on a missing database these say so instead (tests/cli)
     for command in ("remove", "pause", "resume"):
         result = cli(db_url, "feeds", command, "42", ok=False)
         assert "no feed '42'" in result.output
