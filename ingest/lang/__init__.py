@@ -1,6 +1,6 @@
-"""The languages the pipeline reads, one module each (`en.py`, `fr.py`, ...), spaCy-style.
+"""The languages the pipeline reads, one folder each (`en/`, `fr/`, ...), spaCy-style.
 
-Each module builds one `LanguageData` (schema.py) holding every word list and small rule of
+Each folder builds one `LanguageData` (schema.py) holding every word list and small rule of
 its language; code asks `get(code)` for a language's slot, or `union(slot)` when it needs a
 slot across all languages (a text of unknown language, a cleaning rule for every outlet).
 """
