@@ -49,8 +49,11 @@ def serve(folder: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def run_cli(db_path: Path, feed_url: str = f"http://127.0.0.1:{PORT}/feed.xml") -> float:
-    """`factwatch init` and `factwatch ingest --allow-private FEED` on a fresh database."""
+def run_cli(
+    db_path: Path, feed_url: str = f"http://127.0.0.1:{PORT}/feed.xml", *, quiet: bool = False
+) -> float:
+    """`factwatch init` and `factwatch ingest --allow-private FEED` on a fresh database
+    (`quiet`: the ingest's report is not printed)."""
     env = {**os.environ, "FACTWATCH_DATABASE_URL": f"sqlite:///{db_path}"}
     exe = [sys.executable, "-m", "factwatch"]
     subprocess.run([*exe, "init"], check=True, env=env, cwd=REPO, capture_output=True)
@@ -60,6 +63,7 @@ def run_cli(db_path: Path, feed_url: str = f"http://127.0.0.1:{PORT}/feed.xml") 
         check=True,
         env=env,
         cwd=REPO,
+        capture_output=quiet,
     )
     return time.perf_counter() - t0
 

@@ -82,7 +82,7 @@ def score(corpus: Corpus, overrides: dict, work: Path) -> dict:
     db.unlink(missing_ok=True)
     server = corpus_score.serve(corpus.folder)
     try:
-        corpus_score.run_cli(db)
+        corpus_score.run_cli(db, quiet=True)
     finally:
         server.shutdown()
         server.server_close()
