@@ -401,13 +401,11 @@ def extract_entities(
 def _territories() -> tuple[frozenset[str], dict[str, list[str]]]:
     """Country and world-region names in the pipeline's Latin-script languages (from babel's
     CLDR data), as name keys, plus an index of single-word ones by their first five letters."""
-    try:
-        from babel import Locale
-    except ImportError:  # pragma: no cover - babel is a declared dependency
-        return frozenset(), {}
+    from factwatch.ingest.lang.territories import territory_names
+
     names: set[str] = set()
     for code in (c for c in SUPPORTED if not get(c).unspaced):
-        for name in Locale.parse(code).territories.values():
+        for _territory, name in territory_names(code):
             words = [normalise_name(w) for w in re.findall(r"[^\W\d_]+", name)]
             if words:
                 names.add(" ".join(words))

@@ -74,11 +74,12 @@ _REGIONS: dict[str, str] = {
 def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """Country names in the eight languages (babel's CLDR data) → ISO 3166 code, and the
     regions of `_REGIONS` → their codes, space-separated."""
-    from babel import Locale
+    from factwatch.ingest.lang import SUPPORTED
+    from factwatch.ingest.lang.territories import territory_names
 
     names: dict[str, str] = dict(_REGIONS)
-    for lang in ("en", "fr", "de", "es", "it", "pt", "nl", "zh"):
-        for code, name in Locale.parse(lang).territories.items():
+    for lang in SUPPORTED:
+        for code, name in territory_names(lang):
             long_enough = len(name) >= 4 or (not name.isascii() and len(name) >= 2)
             key = name.casefold()
             if (

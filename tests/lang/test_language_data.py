@@ -164,3 +164,13 @@ def test_readme_lists_exactly_the_supported_languages() -> None:
     assert listed, row
     assert tuple(listed.group(1).split()) == SUPPORTED
 
+
+
+def test_territory_names_come_from_one_cldr_source_for_every_language() -> None:
+    from factwatch.ingest.lang.territories import territory_names
+
+    assert ("PT", "Portugal") in territory_names("fr")
+    assert ("DE", "Deutschland") in territory_names("de")
+    assert ("CN", "中国") in territory_names("zh")
+    with pytest.raises(ValueError, match="unsupported language 'ja'"):
+        territory_names("ja")
