@@ -68,6 +68,17 @@ def run_cli(
     return time.perf_counter() - t0
 
 
+def ingest_served(folder: Path, db_path: Path, *, quiet: bool = False) -> float:
+    """Serve `folder` on 127.0.0.1:8765 while the real CLI ingests its feed into `db_path`;
+    the server's socket is closed after, so the next corpus can be served."""
+    server = serve(folder)
+    try:
+        return run_cli(db_path, quiet=quiet)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -283,12 +294,7 @@ def main() -> int:
     db_path = Path(args.keep) if args.keep else Path(tmp) / "score.db"
     if db_path.exists():
         db_path.unlink()
-    server = serve(corpus)
-    try:
-        elapsed = run_cli(db_path)
-    finally:
-        server.shutdown()
-        server.server_close()
+    elapsed = ingest_served(corpus, db_path)
     scores = evaluate(truth, db_path, misses=not args.quiet)
     print(
         f"ingest: {scores.articles} articles, {scores.claims} claims, {scores.stories} "

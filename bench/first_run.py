@@ -110,12 +110,7 @@ def main() -> int:
         sealed = "sealed" in folder.resolve().parts
         truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
         db = Path(tempfile.mkdtemp(prefix="fw-first-")) / "first.db"
-        server = corpus_score.serve(folder.resolve())
-        try:
-            corpus_score.run_cli(db)
-        finally:
-            server.shutdown()
-            server.server_close()
+        corpus_score.ingest_served(folder.resolve(), db)
         scores = corpus_score.evaluate(truth, db, misses=not sealed)
         row = _row(name, commit, scores, truth)
         rows.append(row)

@@ -80,12 +80,7 @@ def score(corpus: Corpus, overrides: dict, work: Path) -> dict:
     truth = json.loads((corpus.folder / "truth.json").read_text(encoding="utf-8"))
     db = work / f"{corpus.name}.db"
     db.unlink(missing_ok=True)
-    server = corpus_score.serve(corpus.folder)
-    try:
-        corpus_score.run_cli(db, quiet=True)
-    finally:
-        server.shutdown()
-        server.server_close()
+    corpus_score.ingest_served(corpus.folder, db, quiet=True)
     s = corpus_score.evaluate(truth, db, misses=False)
     p, r = s.conflicts_pr
     return {

@@ -160,6 +160,10 @@ class FeedPoller:
     def close(self) -> None:
         self._ingest_pool.shutdown(wait=True)
 
+    async def repair(self) -> int:
+        """`Pipeline.repair` on the ingest thread: stories a killed run left unreconciled."""
+        return await asyncio.shield(self._submit(lambda: self._pipeline_on_thread().repair()))
+
     async def reconcile(self, story_ids: Sequence[int]) -> int:
         """Reconcile stories on the ingest thread (never beside a running ingest)."""
 

@@ -183,13 +183,11 @@ class Service:
                 log.exception("while stopping the Telegram bot")
 
     async def _recover(self) -> int:
-        """Reconcile stories a crash left with unreconciled claims (see bot.polling)."""
-        ids = await asyncio.to_thread(unreconciled_stories, self.db)
-        if not ids:
+        """Reconcile stories a crash left with unreconciled claims (`Pipeline.repair`).
+        Looked for here first so that a clean start does not load the model for nothing."""
+        if not await asyncio.to_thread(unreconciled_stories, self.db):
             return 0
-        log.warning("reconciling %d story(ies) an interrupted ingest left behind", len(ids))
-        await self.poller.reconcile(ids)
-        return len(ids)
+        return await self.poller.repair()
 
     # ------------------------------------------------------------ jobs
 

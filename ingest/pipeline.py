@@ -122,26 +122,35 @@ class Pipeline:
             return self._ingest(articles, feed_id, batch, should_stop)
 
     @contextmanager
-    def _exclusive(self) -> Iterator[None]:
+    def _exclusive(self, repair: bool = True) -> Iterator[None]:
         """The database's pipeline lock (store/locks.py), taken once however deep the calls.
 
-        The first time this pipeline holds it, stories a killed run left with claims but no
-        facts are reconciled, which also queues the alerts that run never queued."""
+        The first time this pipeline holds it, it `repair`s what a killed run left behind."""
         if self._locked:
             yield
             return
         with pipeline_lock(self.db):
             self._locked = True
             try:
-                if not self._repaired:
-                    self._repaired = True
-                    left = unreconciled_stories(self.db)
-                    if left:
-                        log.warning("reconciling %d story(ies) a killed run left behind", len(left))
-                        self.reconcile(left)
+                if repair and not self._repaired:
+                    self._repair()
                 yield
             finally:
                 self._locked = False
+
+    def repair(self) -> int:
+        """Reconcile the stories a killed run left with claims but no facts (which also
+        queues the alerts it never queued); the number of such stories."""
+        with self._exclusive(repair=False):
+            return self._repair()
+
+    def _repair(self) -> int:
+        self._repaired = True
+        left = unreconciled_stories(self.db)
+        if left:
+            log.warning("reconciling %d story(ies) an interrupted ingest left behind", len(left))
+            self._reconcile(left)
+        return len(left)
 
     def _ingest(
         self,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
 from factwatch.app import Factwatch
 from factwatch.commands import pass_app
+from factwatch.ingest.sources.base import EARLIEST_PUBLISHED
 
 
 @click.group()
@@ -137,9 +138,10 @@ def preview(
     from factwatch.digest.send import previous_period_end, topic_filter
 
     now = datetime.now(UTC)
-    if day is not None and not date(1990, 1, 1) <= day.date() <= now.date():
+    first = EARLIEST_PUBLISHED.date()  # no article is dated earlier (ingest/sources/base.py)
+    if day is not None and not first <= day.date() <= now.date():
         raise click.BadParameter(
-            f"{day.date()} is not a past day (from 1990-01-01 to today)", param_hint="--date"
+            f"{day.date()} is not a past day (from {first} to today)", param_hint="--date"
         )
     db = app.existing_db()
     recipient = Recipient(None, "UTC", 7, None)

@@ -29,6 +29,7 @@ from factwatch.ingest.claims.sentences import context_words, sentence_at, split_
 from factwatch.ingest.claims.zh import zh_compact, zh_named_fractions, zh_numeral_claims
 from factwatch.ingest.lang import SUPPORTED
 from factwatch.ingest.models import Claim
+from factwatch.ingest.text import base_language
 
 # How far around a figure its sentence is read (characters): keeps run-on "sentences"
 # (tables, lists without full stops) from making the extractor quadratic.
@@ -39,7 +40,7 @@ _URL = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"'«»“”]+", re.IGNORECASE
 
 def primary_lang(lang: str | None) -> str:
     """"fr-FR" -> "fr"; unknown or missing languages read as English."""
-    code = (lang or "en").strip().lower().replace("_", "-").split("-")[0]
+    code = base_language((lang or "en").strip().replace("_", "-"))
     return code if code in SUPPORTED else "en"
 
 
