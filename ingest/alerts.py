@@ -31,11 +31,17 @@ __all__ = [
     "route",
 ]
 
-SILENT_VERDICTS = frozenset({"rounding_or_bound"})
+SILENT_VERDICTS = frozenset({"rounding_or_bound", "updated"})
 ALERTING_VERDICTS = frozenset(VERDICTS) - SILENT_VERDICTS
 
 # Most serious first: listings and digests order conflicts by it.
-VERDICT_ORDER = {"genuine": 0, "date_conflict": 1, "currency_conversion": 2, "rounding_or_bound": 3}
+VERDICT_ORDER = {
+    "genuine": 0,
+    "date_conflict": 1,
+    "currency_conversion": 2,
+    "updated": 3,
+    "rounding_or_bound": 4,
+}
 
 # Short names (the digest's badges).
 VERDICT_LABELS = {
@@ -43,6 +49,7 @@ VERDICT_LABELS = {
     "currency_conversion": "Currency conversion",
     "date_conflict": "Conflicting dates",
     "rounding_or_bound": "Rounding or bound",
+    "updated": "Updated over time",
 }
 
 # (icon, headline, what the verdict means): the Telegram alert's wording.
@@ -59,10 +66,15 @@ VERDICT_TITLES = {
         "Rounding or a stated bound",
         "rounding or a stated bound explains the difference",
     ),
+    "updated": (
+        "↗",
+        "A count updated over time",
+        "a running count revised as reports came in, not a disagreement",
+    ),
 }
 
 # A fact's status as one mark; any other status is a conflict (the caller's warning sign).
-FACT_MARKS = {"agree": "✓", "single": "·", "rounding_or_bound": "≈"}
+FACT_MARKS = {"agree": "✓", "single": "·", "rounding_or_bound": "≈", "updated": "↗"}
 
 
 def alerts(verdict: str | None) -> bool:

@@ -13,11 +13,17 @@ from typing import Literal
 
 ClaimKind = Literal["money", "date", "percent", "count"]
 Qualifier = Literal["about", "more_than", "less_than", "up_to", "at_least"]
-Verdict = Literal["genuine", "currency_conversion", "rounding_or_bound", "date_conflict"]
+Verdict = Literal["genuine", "currency_conversion", "rounding_or_bound", "date_conflict", "updated"]
 
 CLAIM_KINDS: tuple[str, ...] = ("money", "date", "percent", "count")
 QUALIFIERS: tuple[str, ...] = ("about", "more_than", "less_than", "up_to", "at_least")
-VERDICTS: tuple[str, ...] = ("genuine", "currency_conversion", "rounding_or_bound", "date_conflict")
+VERDICTS: tuple[str, ...] = (
+    "genuine",
+    "currency_conversion",
+    "rounding_or_bound",
+    "date_conflict",
+    "updated",
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,8 @@ class ClaimRecord:
     duplicate_of: int | None = None
     title: str = ""
     entities: frozenset[str] = field(default_factory=frozenset)
+    # the article's publication time, when known: orders reports of one day ("updated")
+    published_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -309,6 +309,7 @@ def claim_records(session: Session, article_ids: Sequence[int]):
                 story_id=art.story_id,
                 duplicate_of=art.duplicate_of,
                 title=art.title,
+                published_at=art.published_at,
             )
         )
         claim_rows.append(row)

@@ -22,6 +22,7 @@ VERDICT_COLOURS = {
     "currency_conversion": "#175cd3",
     "date_conflict": "#b54708",
     "rounding_or_bound": "#667085",
+    "updated": "#475467",
 }
 QUALIFIER_MARKERS = {
     None: "o",

@@ -35,7 +35,12 @@ TEXT_WIDTH = 76
 
 STORY_LABELS = {"new": "New story", "growing": "Growing story", "updated": "Updated conflicts"}
 STORY_COLOURS = {"new": "#067647", "growing": "#175cd3", "updated": "#475467"}
-FACT_COLOURS = {"agree": "#067647", "single": "#98a2b3", "rounding_or_bound": "#667085"}
+FACT_COLOURS = {
+    "agree": "#067647",
+    "single": "#98a2b3",
+    "rounding_or_bound": "#667085",
+    "updated": "#667085",
+}
 
 
 class MailError(ValueError):

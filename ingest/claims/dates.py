@@ -42,39 +42,74 @@ def _month_alt(lang: str) -> str:
 @lru_cache(maxsize=16)
 def _patterns(lang: str) -> list[re.Pattern[str]]:
     if lang == "zh":
-        return [re.compile(
-            r"(?=[0-9])(?<![0-9])(?:(?P<y>[12][0-9]{3})年)?(?P<m>1[0-2]|0?[1-9])月"
-            r"(?P<d>[12][0-9]|3[01]|0?[1-9])[日号](?:(?:至|到|-|–|~|～|—)(?:(?P<m2>1[0-2]|0?[1-9])月)?"
-            r"(?P<d2>[12][0-9]|3[01]|0?[1-9])[日号])?"
-        )]
+        return [
+            re.compile(
+                r"(?=[0-9])(?<![0-9])(?:(?P<y>[12][0-9]{3})年)?(?P<m>1[0-2]|0?[1-9])月"
+                r"(?P<d>[12][0-9]|3[01]|0?[1-9])[日号](?:(?:至|到|-|–|~|～|—)(?:(?P<m2>1[0-2]|0?[1-9])月)?"
+                r"(?P<d2>[12][0-9]|3[01]|0?[1-9])[日号])?"
+            )
+        ]
     data = get(lang)
     months = _month_alt(lang)
     ordinal = data.date_ordinal
     joins = "|".join(re.escape(w) for w in data.range_words)
     range_part = (
         rf"(?:{SP}*(?:{joins}){SP}*(?:le{SP}+|el{SP}+|il{SP}+)?"
-        + _DAY.format(name="d2") + ordinal + ")?"
+        + _DAY.format(name="d2")
+        + ordinal
+        + ")?"
     )
     year_part = "(?:" + data.date_year_join.format(SP=SP) + _YEAR + ")?"
     day_first = (
-        "(?=[0-9])" + WORD_START + _DAY.format(name="d") + ordinal + range_part
-        + SP + "*" + data.date_of.format(SP=SP) + rf"(?P<m>{months})" + WORD_END + year_part
+        "(?=[0-9])"
+        + WORD_START
+        + _DAY.format(name="d")
+        + ordinal
+        + range_part
+        + SP
+        + "*"
+        + data.date_of.format(SP=SP)
+        + rf"(?P<m>{months})"
+        + WORD_END
+        + year_part
     )
     patterns = [re.compile(day_first)]
     if data.month_first:
         month_first = (
-            WORD_START + rf"(?P<m>{months})" + r"\.?" + SP + "+" + _DAY.format(name="d")
-            + ordinal + range_part + WORD_END
-            + rf"(?:,?{SP}+" + _YEAR + ")?"
+            WORD_START
+            + rf"(?P<m>{months})"
+            + r"\.?"
+            + SP
+            + "+"
+            + _DAY.format(name="d")
+            + ordinal
+            + range_part
+            + WORD_END
+            + rf"(?:,?{SP}+"
+            + _YEAR
+            + ")?"
         )
         patterns.append(re.compile(month_first))
     if data.date_range is not None:
         lead, to = data.date_range
-        patterns.insert(0, re.compile(
-            WORD_START + rf"{lead}{SP}+" + _DAY.format(name="d") + ordinal + rf"{SP}+{to}{SP}+"
-            + _DAY.format(name="d2") + ordinal + SP + "+" + data.date_of.format(SP=SP)
-            + rf"(?P<m>{months})" + WORD_END + year_part
-        ))
+        patterns.insert(
+            0,
+            re.compile(
+                WORD_START
+                + rf"{lead}{SP}+"
+                + _DAY.format(name="d")
+                + ordinal
+                + rf"{SP}+{to}{SP}+"
+                + _DAY.format(name="d2")
+                + ordinal
+                + SP
+                + "+"
+                + data.date_of.format(SP=SP)
+                + rf"(?P<m>{months})"
+                + WORD_END
+                + year_part
+            ),
+        )
     return patterns
 
 

@@ -108,3 +108,6 @@ class LanguageData:
     determiners: frozenset[str]  # a capitalised word after one is a common noun (German)
     noun_suffixes: tuple[str, ...]  # endings of common nouns, for capitalised-noun languages
     topic_stop_words: frozenset[str]  # carry no topic in what a follower types ("the", "für")
+
+    # --- Verdicts (reconcile/verdicts.py)
+    tally_words: tuple[str, ...]  # name a running count or its revision: "toll", "bilan", "so far"

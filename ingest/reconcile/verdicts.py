@@ -9,10 +9,12 @@ in the fact, so that two figures in one currency are never "explained" by an inv
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time
 
+from factwatch.ingest.lang import find, union
 from factwatch.ingest.models import ClaimRecord, ConflictFinding, Verdict
 from factwatch.ingest.params import DEFAULT, VerdictParams
 from factwatch.ingest.reconcile.compare import (
@@ -24,6 +26,7 @@ from factwatch.ingest.reconcile.compare import (
     stated_interval,
 )
 from factwatch.ingest.reconcile.rates import Rate, rate_on
+from factwatch.ingest.text import base_language
 
 # The verdicts a conflict gets (`factwatch.ingest.models.VERDICTS`), each named once here,
 # and the statuses of a fact without a conflict.
@@ -31,6 +34,7 @@ GENUINE: Verdict = "genuine"
 CONVERSION: Verdict = "currency_conversion"
 ROUNDING: Verdict = "rounding_or_bound"
 DATES: Verdict = "date_conflict"
+UPDATED: Verdict = "updated"
 SINGLE, AGREE = "single", "agree"
 
 QUALIFIER_WORDS = {
@@ -187,6 +191,73 @@ def _converted_apart(recs: list[ClaimRecord], params: VerdictParams) -> bool:
     )
 
 
+# ---------------------------------------------------------------- running counts
+
+# Counted nouns (`claims.nouns` canonical) that are running tallies of an event by nature.
+TALLY_NOUNS = frozenset({"deaths", "victims", "injured", "cases"})
+
+
+def _moment(rec: ClaimRecord) -> datetime:
+    """When the report was published, as naive UTC (midnight of its day without a time)."""
+    at = rec.published_at
+    if at is None:
+        return datetime.combine(rec.published or date.min, time())
+    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
+
+
+def _tally_cue(rec: ClaimRecord) -> bool:
+    """The claim's sentence names a running count or its revision ("toll", "bilan", "so
+    far", "死亡人数") in its language (any language's words for a language not read)."""
+    data = find(base_language(rec.lang))
+    words = data.tally_words if data is not None else tuple(union("tally_words"))
+    text = rec.claim.sentence.casefold()
+    if data is not None and data.unspaced:
+        return any(w in text for w in words)
+    return any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", text) for w in words)
+
+
+def _running_tally(records: list[ClaimRecord], params: VerdictParams) -> list[ClaimRecord] | None:
+    """The reports in time order when they read as one running count revised over time, else
+    None.
+
+    A toll or tally whose reports, taken in publication order, agree within each moment and
+    move one way only (no later figure wholly below, or for a count going down wholly above,
+    an earlier one), and where every report that moves the figure says it is a running count:
+    by its noun (deaths, injured) or a tally word in its sentence ("toll", "bilan", "so far").
+    Two values in one article, a figure that goes back, or a new figure given as a plain
+    fact ("2,100 people fled" after "1,200 were evacuated") stay a disagreement.
+    """
+    by_moment: dict[datetime, list[ClaimRecord]] = defaultdict(list)
+    for rec in records:
+        by_moment[_moment(rec)].append(rec)
+    if len(by_moment) < 2:
+        return None
+    spans: list[Interval] = []
+    for moment in sorted(by_moment):
+        span = common_interval([_interval(r, params) for r in by_moment[moment]])
+        if span is None:
+            return None  # one report, or one moment, with two figures
+        if (
+            spans
+            and spans[-1].intersect(span) is None
+            and not any(
+                count_family(r.claim.unit) in TALLY_NOUNS or _tally_cue(r)
+                for r in by_moment[moment]
+            )
+        ):
+            return None  # the figure moves without saying it is a running count
+        spans.append(span)
+    rising = all(
+        later.high >= earlier.low for i, earlier in enumerate(spans) for later in spans[i + 1 :]
+    )
+    falling = all(
+        later.low <= earlier.high for i, earlier in enumerate(spans) for later in spans[i + 1 :]
+    )
+    if not (rising or falling):
+        return None
+    return sorted(records, key=lambda r: (_moment(r), r.outlet))
+
+
 # ---------------------------------------------------------------- assessment
 
 
@@ -248,6 +319,22 @@ def _assess_numbers(fact_key, label, records, readings, base, params) -> Assessm
             + " are compatible: the difference is explained by rounding or a stated bound."
         )
         return _with_conflict(base, fact_key, kind, ROUNDING, text, records, readings, {})
+    timeline = _running_tally(records, params) if kind in ("count", "percent") else None
+    if timeline is not None:
+        steps: list[tuple[str, list[str]]] = []
+        for rec in timeline:
+            figure = format_figure(rec.claim.value, rec.claim.unit, rec.claim.qualifier)
+            if not steps or steps[-1][0] != figure:
+                steps.append((figure, []))
+            if _source(rec) not in steps[-1][1]:
+                steps[-1][1].append(_source(rec))
+        told = " → ".join(f"{fig} ({'; '.join(src)})" for fig, src in steps)
+        text = (
+            f"{label}: a running count revised as reports came in — {told}. Each report "
+            f"gives the figure known when it was published: an update, not a disagreement."
+        )
+        details = {"timeline": [r.claim_id for r in timeline]}
+        return _with_conflict(base, fact_key, kind, UPDATED, text, records, readings, details)
     text = (
         f"{label}: outlets disagree — "
         + " vs ".join(f"{r.label()} ({r.sources()})" for r in readings)

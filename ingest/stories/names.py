@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 NameGroup = tuple[str, frozenset[str]]
 
+
 def name_tokens(names: Iterable[str]) -> set[str]:
     return {token for name in names for token in name.split()}
 

@@ -36,13 +36,14 @@ class _Story:
     centroid: object = None
 
 
-def test_every_verdict_but_rounding_alerts():
+def test_every_verdict_but_rounding_and_updates_alerts():
     assert {v for v in VERDICTS if alerts.alerts(v)} == {
         "genuine",
         "currency_conversion",
         "date_conflict",
     }
     assert not alerts.alerts("rounding_or_bound")
+    assert not alerts.alerts("updated")  # a toll rising over days is news, not a conflict
     assert frozenset(VERDICTS) == alerts.ALERTING_VERDICTS | alerts.SILENT_VERDICTS
     assert not alerts.ALERTING_VERDICTS & alerts.SILENT_VERDICTS
 
@@ -63,6 +64,7 @@ def test_fact_marks():
     assert alerts.fact_mark("agree") == "✓"
     assert alerts.fact_mark("single") == "·"
     assert alerts.fact_mark("rounding_or_bound") == "≈"
+    assert alerts.fact_mark("updated") == "↗"
     assert alerts.fact_mark("genuine") == "⚠"
     assert alerts.fact_mark("date_conflict", "⚠️") == "⚠️"
 

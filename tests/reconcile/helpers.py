@@ -24,6 +24,8 @@ def record(
     day=None,
     duplicate_of=None,
     lang="en",
+    sentence="",
+    published_at=None,
 ):
     cid = next(_ids)
     claim = Claim(
@@ -36,7 +38,7 @@ def record(
         date_value=day,
         qualifier=qualifier,
         precision=precision,
-        sentence="",
+        sentence=sentence,
     )
     return ClaimRecord(
         claim_id=cid,
@@ -47,6 +49,7 @@ def record(
         outlet=outlet,
         url=f"http://news.example/{article or cid}",
         duplicate_of=duplicate_of,
+        published_at=published_at,
     )
 
 

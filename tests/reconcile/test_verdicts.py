@@ -183,5 +183,11 @@ def test_the_verdicts_named_in_reconciliation_are_the_stored_ones():
     from factwatch.ingest.models import VERDICTS
     from factwatch.ingest.reconcile import verdicts
 
-    named = {verdicts.GENUINE, verdicts.CONVERSION, verdicts.ROUNDING, verdicts.DATES}
+    named = {
+        verdicts.GENUINE,
+        verdicts.CONVERSION,
+        verdicts.ROUNDING,
+        verdicts.DATES,
+        verdicts.UPDATED,
+    }
     assert named == set(VERDICTS)
