@@ -12,6 +12,7 @@ Usage:
   python bench/generalise.py                  # defaults only, every corpus
   python bench/generalise.py --grid small     # 5 settings around the defaults (5x the time)
   python bench/generalise.py --only blind_g real_a
+  python bench/generalise.py --set facts.implausible_penalty=0   # a trial value, every setting
 """
 
 from __future__ import annotations
@@ -101,9 +102,24 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--grid", choices=sorted(GRIDS), default="none")
     ap.add_argument("--only", nargs="*", help="corpus names to score (default: all)")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SECTION.NAME=VALUE",
+        help="a parameter value applied under every setting (a trial before changing a default)",
+    )
     args = ap.parse_args()
     chosen = [c for c in corpora() if not args.only or c.name in args.only]
-    grid = GRIDS[args.grid]
+    base: dict[str, dict] = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        section, _, name = key.partition(".")
+        base.setdefault(section, {})[name] = json.loads(value)
+    grid = {
+        name: {sec: {**base.get(sec, {}), **over.get(sec, {})} for sec in {*base, *over}}
+        for name, over in GRIDS[args.grid].items()
+    }
     results: dict[str, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory(prefix="fw-loo-") as tmp:
         for setting, overrides in grid.items():
@@ -137,6 +153,11 @@ def main() -> int:
         print(
             f"| **mean** | | {m['stories_f1']:.3f} | | "
             f"{m['conflicts_p']:.3f} / {m['conflicts_r']:.3f} | |"
+        )
+        w = {k: min(r[k] for _, _, r in rows) for k in MEANS}
+        print(
+            f"| **worst** | | {w['stories_f1']:.3f} | | "
+            f"{w['conflicts_p']:.3f} / {w['conflicts_r']:.3f} | |"
         )
     return 0
 

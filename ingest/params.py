@@ -580,6 +580,16 @@ class VerdictParams:
         "to matching (85db384)",
         test="tests/reconcile/test_facts.py::test_amounts_no_exchange_rate_reconciles_stay_apart",
     )
+    kept_rate_days: int = tuned(
+        730,
+        why="An outlet may repeat a conversion made when the amount was announced instead of "
+        "converting again: a verdict reads an amount in another currency at any ECB rate "
+        "between the fact's first report and its article, at most this many days back. Long "
+        "enough for a deal closing 18 months after its announcement.",
+        evidence="issue 15 (conversions at an earlier day's rate); first runs of blind_j "
+        "(f2_value), blind_k, blind_l, blind_m, blind_n, real_b (n_ev)",
+        test="tests/reconcile/test_kept_rate.py::test_a_conversion_kept_from_the_announcement_day_is_currency_conversion",
+    )
     article_conversion_slack: float = tuned(
         0.0,
         why="An amount an article also states in another currency in another sentence is "

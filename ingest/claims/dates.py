@@ -137,6 +137,8 @@ def find_dates(text: str, lang: str, published: date | None) -> list[Candidate]:
             if cand:
                 found.append(cand)
                 taken.add(cand.start, cand.end)
+    if lang == "zh":
+        _add_zh_days(found, taken, text, published)
     for m in _ISO.finditer(text):
         _add_numeric(found, taken, m, int(m["y"]), int(m["m"]), int(m["d"]))
     for m in _NUMERIC.finditer(text):
@@ -145,6 +147,47 @@ def find_dates(text: str, lang: str, published: date | None) -> list[Candidate]:
         day, month = (b, a) if us_style else (a, b)
         _add_numeric(found, taken, m, int(m["y"]), month, day)
     return sorted(found, key=lambda c: c.start)
+
+
+# A day of the month written alone ("7日", "23日晚"), or of this, last or next month
+# ("下月12日"): Chinese news names the month once and then only days. Not a span of days
+# ("连续3日", "3日内"), which takes 天 in most writing but 日 in some.
+_ZH_DAY = re.compile(
+    r"(?<![0-9月年])(?<!连续)(?<!近)(?<!过去)(?<!每)(?<!前)(?<!后)(?<!第)"
+    r"(?P<rel>[上下本]个?月)?(?P<d>[12][0-9]|3[01]|0?[1-9])日(?!内|以来|之内|间|起至)"
+)
+_ZH_MONTH = re.compile(r"(?<![0-9])(1[0-2]|0?[1-9])月")
+
+
+def _add_zh_days(found: list[Candidate], taken: _Spans, text: str, published: date | None) -> None:
+    """Days named without their month: the month is the one last named before them, else
+    the publication's (the one before it when the day would lie ahead of publication)."""
+    if published is None:
+        return
+    for m in _ZH_DAY.finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        day = int(m["d"])
+        rel = m["rel"] or ""
+        if rel:
+            shift = {"上": -1, "下": 1, "本": 0}[rel[0]]
+            year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
+            month += 1
+            d = _safe_date(year, month, day)
+        else:
+            named = [int(x) for x in _ZH_MONTH.findall(text, 0, m.start())]
+            if named:
+                d = infer_year(named[-1], day, published)
+            else:
+                year, month = published.year, published.month
+                if day > published.day + 1:  # a day not yet come this month: last month's
+                    year, month = divmod(year * 12 + month - 2, 12)
+                    month += 1
+                d = _safe_date(year, month, day)
+        if d is None:
+            continue
+        found.append(Candidate("date", m.start(), m.end(), date_value=d))
+        taken.add(m.start(), m.end())
 
 
 class _Spans:

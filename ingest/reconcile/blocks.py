@@ -75,7 +75,8 @@ def _units_meet(a: Mention, b: Mention, params: FactParams) -> bool:
 def _unconvertible(a: Mention, b: Mention, params: VerdictParams) -> bool:
     """Amounts in other currencies that no exchange rate of the two publication dates
     reconciles: two different sums. An outlet that misreports a figure gets its own
-    currency's number wrong; one that converts gets the conversion about right."""
+    currency's number wrong; one that converts gets the conversion about right. (A
+    conversion kept from an earlier day is the verdict's business, once figures meet.)"""
     if a.kind != "money" or a.units & b.units:
         return False
     verdicts = [

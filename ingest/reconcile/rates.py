@@ -58,6 +58,34 @@ def rate_on(base: str, quote: str, day: date) -> Rate | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def rate_span(base: str, quote: str, first: date, last: date) -> tuple[Rate, Rate] | None:
+    """The lowest and highest ECB rate base→quote published between two days (inclusive):
+    the rates an outlet may have converted with if it kept a conversion made on any day
+    since `first` (the announcement) rather than converting again on `last`."""
+    if last < first:
+        first, last = last, first
+    rates = []
+    day = first
+    while day <= last:
+        rate = rate_on(base, quote, day)
+        if rate is None:
+            return None
+        rates.append(rate)
+        day += timedelta(days=1)
+    return min(rates, key=lambda r: r.value), max(rates, key=lambda r: r.value)
+
+
+def kept_rates(
+    base: str, quote: str, first: date | None, day: date | None, max_days: int
+) -> tuple[Rate, Rate] | None:
+    """The lowest and highest rate from `first` (the fact's first report, at most `max_days`
+    back) to `day`: an outlet may repeat the conversion made when the amount was announced."""
+    if first is None or day is None or first >= day:
+        return None
+    return rate_span(base, quote, max(first, day - timedelta(days=max_days)), day)
+
+
 def convert(amount: float, base: str, quote: str, day: date) -> tuple[float, Rate] | None:
     rate = rate_on(base, quote, day)
     if rate is None:

@@ -9,12 +9,10 @@ in the fact, so that two figures in one currency are never "explained" by an inv
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import date
 
-from factwatch.ingest.lang import find, union
 from factwatch.ingest.models import ClaimRecord, ConflictFinding, Verdict
 from factwatch.ingest.params import DEFAULT, VerdictParams
 from factwatch.ingest.reconcile.compare import (
@@ -25,8 +23,8 @@ from factwatch.ingest.reconcile.compare import (
     largest_compatible,
     stated_interval,
 )
-from factwatch.ingest.reconcile.rates import Rate, rate_on
-from factwatch.ingest.text import base_language
+from factwatch.ingest.reconcile.rates import Rate, kept_rates, rate_on
+from factwatch.ingest.reconcile.tallies import running_tally
 
 # The verdicts a conflict gets (`factwatch.ingest.models.VERDICTS`), each named once here,
 # and the statuses of a fact without a conflict.
@@ -176,86 +174,24 @@ def _interval(rec: ClaimRecord, params: VerdictParams, about: bool = True) -> In
     return stated_interval(float(c.value or 0.0), precision, qualifier, params)
 
 
+def _by_day(recs: list[ClaimRecord]) -> dict[date | None, list[ClaimRecord]]:
+    by_day: dict[date | None, list[ClaimRecord]] = defaultdict(list)
+    for rec in recs:
+        by_day[rec.published].append(rec)
+    return by_day
+
+
 def _converted_apart(recs: list[ClaimRecord], params: VerdictParams) -> bool:
     """Figures in one currency, each a conversion, that differ beyond their written digits
     between publication days and agree within each day: "about €6.9 bn" in April and "about
     €6.7 bn" in November for $7.8 bn are the dollar amount at two days' rates, not a rounding."""
     if common_interval([_interval(r, params, about=False) for r in recs]) is not None:
         return False
-    by_day: dict[date | None, list[ClaimRecord]] = defaultdict(list)
-    for rec in recs:
-        by_day[rec.published].append(rec)
+    by_day = _by_day(recs)
     return len(by_day) >= 2 and all(
         common_interval([_interval(r, params, about=False) for r in day]) is not None
         for day in by_day.values()
     )
-
-
-# ---------------------------------------------------------------- running counts
-
-# Counted nouns (`claims.nouns` canonical) that are running tallies of an event by nature.
-TALLY_NOUNS = frozenset({"deaths", "victims", "injured", "cases"})
-
-
-def _moment(rec: ClaimRecord) -> datetime:
-    """When the report was published, as naive UTC (midnight of its day without a time)."""
-    at = rec.published_at
-    if at is None:
-        return datetime.combine(rec.published or date.min, time())
-    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
-
-
-def _tally_cue(rec: ClaimRecord) -> bool:
-    """The claim's sentence names a running count or its revision ("toll", "bilan", "so
-    far", "死亡人数") in its language (any language's words for a language not read)."""
-    data = find(base_language(rec.lang))
-    words = data.tally_words if data is not None else tuple(union("tally_words"))
-    text = rec.claim.sentence.casefold()
-    if data is not None and data.unspaced:
-        return any(w in text for w in words)
-    return any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", text) for w in words)
-
-
-def _running_tally(records: list[ClaimRecord], params: VerdictParams) -> list[ClaimRecord] | None:
-    """The reports in time order when they read as one running count revised over time, else
-    None.
-
-    A toll or tally whose reports, taken in publication order, agree within each moment and
-    move one way only (no later figure wholly below, or for a count going down wholly above,
-    an earlier one), and where every report that moves the figure says it is a running count:
-    by its noun (deaths, injured) or a tally word in its sentence ("toll", "bilan", "so far").
-    Two values in one article, a figure that goes back, or a new figure given as a plain
-    fact ("2,100 people fled" after "1,200 were evacuated") stay a disagreement.
-    """
-    by_moment: dict[datetime, list[ClaimRecord]] = defaultdict(list)
-    for rec in records:
-        by_moment[_moment(rec)].append(rec)
-    if len(by_moment) < 2:
-        return None
-    spans: list[Interval] = []
-    for moment in sorted(by_moment):
-        span = common_interval([_interval(r, params) for r in by_moment[moment]])
-        if span is None:
-            return None  # one report, or one moment, with two figures
-        if (
-            spans
-            and spans[-1].intersect(span) is None
-            and not any(
-                count_family(r.claim.unit) in TALLY_NOUNS or _tally_cue(r)
-                for r in by_moment[moment]
-            )
-        ):
-            return None  # the figure moves without saying it is a running count
-        spans.append(span)
-    rising = all(
-        later.high >= earlier.low for i, earlier in enumerate(spans) for later in spans[i + 1 :]
-    )
-    falling = all(
-        later.low <= earlier.high for i, earlier in enumerate(spans) for later in spans[i + 1 :]
-    )
-    if not (rising or falling):
-        return None
-    return sorted(records, key=lambda r: (_moment(r), r.outlet))
 
 
 # ---------------------------------------------------------------- assessment
@@ -319,7 +255,11 @@ def _assess_numbers(fact_key, label, records, readings, base, params) -> Assessm
             + " are compatible: the difference is explained by rounding or a stated bound."
         )
         return _with_conflict(base, fact_key, kind, ROUNDING, text, records, readings, {})
-    timeline = _running_tally(records, params) if kind in ("count", "percent") else None
+    timeline = (
+        running_tally(records, lambda r: _interval(r, params))
+        if kind in ("count", "percent")
+        else None
+    )
     if timeline is not None:
         steps: list[tuple[str, list[str]]] = []
         for rec in timeline:
@@ -350,8 +290,11 @@ def _assess_currencies(fact_key, label, records, readings, base, params) -> Asse
     for rec in records:
         by_currency[rec.claim.unit].append(rec)
     fallback_day = max((r.published for r in records if r.published), default=None)
+    first_day = min((r.published for r in records if r.published), default=None)
 
-    best: tuple[int, int, str, list[int], dict[int, Rate]] | None = None
+    best: tuple | None = None
+    # each converted figure read in each base currency at its own day's rate
+    own_day: dict[tuple[str, int], Interval] = {}
     for cur in currencies:
         implied: list[Interval] = []
         used: dict[int, Rate] = {}
@@ -367,26 +310,38 @@ def _assess_currencies(fact_key, label, records, readings, base, params) -> Asse
             if rate is None or rate.value <= 0:
                 continue
             used[rec.claim_id] = rate
-            implied.append(iv.scale(1.0 / rate.value).widen(params.rate_slack))
+            own = iv.scale(1.0 / rate.value)
+            own_day[cur, rec.claim_id] = own.widen(params.rate_slack)
+            # or converted on an earlier day of the fact (its announcement) and repeated
+            span = kept_rates(cur, rec.claim.unit or "", first_day, day, params.kept_rate_days)
+            if span is not None:
+                low, high = span[0].value, span[1].value
+                own = Interval(min(own.low, iv.low / high), max(own.high, iv.high / low))
+            implied.append(own.widen(params.rate_slack))
             ok_idx.append(i)
         if not implied:
             continue
         compatible = [ok_idx[j] for j in largest_compatible(implied)]
+        kept = _kept_figures(records, compatible, by_currency, cur, own_day, params)
+        split = _same_day_split(by_currency, cur, {r.claim_id for r in kept}, params)
         # on a tie, the currency whose own figures agree to the digit is the base amount
         exact = common_interval([_interval(r, params, about=False) for r in by_currency[cur]])
         score = (
+            not split,
             len(compatible),
             n_sources(by_currency[cur]),
             exact is not None,
             cur,
             compatible,
             used,
+            kept,
         )
-        if best is None or score[:3] > best[:3]:
+        if best is None or score[:4] > best[:4]:
             best = score
     assert best is not None
-    _, _, _, base_cur, compatible, used = best
-    explained = len(compatible) == len(records)
+    fits, _, _, _, base_cur, compatible, used, kept = best
+    same_day_split = not fits
+    explained = len(compatible) == len(records) and not same_day_split
     base_reading = next(r for r in readings if r.unit == base_cur)
     details = {
         "base": {"value": base_reading.value, "unit": base_cur},
@@ -406,6 +361,20 @@ def _assess_currencies(fact_key, label, records, readings, base, params) -> Asse
         for cur, recs in by_currency.items()
         if cur != base_cur and _converted_apart(recs, params)
     ]
+    if explained and kept:
+        odd = "; ".join(
+            f"{format_figure(r.claim.value, r.claim.unit, r.claim.qualifier)} ({_source(r)})"
+            for r in kept
+        )
+        text = (
+            f"{label}: outlets report different figures — {listing}. All are consistent with "
+            f"one fixed amount of {_fig(base_reading)}; {odd} converts it at an earlier day's "
+            f"ECB rate (since the first report on {format_day(first_day)}), not its own day's: "
+            f"a conversion made when the amount was announced and repeated. Verdict: currency "
+            f"conversion at different dates, not a genuine discrepancy."
+        )
+        details["kept_rate"] = [r.claim_id for r in kept]
+        return _with_conflict(base, fact_key, "money", CONVERSION, text, records, readings, details)
     if explained and not per_currency_disagree and not converted:
         differs = any(
             len({(r.value, r.qualifier) for r in readings if r.unit == cur}) > 1
@@ -433,12 +402,44 @@ def _assess_currencies(fact_key, label, records, readings, base, params) -> Asse
         f"{format_figure(r.claim.value, r.claim.unit, r.claim.qualifier)} ({_source(r)})"
         for r in outliers
     )
-    text = (
-        f"{label}: outlets disagree — {listing}. Converting at the ECB rate of each "
-        f"publication date does not reconcile {odd} with {_fig(base_reading)}: a genuine "
-        f"discrepancy."
-    )
+    if not outliers:  # every figure meets the base, but one day's conversions disagree
+        odd = " vs ".join(f"{r.label()} ({r.sources()})" for r in readings if r.unit != base_cur)
+        text = (
+            f"{label}: outlets disagree — {listing}. One day's conversions of one amount "
+            f"would agree; {odd} do not: a genuine discrepancy."
+        )
+    else:
+        text = (
+            f"{label}: outlets disagree — {listing}. Converting at the ECB rate of each "
+            f"publication date does not reconcile {odd} with {_fig(base_reading)}: a "
+            f"genuine discrepancy."
+        )
     return _with_conflict(base, fact_key, "money", GENUINE, text, records, readings, details)
+
+
+def _kept_figures(records, compatible, by_currency, base_cur, own_day, params) -> list:
+    """Converted figures that only an earlier day's rate explains: kept conversions."""
+    base_span = common_interval([_interval(r, params) for r in by_currency[base_cur]])
+    return [
+        records[i]
+        for i in compatible
+        if records[i].claim.unit != base_cur
+        and base_span is not None
+        and (base_cur, records[i].claim_id) in own_day
+        and own_day[base_cur, records[i].claim_id].intersect(base_span) is None
+    ]
+
+
+def _same_day_split(by_currency, base_cur: str, kept_ids: set[int], params) -> bool:
+    """Whether two figures in one currency, converted on one day (and not kept from an
+    earlier one), disagree beyond the rate slack: $412 m and $421 m on one day are not both
+    that day's conversion of "about €360 m"."""
+    return any(
+        common_interval([_interval(r, params).widen(params.rate_slack / 2) for r in day]) is None
+        for cur, recs in by_currency.items()
+        if cur != base_cur
+        for day in _by_day([r for r in recs if r.claim_id not in kept_ids]).values()
+    )
 
 
 def _fig(reading: Reading) -> str:

@@ -148,3 +148,24 @@ def test_a_dated_time_inside_the_report_stays_a_date() -> None:
         "the night, with amendments from every group in the chamber and a final reading."
     )
     assert one(text, "en", "date").date_value == date(2025, 1, 14)
+
+
+# Chinese news names the month once, then days alone ("7日", "23日晚"), or days of the
+# next or last month ("下月12日"): each is a day of the month the text places it in.
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("台风于9月6日登陆海南，7日进入北部湾。", [date(2025, 9, 6), date(2025, 9, 7)]),
+        ("欧盟委员会23日宣布罚款。", [date(2025, 8, 23)]),  # last month's: 23 > 1 Sep
+        ("欧盟委员会1日宣布罚款。", [date(2025, 9, 1)]),
+        ("听证会定于下月12日举行。", [date(2025, 10, 12)]),
+        ("公司上月28日发布公告。", [date(2025, 8, 28)]),
+    ],
+)
+def test_chinese_days_without_a_month(text, days):
+    assert [c.date_value for c in of_kind(text, "zh", "date", PUB)] == days
+
+
+@pytest.mark.parametrize("text", ["连续3日降雨。", "工程须在30日内完成。", "第3日的比赛"])
+def test_chinese_spans_of_days_are_not_dates(text):
+    assert of_kind(text, "zh", "date", PUB) == []

@@ -1,0 +1,85 @@
+"""Running counts: a toll or a tally revised as reports come in (the `updated` verdict).
+
+Pure. A death toll that rises from 4 to 7 to 9 over three days is not three outlets
+disagreeing but one count, each report giving the figure known when it was published. The
+cue that a count runs is its noun (deaths, injured) or a tally word of the report's language
+(`LanguageData.tally_words`: "toll", "bilan", "so far", "死亡人数").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time
+
+from factwatch.ingest.lang import find, union
+from factwatch.ingest.models import ClaimRecord
+from factwatch.ingest.reconcile.compare import Interval, common_interval, count_family
+from factwatch.ingest.text import base_language
+
+# Counted nouns (`claims.nouns` canonical) that are running tallies of an event by nature.
+TALLY_NOUNS = frozenset({"deaths", "victims", "injured", "cases"})
+
+
+def _moment(rec: ClaimRecord) -> datetime:
+    """When the report was published, as naive UTC (midnight of its day without a time)."""
+    at = rec.published_at
+    if at is None:
+        return datetime.combine(rec.published or date.min, time())
+    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
+
+
+def _tally_cue(rec: ClaimRecord) -> bool:
+    """The claim's sentence names a running count or its revision ("toll", "bilan", "so
+    far", "死亡人数") in its language (any language's words for a language not read)."""
+    data = find(base_language(rec.lang))
+    words = data.tally_words if data is not None else tuple(union("tally_words"))
+    text = rec.claim.sentence.casefold()
+    if data is not None and data.unspaced:
+        return any(w in text for w in words)
+    return any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", text) for w in words)
+
+
+def running_tally(
+    records: Sequence[ClaimRecord], interval: Callable[[ClaimRecord], Interval]
+) -> list[ClaimRecord] | None:
+    """The reports in time order when they read as one running count revised over time, else
+    None.
+
+    A toll or tally whose reports, taken in publication order, agree within each moment and
+    move one way only (no later figure wholly below, or for a count going down wholly above,
+    an earlier one), and where every report that moves the figure says it is a running count:
+    by its noun (deaths, injured) or a tally word in its sentence ("toll", "bilan", "so far").
+    Two values in one article, a figure that goes back, or a new figure given as a plain
+    fact ("2,100 people fled" after "1,200 were evacuated") stay a disagreement.
+    """
+    by_moment: dict[datetime, list[ClaimRecord]] = defaultdict(list)
+    for rec in records:
+        by_moment[_moment(rec)].append(rec)
+    if len(by_moment) < 2:
+        return None
+    spans: list[Interval] = []
+    for moment in sorted(by_moment):
+        span = common_interval([interval(r) for r in by_moment[moment]])
+        if span is None:
+            return None  # one report, or one moment, with two figures
+        if (
+            spans
+            and spans[-1].intersect(span) is None
+            and not any(
+                count_family(r.claim.unit) in TALLY_NOUNS or _tally_cue(r)
+                for r in by_moment[moment]
+            )
+        ):
+            return None  # the figure moves without saying it is a running count
+        spans.append(span)
+    rising = all(
+        later.high >= earlier.low for i, earlier in enumerate(spans) for later in spans[i + 1 :]
+    )
+    falling = all(
+        later.low <= earlier.high for i, earlier in enumerate(spans) for later in spans[i + 1 :]
+    )
+    if not (rising or falling):
+        return None
+    return sorted(records, key=lambda r: (_moment(r), r.outlet))
