@@ -31,7 +31,6 @@ def words(text: str) -> list[str]:
     """The whitespace-separated words of a data string (keeps long word lists compact)."""
     return text.split()
 
-
 # --- CJK characters: one set of ranges ------------------------------------------------
 
 HAN = "\u4e00-\u9fff"  # CJK Unified Ideographs: everyday Chinese (and Japanese kanji)

@@ -38,17 +38,8 @@ def bare_amount(t: str, g: Grammar, m: Mention) -> Candidate | None:
     link = g.range_after.match(t, m.scale_end)
     opens_range = bool(link and t[link.end() : link.end() + 1].isdigit())
     qualifier, start, end = qualify(t, g, m.start, m.scale_end)
-    return Candidate(
-        "money",
-        start,
-        end,
-        float(m.scaled),
-        None,
-        qualifier,
-        m.precision,
-        bare=True,
-        opens_range=opens_range,
-    )
+    return Candidate("money", start, end, float(m.scaled), None, qualifier, m.precision,
+                     bare=True, opens_range=opens_range)
 
 
 def resolve_bare(
@@ -103,28 +94,22 @@ def _factor_of(c: Candidate) -> float:
     return 0.01 if c.subunit else 1.0
 
 
-_SUBUNIT_LINK = re.compile(r"[ \u00a0]*(?:and|und|et|y|e|con|com|en)?[ \u00a0]*$", re.IGNORECASE)
+_SUBUNIT_LINK = re.compile(r"[ \u00a0]*(?:and|und|et|y|e|con|com|en)?[ \u00a0]*$",
+                           re.IGNORECASE)
 
 
 def merge_subunits(t: str, candidates: list[Candidate]) -> list[Candidate]:
-    """ "15 dollars and 15 cents" is one amount: 15.15 in the first currency."""
+    """"15 dollars and 15 cents" is one amount: 15.15 in the first currency."""
     ordered = sorted(candidates, key=lambda c: c.start)
     out: list[Candidate] = []
     for c in ordered:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and c.kind == prev.kind == "money"
-            and c.subunit
-            and not prev.subunit
-            and prev.value is not None
-            and c.value is not None
-            and prev.value == int(prev.value)
-            and c.value < 1
-            and prev.end <= c.start
-            and _SUBUNIT_LINK.match(t[prev.end : c.start])
-        ):
-            out[-1] = replace(prev, end=c.end, value=prev.value + c.value, precision=None)
+        if (prev is not None and c.kind == prev.kind == "money" and c.subunit
+                and not prev.subunit and prev.value is not None and c.value is not None
+                and prev.value == int(prev.value) and c.value < 1
+                and prev.end <= c.start and _SUBUNIT_LINK.match(t[prev.end:c.start])):
+            out[-1] = replace(prev, end=c.end, value=prev.value + c.value,
+                              precision=None)
             continue
         out.append(c)
     return out
@@ -132,7 +117,8 @@ def merge_subunits(t: str, candidates: list[Candidate]) -> list[Candidate]:
 
 # "15 dollars 50", "15 USD 50 more", "zwei Euro fünfzig", "15 dólares con 50": the two-digit
 # number right after an amount written with its currency's name or code is its cents.
-_CENTS_LINK = re.compile(r"[ \u00a0]+(?:(?P<j>and|und|et|y|e|con|com)[ \u00a0]+)?", re.IGNORECASE)
+_CENTS_LINK = re.compile(r"[ \u00a0]+(?:(?P<j>and|und|et|y|e|con|com)[ \u00a0]+)?",
+                         re.IGNORECASE)
 _TWO_DIGITS = re.compile(r"[0-9]{2}(?![0-9]|[.,][0-9])")
 _AFTER_CENTS = re.compile(r"[ \u00a0]*(?:$|[.,;:!?)\]\"'»”])|[ \u00a0]+(?P<w>[^\W\d_]+)")
 # "between 15 dollars and 20": a range, not cents.
@@ -147,16 +133,9 @@ def merge_trailing_cents(t: str, g: Grammar, candidates: list[Candidate]) -> lis
     """Amounts followed by their cents without a sub-unit word take them in."""
     out = []
     for c in candidates:
-        if (
-            c.kind == "money"
-            and not c.bare
-            and not c.subunit
-            and c.value is not None
-            and c.value == int(c.value)
-            and c.unit not in _NO_CENTS
-            and t[c.end - 1 : c.end].isalpha()
-            and not _prefixed(t, g, c)
-        ):
+        if (c.kind == "money" and not c.bare and not c.subunit and c.value is not None
+                and c.value == int(c.value) and c.unit not in _NO_CENTS
+                and t[c.end - 1 : c.end].isalpha() and not _prefixed(t, g, c)):
             cents = _cents_after(t, g, c)
             if cents:
                 c = replace(c, end=cents[1], value=c.value + cents[0] / 100, precision=None)
@@ -170,7 +149,8 @@ _FIRST_DIGIT = re.compile(r"[0-9]")
 def _prefixed(t: str, g: Grammar, c: Candidate) -> bool:
     """True when the currency is (also) written before the figure ("rmb 10 usd 20")."""
     digit = _FIRST_DIGIT.search(t, c.start, c.end)
-    return bool(digit and g.currency_before.search(t, max(0, digit.start() - 12), digit.start()))
+    return bool(digit and g.currency_before.search(t, max(0, digit.start() - 12),
+                                                   digit.start()))
 
 
 def _cents_after(t: str, g: Grammar, c: Candidate) -> tuple[int, int] | None:
@@ -185,13 +165,8 @@ def _cents_after(t: str, g: Grammar, c: Candidate) -> tuple[int, int] | None:
         cents, end = int(digits.group()), digits.end()
     else:
         sp = read_spelled(t, pos, g.lang)
-        if (
-            sp is None
-            or sp.power
-            or sp.article
-            or sp.value != int(sp.value)
-            or not 0 < sp.value < 100
-        ):
+        if (sp is None or sp.power or sp.article or sp.value != int(sp.value)
+                or not 0 < sp.value < 100):
             return None
         cents, end = int(sp.value), sp.scale_end
     after = _AFTER_CENTS.match(t, end)
@@ -199,13 +174,10 @@ def _cents_after(t: str, g: Grammar, c: Candidate) -> tuple[int, int] | None:
         return None
     word = after.group("w")
     if word and (
-        not word[0].islower()
-        or word.casefold() in COUNT_NOUNS
+        not word[0].islower() or word.casefold() in COUNT_NOUNS
         or NOT_COUNTED.fullmatch(word.casefold())
-        or g.currency_after.match(t, end)
-        or g.percent_after.match(t, end)
-        or g.points_after.match(t, end)
-        or g.scale_after.match(t, end)
+        or g.currency_after.match(t, end) or g.percent_after.match(t, end)
+        or g.points_after.match(t, end) or g.scale_after.match(t, end)
     ):
         return None  # "15 dollars 50 cents" (merged as a sub-unit), "5 euros 20 people"
     return cents, end

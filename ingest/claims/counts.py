@@ -156,25 +156,21 @@ def _latin_noun(
 
 # What may follow a number that counts its clause's subject: the clause's end or a word
 # that opens a phrase of its own ("reached 74 million at the end of September").
-_SUBJECT_NEXT = frozenset(
-    words(
-        "at in on by for from as after before since until while during according of and but "
-        "à au aux en pour selon fin et mais dans depuis "
-        "am im in bei zum zur nach laut und aber seit "
-        "a al en para según desde y pero "
-        "a al alla in nel nella per secondo da e ma "
-        "a ao em no na para segundo desde e mas "
-        "op bij voor van maar volgens sinds eind"
-    )
-)
+_SUBJECT_NEXT = frozenset(words(
+    "at in on by for from as after before since until while during according of and but "
+    "à au aux en pour selon fin et mais dans depuis "
+    "am im in bei zum zur nach laut und aber seit "
+    "a al en para según desde y pero "
+    "a al alla in nel nella per secondo da e ma "
+    "a ao em no na para segundo desde e mas "
+    "op bij voor van maar volgens sinds eind"
+))
 # Words before the counted noun that make it another figure's complement ("revenue from
 # users reached 5 billion", "Umsatz pro Nutzer").
-_NOT_SUBJECT_BEFORE = frozenset(
-    words(
-        "from by per with for pro par avec pour por con com para mit für von vom durch "
-        "met door voor"
-    )
-)
+_NOT_SUBJECT_BEFORE = frozenset(words(
+    "from by per with for pro par avec pour por con com para mit für von vom durch "
+    "met door voor"
+))
 _SUBJECT_WORDS = 4
 
 
@@ -189,7 +185,7 @@ def _level_verb(lang: str) -> re.Pattern[str] | None:
 
 
 def _subject_noun(text: str, g: Grammar, mention: Mention) -> tuple[str, int] | None:
-    """ "Monthly active users in Latin America reached 74 million", "gli utenti sono 74
+    """"Monthly active users in Latin America reached 74 million", "gli utenti sono 74
     milioni": a number after a verb of level, with no noun of its own, counts the known
     noun the clause opens with."""
     verb = _level_verb(g.lang)
@@ -236,11 +232,8 @@ def _modifies(tokens: list[str], i: int, lang: str) -> bool:
     if _is_modifier(prev, lang, known_follows=True):
         return True
     coordinators = _COORDINATORS_NL if lang == "nl" else _COORDINATORS
-    return (
-        prev.casefold() in coordinators
-        and i >= 2
-        and _is_modifier(tokens[i - 2], lang, known_follows=True)
-    )
+    return (prev.casefold() in coordinators and i >= 2
+            and _is_modifier(tokens[i - 2], lang, known_follows=True))
 
 
 def _not_counted(token: str) -> bool:
@@ -333,7 +326,11 @@ def _zh_lexicon_near(text: str, pos: int) -> tuple[str, int] | None:
     """A known noun among the next few characters ("2048块国产加速卡" -> 加速卡)."""
     for offset in range(6):
         ch = text[pos + offset : pos + offset + 1]
-        if not ch or not (_HAN.match(ch) or ch.isalpha()) or (offset and ch in _ZH_STOP):
+        if (
+            not ch
+            or not (_HAN.match(ch) or ch.isalpha())
+            or (offset and ch in _ZH_STOP)
+        ):
             return None
         noun = _zh_lexicon_at(text, pos + offset)
         if noun and (offset == 0 or len(noun) >= 2):

@@ -17,82 +17,25 @@ from factwatch.ingest.text import words
 # Symbols written before (or after) the figure. Case-sensitive: "A$" is an Australian
 # dollar, "a $" is an article and a dollar.
 SYMBOLS: list[Currency] = [
-    ("US$", "USD", 1),
-    ("U.S.$", "USD", 1),
-    ("U.S. $", "USD", 1),
-    ("US $", "USD", 1),
-    ("u.s $", "USD", 1),
-    ("USD$", "USD", 1),
-    ("C$", "CAD", 1),
-    ("c $", "CAD", 1),
-    ("CA$", "CAD", 1),
-    ("CAN$", "CAD", 1),
-    ("Can$", "CAD", 1),
-    ("CAD$", "CAD", 1),
-    ("A$", "AUD", 1),
-    ("AU$", "AUD", 1),
-    ("AUD$", "AUD", 1),
-    ("NZ$", "NZD", 1),
-    ("NZD$", "NZD", 1),
-    ("HK$", "HKD", 1),
-    ("hk $", "HKD", 1),
-    ("HK $", "HKD", 1),
-    ("S$", "SGD", 1),
-    ("SG$", "SGD", 1),
-    ("NT$", "TWD", 1),
-    ("R$", "BRL", 1),
-    ("Mex$", "MXN", 1),
-    ("MX$", "MXN", 1),
-    ("RD$", "DOP", 1),
-    ("$", "?USD", 1),
-    ("€", "EUR", 1),
-    ("£", "GBP", 1),
-    ("¥", "?JPY", 1),
-    ("₹", "INR", 1),
-    ("Rs.", "INR", 1),
-    ("Rs", "INR", 1),
-    ("₩", "KRW", 1),
-    ("₽", "RUB", 1),
-    ("₺", "TRY", 1),
-    ("₪", "ILS", 1),
-    ("₫", "VND", 1),
-    ("₱", "PHP", 1),
-    ("₦", "NGN", 1),
-    ("₡", "CRC", 1),
-    ("₾", "GEL", 1),
-    ("₭", "LAK", 1),
-    ("₴", "UAH", 1),
-    ("₸", "KZT", 1),
-    ("฿", "THB", 1),
-    ("zł", "PLN", 1),
-    ("Kč", "CZK", 1),
-    ("SFr.", "CHF", 1),
-    ("sFr.", "CHF", 1),
-    ("Fr.", "CHF", 1),
-    ("ரூ", "LKR", 1),
-    ("¢", "?USD", 0.01),
-    ("RM", "MYR", 1),
-    ("$US", "USD", 1),
-    ("$A", "AUD", 1),
-    ("$NZ", "NZD", 1),
-    ("$C", "CAD", 1),
-    ("U$D", "USD", 1),
-    ("U$S", "USD", 1),
-    ("US$D", "USD", 1),
-    ("元", "CNY", 1),
+    ("US$", "USD", 1), ("U.S.$", "USD", 1), ("U.S. $", "USD", 1), ("US $", "USD", 1),
+    ("u.s $", "USD", 1), ("USD$", "USD", 1), ("C$", "CAD", 1), ("c $", "CAD", 1),
+    ("CA$", "CAD", 1), ("CAN$", "CAD", 1), ("Can$", "CAD", 1), ("CAD$", "CAD", 1),
+    ("A$", "AUD", 1), ("AU$", "AUD", 1), ("AUD$", "AUD", 1), ("NZ$", "NZD", 1),
+    ("NZD$", "NZD", 1), ("HK$", "HKD", 1), ("hk $", "HKD", 1), ("HK $", "HKD", 1),
+    ("S$", "SGD", 1), ("SG$", "SGD", 1), ("NT$", "TWD", 1), ("R$", "BRL", 1),
+    ("Mex$", "MXN", 1), ("MX$", "MXN", 1), ("RD$", "DOP", 1), ("$", "?USD", 1),
+    ("€", "EUR", 1), ("£", "GBP", 1), ("¥", "?JPY", 1), ("₹", "INR", 1), ("Rs.", "INR", 1),
+    ("Rs", "INR", 1), ("₩", "KRW", 1), ("₽", "RUB", 1), ("₺", "TRY", 1), ("₪", "ILS", 1),
+    ("₫", "VND", 1), ("₱", "PHP", 1), ("₦", "NGN", 1), ("₡", "CRC", 1), ("₾", "GEL", 1),
+    ("₭", "LAK", 1), ("₴", "UAH", 1), ("₸", "KZT", 1), ("฿", "THB", 1), ("zł", "PLN", 1),
+    ("Kč", "CZK", 1), ("SFr.", "CHF", 1), ("sFr.", "CHF", 1), ("Fr.", "CHF", 1),
+    ("ரூ", "LKR", 1), ("¢", "?USD", 0.01), ("RM", "MYR", 1), ("$US", "USD", 1),
+    ("$A", "AUD", 1), ("$NZ", "NZD", 1), ("$C", "CAD", 1), ("U$D", "USD", 1),
+    ("U$S", "USD", 1), ("US$D", "USD", 1), ("元", "CNY", 1),
     # Written after the figure in French: "16,4 millions de $ CA", "10 milliards de $ HK".
-    ("$ CA", "CAD", 1),
-    ("$CA", "CAD", 1),
-    ("$ c", "CAD", 1),
-    ("$CAD", "CAD", 1),
-    ("$ CAD", "CAD", 1),
-    ("$ HK", "HKD", 1),
-    ("$HK", "HKD", 1),
-    ("$ US", "USD", 1),
-    ("$ AU", "AUD", 1),
-    ("$AU", "AUD", 1),
-    ("$ NZ", "NZD", 1),
-    ("$ SG", "SGD", 1),
+    ("$ CA", "CAD", 1), ("$CA", "CAD", 1), ("$ c", "CAD", 1), ("$CAD", "CAD", 1),
+    ("$ CAD", "CAD", 1), ("$ HK", "HKD", 1), ("$HK", "HKD", 1), ("$ US", "USD", 1),
+    ("$ AU", "AUD", 1), ("$AU", "AUD", 1), ("$ NZ", "NZD", 1), ("$ SG", "SGD", 1),
 ]
 # "HK $", "AU $", "S $": writers (and tokenisers) often put a space before the dollar sign.
 # An ISO code with the dollar sign, in either case: "MXN$ 20", "usd$ 15", "nzd$15".
@@ -103,8 +46,7 @@ SYMBOLS += [
     if f"{form}$" not in {s for s, _, _ in SYMBOLS}
 ]
 SYMBOLS += [
-    (f"{sym[:-1]} $", code, factor)
-    for sym, code, factor in list(SYMBOLS)
+    (f"{sym[:-1]} $", code, factor) for sym, code, factor in list(SYMBOLS)
     if sym.endswith("$") and sym[:-1].replace(".", "").isalpha() and not sym.endswith(" $")
 ]
 # Bitcoin is not in ISO 4217; "BTC" is the code every exchange and outlet uses.
@@ -113,26 +55,8 @@ SYMBOLS += [("₿", "BTC", 1)]
 # "450 kEUR", "TEUR 12" (German: thousands of euros).
 SYMBOLS += [
     (f"{prefix}{code}", code, factor)
-    for code in (
-        "USD",
-        "EUR",
-        "GBP",
-        "CHF",
-        "AUD",
-        "CAD",
-        "NZD",
-        "SEK",
-        "NOK",
-        "DKK",
-        "JPY",
-        "CNY",
-        "HKD",
-        "SGD",
-        "INR",
-        "ZAR",
-        "PLN",
-        "CZK",
-    )
+    for code in ("USD", "EUR", "GBP", "CHF", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "JPY",
+                 "CNY", "HKD", "SGD", "INR", "ZAR", "PLN", "CZK")
     for prefix, factor in (("M", 1e6), ("k", 1e3))
 ] + [("TEUR", "EUR", 1e3), ("TCHF", "CHF", 1e3)]
 
@@ -146,7 +70,8 @@ CODES: dict[str, str] = {
         "CRC LAK HRK BTC"
     )
 }
-CODES.update({"RMB": "CNY", "CNH": "CNY", "SFR": "CHF", "STG": "GBP", "GBX": "GBP", "XBT": "BTC"})
+CODES.update({"RMB": "CNY", "CNH": "CNY", "SFR": "CHF", "STG": "GBP", "GBX": "GBP",
+              "XBT": "BTC"})
 # Codes also accepted in lower case (texts that were lower-cased wholesale).
 LOWER_OK: frozenset[str] = frozenset(
     words("usd eur gbp jpy cny rmb chf hkd aud nzd sgd inr brl mxn krw")
@@ -161,20 +86,13 @@ _HINTS: dict[str, list[tuple[re.Pattern[str], str]]] = {
         "?JPY": [
             (r"yuan|renminbi|\bRMB\b|人民币|元", "CNY"),
             (r"\byen\b|\byens\b|日元|日圆", "JPY"),
-            (
-                r"Japan|Japon|japonais|japanisch|Japón|japonés|Giappone|giapponese|Japão|japonês|"
-                r"日本",
-                "JPY",
-            ),
+            (r"Japan|Japon|japonais|japanisch|Japón|japonés|Giappone|giapponese|Japão|japonês|"
+             r"日本", "JPY"),
             (r"Chin|Cina|cinese|chinês|中国", "CNY"),
         ],
         "?MXN": [
-            (r"Argentin", "ARS"),
-            (r"Chile|Chili", "CLP"),
-            (r"Colombi|Kolumbi", "COP"),
-            (r"Philippin|Filipin", "PHP"),
-            (r"Urugua", "UYU"),
-            (r"Cuba", "CUP"),
+            (r"Argentin", "ARS"), (r"Chile|Chili", "CLP"), (r"Colombi|Kolumbi", "COP"),
+            (r"Philippin|Filipin", "PHP"), (r"Urugua", "UYU"), (r"Cuba", "CUP"),
             (r"Dominican|dominicain", "DOP"),
         ],
         "?SEK": [

@@ -42,74 +42,39 @@ def _month_alt(lang: str) -> str:
 @lru_cache(maxsize=16)
 def _patterns(lang: str) -> list[re.Pattern[str]]:
     if lang == "zh":
-        return [
-            re.compile(
-                r"(?=[0-9])(?<![0-9])(?:(?P<y>[12][0-9]{3})年)?(?P<m>1[0-2]|0?[1-9])月"
-                r"(?P<d>[12][0-9]|3[01]|0?[1-9])[日号](?:(?:至|到|-|–|~|～|—)(?:(?P<m2>1[0-2]|0?[1-9])月)?"
-                r"(?P<d2>[12][0-9]|3[01]|0?[1-9])[日号])?"
-            )
-        ]
+        return [re.compile(
+            r"(?=[0-9])(?<![0-9])(?:(?P<y>[12][0-9]{3})年)?(?P<m>1[0-2]|0?[1-9])月"
+            r"(?P<d>[12][0-9]|3[01]|0?[1-9])[日号](?:(?:至|到|-|–|~|～|—)(?:(?P<m2>1[0-2]|0?[1-9])月)?"
+            r"(?P<d2>[12][0-9]|3[01]|0?[1-9])[日号])?"
+        )]
     data = get(lang)
     months = _month_alt(lang)
     ordinal = data.date_ordinal
     joins = "|".join(re.escape(w) for w in data.range_words)
     range_part = (
         rf"(?:{SP}*(?:{joins}){SP}*(?:le{SP}+|el{SP}+|il{SP}+)?"
-        + _DAY.format(name="d2")
-        + ordinal
-        + ")?"
+        + _DAY.format(name="d2") + ordinal + ")?"
     )
     year_part = "(?:" + data.date_year_join.format(SP=SP) + _YEAR + ")?"
     day_first = (
-        "(?=[0-9])"
-        + WORD_START
-        + _DAY.format(name="d")
-        + ordinal
-        + range_part
-        + SP
-        + "*"
-        + data.date_of.format(SP=SP)
-        + rf"(?P<m>{months})"
-        + WORD_END
-        + year_part
+        "(?=[0-9])" + WORD_START + _DAY.format(name="d") + ordinal + range_part
+        + SP + "*" + data.date_of.format(SP=SP) + rf"(?P<m>{months})" + WORD_END + year_part
     )
     patterns = [re.compile(day_first)]
     if data.month_first:
         month_first = (
-            WORD_START
-            + rf"(?P<m>{months})"
-            + r"\.?"
-            + SP
-            + "+"
-            + _DAY.format(name="d")
-            + ordinal
-            + range_part
-            + WORD_END
-            + rf"(?:,?{SP}+"
-            + _YEAR
-            + ")?"
+            WORD_START + rf"(?P<m>{months})" + r"\.?" + SP + "+" + _DAY.format(name="d")
+            + ordinal + range_part + WORD_END
+            + rf"(?:,?{SP}+" + _YEAR + ")?"
         )
         patterns.append(re.compile(month_first))
     if data.date_range is not None:
         lead, to = data.date_range
-        patterns.insert(
-            0,
-            re.compile(
-                WORD_START
-                + rf"{lead}{SP}+"
-                + _DAY.format(name="d")
-                + ordinal
-                + rf"{SP}+{to}{SP}+"
-                + _DAY.format(name="d2")
-                + ordinal
-                + SP
-                + "+"
-                + data.date_of.format(SP=SP)
-                + rf"(?P<m>{months})"
-                + WORD_END
-                + year_part
-            ),
-        )
+        patterns.insert(0, re.compile(
+            WORD_START + rf"{lead}{SP}+" + _DAY.format(name="d") + ordinal + rf"{SP}+{to}{SP}+"
+            + _DAY.format(name="d2") + ordinal + SP + "+" + data.date_of.format(SP=SP)
+            + rf"(?P<m>{months})" + WORD_END + year_part
+        ))
     return patterns
 
 
@@ -168,26 +133,22 @@ def _add_zh_days(found: list[Candidate], taken: _Spans, text: str, published: da
         if taken.overlaps(m.start(), m.end()):
             continue
         day = int(m["d"])
-        rel = m["rel"] or ""
-        if rel:
-            shift = {"上": -1, "下": 1, "本": 0}[rel[0]]
-            year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
-            month += 1
-            d = _safe_date(year, month, day)
-        else:
-            named = [int(x) for x in _ZH_MONTH.findall(text, 0, m.start())]
-            if named:
-                d = infer_year(named[-1], day, published)
-            else:
-                year, month = published.year, published.month
-                if day > published.day + 1:  # a day not yet come this month: last month's
-                    year, month = divmod(year * 12 + month - 2, 12)
-                    month += 1
-                d = _safe_date(year, month, day)
-        if d is None:
-            continue
-        found.append(Candidate("date", m.start(), m.end(), date_value=d))
-        taken.add(m.start(), m.end())
+        if m["rel"]:
+            shift = {"上": -1, "下": 1, "本": 0}[m["rel"][0]]
+            d = _month_day(published, shift, day)
+        elif named := _ZH_MONTH.findall(text, 0, m.start()):
+            d = infer_year(int(named[-1]), day, published)
+        else:  # a day not yet come this month is last month's
+            d = _month_day(published, -1 if day > published.day + 1 else 0, day)
+        if d is not None:
+            found.append(Candidate("date", m.start(), m.end(), date_value=d))
+            taken.add(m.start(), m.end())
+
+
+def _month_day(published: date, shift: int, day: int) -> date | None:
+    """Day `day` of the month `shift` months from the publication's."""
+    year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
+    return _safe_date(year, month + 1, day)
 
 
 class _Spans:

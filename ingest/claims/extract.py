@@ -39,7 +39,7 @@ _URL = re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"'«»“”]+", re.IGNORECASE
 
 
 def primary_lang(lang: str | None) -> str:
-    """ "fr-FR" -> "fr"; unknown or missing languages read as English."""
+    """"fr-FR" -> "fr"; unknown or missing languages read as English."""
     code = base_language((lang or "en").strip().replace("_", "-"))
     return code if code in SUPPORTED else "en"
 
@@ -55,10 +55,8 @@ def extract_unchecked(text: str, lang: str | None, published: date | None = None
         chosen = _candidates(t, g, published)
     else:  # "百 分 之 2.4", "4500 名员工": read without the spaces, report original spans
         squeezed, index = compact
-        chosen = [
-            replace(c, start=index[c.start], end=index[c.end - 1] + 1)
-            for c in _candidates(squeezed, g, published)
-        ]
+        chosen = [replace(c, start=index[c.start], end=index[c.end - 1] + 1)
+                  for c in _candidates(squeezed, g, published)]
     spans = split_sentences(t)
     starts = [s for s, _ in spans]
     return [_to_claim(text, spans, starts, c) for c in chosen]
@@ -71,7 +69,7 @@ def _candidates(t: str, g: Grammar, published: date | None) -> list[Candidate]:
 
     def window(pos: int) -> str:
         s, e = sentence_at(spans, starts, pos)
-        return t[max(s, pos - WINDOW) : min(e, pos + WINDOW)]
+        return t[max(s, pos - WINDOW):min(e, pos + WINDOW)]
 
     urls = [(m.start(), m.end()) for m in _URL.finditer(t)]
     dates = find_dates(t, g.lang, published)
@@ -144,7 +142,7 @@ def _to_claim(text: str, spans, starts, c: Candidate) -> Claim:
     sentence = text[s:e]
     return Claim(
         kind=c.kind,  # type: ignore[arg-type]
-        surface=text[c.start : c.end],
+        surface=text[c.start:c.end],
         start=c.start,
         end=c.end,
         value=c.value,

@@ -119,15 +119,8 @@ def grammar_for(lang: str) -> Grammar:
         rf"[{ZH_NUMERAL_CHARS}]+(?:[点點][{ZH_NUMERAL_CHARS}]+)?" if zh else "(?!)"
     )
     return Grammar(
-        lang=lang,
-        data=data,
-        number=number,
-        zh_numeral=zh_numeral,
-        **_scales(data),
-        **_currency(data),
-        **_percent(data),
-        **_qualifiers(data),
-        **_context(data),
+        lang=lang, data=data, number=number, zh_numeral=zh_numeral, **_scales(data),
+        **_currency(data), **_percent(data), **_qualifiers(data), **_context(data),
     )
 
 
@@ -144,9 +137,12 @@ def _scales(data: LanguageData) -> dict:
         rf"(?:{SP}+(?P<s2>{alt}){WORD_END})?"
     )
     connectors = [
-        re.escape(c) + (f"{SP}*" if c.endswith("'") else f"{SP}+") for c in data.connectors
+        re.escape(c) + (f"{SP}*" if c.endswith("'") else f"{SP}+")
+        for c in data.connectors
     ]
-    connector_after = re.compile(rf"{SP}+(?i:{'|'.join(connectors)})" if connectors else "(?!)")
+    connector_after = re.compile(
+        rf"{SP}+(?i:{'|'.join(connectors)})" if connectors else "(?!)"
+    )
     return {"scale_after": scale_after, "scales": scales, "connector_after": connector_after}
 
 
@@ -172,12 +168,8 @@ def _currency(data: LanguageData) -> dict:
     per_unit_after = re.compile(
         rf"{SP}+(?P<per>{alternation(per_unit)}){WORD_END}" if per_unit else "(?!)"
     )
-    return {
-        "currency_after": currency_after,
-        "currency_before": currency_before,
-        "currency_names": names,
-        "per_unit_after": per_unit_after,
-    }
+    return {"currency_after": currency_after, "currency_before": currency_before,
+            "currency_names": names, "per_unit_after": per_unit_after}
 
 
 def _percent(data: LanguageData) -> dict:
@@ -185,22 +177,15 @@ def _percent(data: LanguageData) -> dict:
     percent_after = re.compile(rf"{SP}?(?P<pct>{alternation(data.percent_words)})(?![{LATIN}])")
     percent_before = (
         # Not after a numeral: "五百分之二" is two five-hundredths.
-        re.compile(
-            rf"(?<![0-9{ZH_NUMERAL_CHARS}佰仟])(?P<pct>百万分之|千万分之|百分之|千分之|"
-            r"万分之|佰分之|仟分之|萬分之)$"
-        )
-        if data.code == "zh"
-        else re.compile("(?!)")
+        re.compile(rf"(?<![0-9{ZH_NUMERAL_CHARS}佰仟])(?P<pct>百万分之|千万分之|百分之|千分之|"
+                   r"万分之|佰分之|仟分之|萬分之)$")
+        if data.code == "zh" else re.compile("(?!)")
     )
     points_after = re.compile(
         rf"{SP}?(?P<pts>{alternation([p for p, _ in data.point_words])}){boundary}"
     )
-    return {
-        "percent_after": percent_after,
-        "percent_before": percent_before,
-        "points_after": points_after,
-        "points": {key(p): f for p, f in data.point_words},
-    }
+    return {"percent_after": percent_after, "percent_before": percent_before,
+            "points_after": points_after, "points": {key(p): f for p, f in data.point_words}}
 
 
 def _qualifiers(data: LanguageData) -> dict:
@@ -223,27 +208,21 @@ def _qualifiers(data: LanguageData) -> dict:
         )
     qualifier_after = re.compile(
         rf"{SP}?(?P<q>{alternation(after)})" + ("" if data.unspaced else WORD_END)
-        if after
-        else "(?!)"
+        if after else "(?!)"
     )
     verbs = data.bound_verbs
     bound_verb_before = re.compile(
         rf"{WORD_START}(?:{alternation(verbs)}){SP}+(?:\S+{SP}+)?$" if verbs else "(?!)"
     )
-    return {
-        "qualifier_before": qualifier_before,
-        "qualifier_after": qualifier_after,
-        "qualifiers": qualifiers,
-        "bound_verb_before": bound_verb_before,
-    }
+    return {"qualifier_before": qualifier_before, "qualifier_after": qualifier_after,
+            "qualifiers": qualifiers, "bound_verb_before": bound_verb_before}
 
 
 def _context(data: LanguageData) -> dict:
     ranks = data.rank_words
     rank_before = re.compile(
         rf"(?:{WORD_START}(?:{alternation(ranks)}){SP}*|#|n°{SP}*|N°{SP}*)$"
-        if not data.unspaced
-        else rf"(?:{alternation(ranks)})$"
+        if not data.unspaced else rf"(?:{alternation(ranks)})$"
     )
     range_after = re.compile(rf"{SP}*(?:{alternation(data.range_words)}){SP}*")
     word_after = re.compile(rf"{SP}*(?P<w>[{LATIN}][{LATIN}0-9'\-]*)")

@@ -80,9 +80,8 @@ def _with_scale(
         # A weak English abbreviation must touch the digits: "5m" is money, "5 m" a length;
         # a capital after a space is still a scale ("8 B people", "5 M users").
         attached = sm.start("s1") == end or sm["s1"].isupper()
-        weak_ok = not (weak and not attached and g.data.weak_scale_attached) and not (
-            weak and sm["hy"]
-        )
+        weak_ok = (not (weak and not attached and g.data.weak_scale_attached)
+                   and not (weak and sm["hy"]))
         if weak_ok:
             return Mention(start, end, value, precision, sm.end(), power, weak)
     if end < len(text) and _GLUED_LETTER.match(text, end) and not _glued_unit(text, g, end):
@@ -93,8 +92,7 @@ def _with_scale(
 def sign_before(text: str, start: int) -> bool:
     """A minus sign written right before the numeral ("-22.2%")."""
     return (
-        start > 0
-        and text[start - 1] == "-"
+        start > 0 and text[start - 1] == "-"
         and bool(_SIGN_BEFORE.search(text, max(0, start - 2), start))
     )
 
@@ -102,14 +100,15 @@ def sign_before(text: str, start: int) -> bool:
 def _glued_unit(text: str, g: Grammar, end: int) -> bool:
     """Letters glued to the digits that are a unit after all ("5pc", "115USD")."""
     return bool(
-        g.percent_after.match(text, end)
-        or g.points_after.match(text, end)
+        g.percent_after.match(text, end) or g.points_after.match(text, end)
         or g.currency_after.match(text, end)
         or (g.data.pence_suffix and _PENCE_GLUED.match(text, end))
     )
 
 
-def find_word_mentions(text: str, g: Grammar, blocked: list[tuple[int, int]]) -> Iterator[Mention]:
+def find_word_mentions(
+    text: str, g: Grammar, blocked: list[tuple[int, int]]
+) -> Iterator[Mention]:
     """Numbers written in words that stand before a scale, a percent word or a currency, or
     open a range whose other end does ("eight or nine euros", "dos o tres millones")."""
     spans = sorted(blocked)
@@ -123,8 +122,7 @@ def find_word_mentions(text: str, g: Grammar, blocked: list[tuple[int, int]]) ->
             continue
         i = bisect_right(starts, pos) - 1
         if (i >= 0 and spans[i][1] > pos) or (
-            i + 1 < len(spans) and spans[i + 1][0] < sp.scale_end
-        ):
+                i + 1 < len(spans) and spans[i + 1][0] < sp.scale_end):
             continue
         resume = sp.scale_end
         gap = text[prev_end:pos] if prev_end >= 0 else "."
@@ -152,16 +150,13 @@ def _spelled_mention(text: str, g: Grammar, sp: Spelled) -> Mention | None:
         if sm:
             for name in ("s1", "s2"):
                 if sm.group(name):
-                    p, w = (
-                        g.scales.get(sm.group(name))
-                        or g.scales.get(sm.group(name).casefold())
-                        or (0, True)
-                    )
+                    p, w = g.scales.get(sm.group(name)) or g.scales.get(
+                        sm.group(name).casefold()) or (0, True)
                     if w:
                         return None
                     power += p
             scale_end = sm.end()
-    if sp.article and power < 2 and text[sp.start : sp.end].strip().lower() in ("a", "an"):
+    if sp.article and power < 2 and text[sp.start:sp.end].strip().lower() in ("a", "an"):
         return None  # "a dollar", "an euro": an article
     return Mention(sp.start, end, sp.value, sp.precision, scale_end, power, False, False, True)
 
@@ -172,7 +167,7 @@ def _stands_alone(text: str, g: Grammar, m: Mention, article: bool = False) -> b
 
 
 def _opens_range(text: str, g: Grammar, m: Mention) -> bool:
-    """ "eight or nine euros": the first end of a range whose second end stands alone."""
+    """"eight or nine euros": the first end of a range whose second end stands alone."""
     if m.power:
         return False
     link = g.range_after.match(text, m.scale_end)
@@ -200,7 +195,5 @@ _NUMBER_GLUE = re.compile(
     r"[ \u00a0]+(?i:sobre|over|coma|virgule|komma|point|punto|vírgula|virgula|virgola)"
     r"[ \u00a0]+"
 )
-_FRACTION_AFTER = re.compile(
-    r"(?i:.*(?:(?<!cent)avos?|[eé]simos?|quintos?|tercios?|cuartos?|"
-    r"sextos?|s[eé]ptimos?|octavos?|novenos?|d[eé]cimos?|ths?|ième))"
-)
+_FRACTION_AFTER = re.compile(r"(?i:.*(?:(?<!cent)avos?|[eé]simos?|quintos?|tercios?|cuartos?|"
+                             r"sextos?|s[eé]ptimos?|octavos?|novenos?|d[eé]cimos?|ths?|ième))")

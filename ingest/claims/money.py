@@ -86,22 +86,16 @@ def match_money(text: str, g: Grammar, mention: Mention, window: str) -> Candida
     if code == "?GBP" and not _pound_is_money(mention, window):
         return None
     iso = currencies.resolve_currency(code, g.lang, window)
-    if not iso or (
-        iso == "BTC"
-        and text[mention.start : mention.end].isdigit()
-        and 1900 <= mention.value <= 2100
-    ):
+    if not iso or (iso == "BTC" and text[mention.start:mention.end].isdigit()
+                   and 1900 <= mention.value <= 2100):
         return None  # "the 2024 Bitcoin halving": a year
     start = prefix[2] if prefix else mention.start
     end = suffix[2] if suffix else mention.scale_end
     power = 0
-    if suffix and not mention.power and _CODE.fullmatch(text[mention.end : end].strip()):
+    if suffix and not mention.power and _CODE.fullmatch(text[mention.end:end].strip()):
         scale = g.scale_after.match(text, end)  # "75 USD million"
-        found = (
-            scale
-            and not scale["s2"]
-            and (g.scales.get(scale["s1"]) or g.scales.get(key(scale["s1"])))
-        )
+        found = scale and not scale["s2"] and (
+            g.scales.get(scale["s1"]) or g.scales.get(key(scale["s1"])))
         if found and not found[1]:
             power, end = found[0], scale.end()
     per = g.per_unit_after.match(text, end)
@@ -111,19 +105,17 @@ def match_money(text: str, g: Grammar, mention: Mention, window: str) -> Candida
     value = float(mention.scaled.scaleb(power) * Decimal(str(factor)))
     if minus is not None and prefix is not None:
         value, start = -value, min(start, minus)
-    return Candidate(
-        "money", start, end, value, iso, qualifier, mention.precision, subunit=factor < 1
-    )
+    return Candidate("money", start, end, value, iso, qualifier, mention.precision,
+                     subunit=factor < 1)
 
 
 def _is_pence(text: str, mention: Mention) -> bool:
     return (
-        mention.power == 0
-        and mention.scale_end == mention.end
-        and bool(_PENCE.match(text, mention.end))
-        and mention.value not in _RESOLUTIONS
+        mention.power == 0 and mention.scale_end == mention.end
+        and bool(_PENCE.match(text, mention.end)) and mention.value not in _RESOLUTIONS
     )
 
 
 def _pound_is_money(mention: Mention, window: str) -> bool:
     return mention.power >= 3 or bool(currencies.MONEY_CUES.search(window))
+

@@ -16,8 +16,10 @@ from factwatch.ingest.claims.qualifiers import qualify
 from factwatch.ingest.text import words
 
 
-def fill_ranges(t: str, g: Grammar, mentions: list[Mention], found: list[Candidate | None]) -> None:
-    """ "3-5%", "entre 5 et 10 millions d'euros", "$10 to $15 billion": the first number of a
+def fill_ranges(
+    t: str, g: Grammar, mentions: list[Mention], found: list[Candidate | None]
+) -> None:
+    """"3-5%", "entre 5 et 10 millions d'euros", "$10 to $15 billion": the first number of a
     range takes the unit (and the scale) written once after the second."""
     for i in reversed(range(len(mentions) - 1)):  # right to left: "24.2 to 33-35 billion"
         a, b = mentions[i], mentions[i + 1]
@@ -36,15 +38,10 @@ def fill_ranges(t: str, g: Grammar, mentions: list[Mention], found: list[Candida
             continue  # "para 2025 a US$ 1.900 millones": a year, then the amount
         if ca is None:
             found[i] = _range_start(t, g, a, b, cb)
-        elif (
-            ca.kind == cb.kind == "money"
-            and ca.unit == cb.unit
-            and b.power >= 6
-            and a.value < b.value
-        ):
-            found[i] = replace(
-                ca, value=float(Decimal(str(ca.value)).scaleb(b.power)), precision=a.precision
-            )
+        elif (ca.kind == cb.kind == "money" and ca.unit == cb.unit and b.power >= 6
+              and a.value < b.value):
+            found[i] = replace(ca, value=float(Decimal(str(ca.value)).scaleb(b.power)),
+                               precision=a.precision)
 
 
 def _year_like(m: Mention) -> bool:
@@ -60,7 +57,8 @@ def _range_start(t: str, g: Grammar, a: Mention, b: Mention, cb: Candidate) -> C
     elif a.value >= b.value:
         ratio = _money_factor(t, g, b) if cb.kind == "money" else Decimal(1)
     qualifier, start, _ = qualify(t, g, a.start, a.end)
-    return Candidate(cb.kind, start, a.end, float(a.value * ratio), cb.unit, qualifier, a.precision)
+    return Candidate(cb.kind, start, a.end, float(a.value * ratio), cb.unit, qualifier,
+                     a.precision)
 
 
 def _money_factor(t: str, g: Grammar, b: Mention) -> Decimal:
@@ -84,21 +82,21 @@ _ELISION = re.compile(
 
 _NEXT_WORD = re.compile(r"[ \u00a0]*(\w+)")
 # Words that may follow an elided count ("187 by tender", "95 800 qui", "63 during").
-ELIDED_NEXT = frozenset(
-    words(
-        "by in on at for from who that which while during of to and or than with under over "
-        "par en au aux pour de du des qui dont et ou avec dans sur "
-        "bei in im am für von aus die der mit und oder "
-        "por en para de del que y o con "
-        "per in nel nella di del che e o con su "
-        "por em no na para de do da que e ou com "
-        "door op bij voor van uit dat met en of aan naar"
-    )
-)
+ELIDED_NEXT = frozenset(words(
+    "by in on at for from who that which while during of to and or than with under over "
+    "par en au aux pour de du des qui dont et ou avec dans sur "
+    "bei in im am für von aus die der mit und oder "
+    "por en para de del que y o con "
+    "per in nel nella di del che e o con su "
+    "por em no na para de do da que e ou com "
+    "door op bij voor van uit dat met en of aan naar"
+))
 
 
-def fill_elided(t: str, g: Grammar, mentions: list[Mention], found: list[Candidate | None]) -> None:
-    """ "435 homes by open sale and 187 by tender", "7.800 Menschen, davon rund 5.200": the
+def fill_elided(
+    t: str, g: Grammar, mentions: list[Mention], found: list[Candidate | None]
+) -> None:
+    """"435 homes by open sale and 187 by tender", "7.800 Menschen, davon rund 5.200": the
     second number counts the same noun. A scaled number with no unit of its own ("58 milioni
     di utenti, di cui 9,5 milioni in Italia") is read so too, not as money."""
     for i in range(1, len(mentions)):
@@ -111,11 +109,12 @@ def fill_elided(t: str, g: Grammar, mentions: list[Mention], found: list[Candida
         if _year_like(b):
             continue  # a year
         qualifier, start, end = qualify(t, g, b.start, b.scale_end)
-        if a.end > start or not _ELISION.match(t[a.end : start]):
+        if a.end > start or not _ELISION.match(t[a.end:start]):
             continue
         if a.value and b.scaled / Decimal(str(a.value)) > 1000:
             continue  # "14 gru nuove e 720 milioni": not more of the same thing
         after = _NEXT_WORD.match(t, b.scale_end)
         if after and after.group(1).casefold() not in ELIDED_NEXT:
             continue  # "20 000 m² de bureaux": the number has a unit of its own
-        found[i] = Candidate("count", start, end, float(b.scaled), a.unit, qualifier, b.precision)
+        found[i] = Candidate("count", start, end, float(b.scaled), a.unit, qualifier,
+                             b.precision)

@@ -318,7 +318,6 @@ def _parse(block: str) -> dict[str, str]:
 
 COUNT_NOUNS: dict[str, str] = _parse(_COUNT_NOUNS)
 
-
 def count_noun(phrase: str, lang: str) -> str | None:
     """The canonical noun of a counted-noun form as `lang` reads it, or None."""
     low = phrase.casefold()
@@ -326,7 +325,6 @@ def count_noun(phrase: str, lang: str) -> str | None:
     if data is not None and low in data.false_friends:  # Dutch "lager" is "lower"
         return None
     return COUNT_NOUNS.get(low)
-
 
 def german_compound(word: str, lang: str = "de") -> str | None:
     """The canonical noun of a German (or Dutch) plural the table lacks as written: the
@@ -353,20 +351,9 @@ def german_compound(word: str, lang: str = "de") -> str | None:
 
 # Generic nouns whose canonical form depends on the sentence: "4,500 people" said of a
 # plant's workforce are its employees.
-PEOPLE_WORDS: frozenset[str] = frozenset(
-    {
-        "people",
-        "persons",
-        "personnes",
-        "menschen",
-        "personen",
-        "personas",
-        "persone",
-        "pessoas",
-        "mensen",
-        "人",
-    }
-)
+PEOPLE_WORDS: frozenset[str] = frozenset({"people", "persons", "personnes", "menschen",
+                                          "personen", "personas", "persone", "pessoas", "mensen",
+                                          "人"})
 EMPLOYMENT_CUES = re.compile(
     r"employ|staff|workforce|hire|hiring|job|emplo|salari|effectif|embauch|beschäftig|"
     r"Mitarbeit|Arbeitspl|Stellen|einstell|plantilla|emple|contrat|trabaj|lavor|dipenden|"
@@ -378,26 +365,10 @@ EMPLOYMENT_CUES = re.compile(
 # Chinese measure words that may stand between a number and its noun ("6个生产基地").
 ZH_MEASURE_WORDS = "个名家座块列辆台架艘款项条所位只张件套户间支种批部栋处期颗枚人场盒瓶箱"
 ZH_MEASURE_DEFAULT: dict[str, str] = {
-    "名": "people",
-    "位": "people",
-    "人": "people",
-    "家": "companies",
-    "座": "sites",
-    "所": "institutions",
-    "辆": "vehicles",
-    "台": "units",
-    "架": "aircraft",
-    "艘": "ships",
-    "款": "models",
-    "项": "items",
-    "条": "lines",
-    "列": "trains",
-    "块": "units",
-    "户": "households",
-    "栋": "buildings",
-    "颗": "units",
-    "枚": "units",
-    "部": "units",
+    "名": "people", "位": "people", "人": "people", "家": "companies", "座": "sites",
+    "所": "institutions", "辆": "vehicles", "台": "units", "架": "aircraft", "艘": "ships",
+    "款": "models", "项": "items", "条": "lines", "列": "trains", "块": "units",
+    "户": "households", "栋": "buildings", "颗": "units", "枚": "units", "部": "units",
     "场": "events",
 }
 

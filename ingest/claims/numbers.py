@@ -17,30 +17,8 @@ from factwatch.ingest.lang import find
 # Letters that may not touch a number on its left: a digit glued to a word is a name or a
 # code ("Qwen2.5", "A22B", "AIME25", "COVID-19"), never a figure.
 LATIN = "A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ"
-_GLUED_PREFIXES = (
-    "USD",
-    "EUR",
-    "GBP",
-    "JPY",
-    "CNY",
-    "RMB",
-    "CHF",
-    "AUD",
-    "CAD",
-    "HKD",
-    "INR",
-    "SGD",
-    "NZD",
-    "BRL",
-    "MXN",
-    "KRW",
-    "RM",
-    "Rs",
-    "$US",
-    "$A",
-    "$NZ",
-    "$C",
-)
+_GLUED_PREFIXES = ("USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "AUD", "CAD", "HKD", "INR",
+                   "SGD", "NZD", "BRL", "MXN", "KRW", "RM", "Rs", "$US", "$A", "$NZ", "$C")
 _AFTER_CODE = "|".join(f"(?<={re.escape(p)})" for p in _GLUED_PREFIXES)
 NUMBER_LEAD = (
     rf"(?:(?<![0-9{LATIN}_])|{_AFTER_CODE})(?<![0-9][.,'])(?<![{LATIN}_]-)(?<![{LATIN}]\.)"
@@ -91,7 +69,9 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, int] | None:
         sep = "," if commas else "."
         count = commas or dots
         head, _, tail = digits_only.partition(sep)
-        grouped = count > 1 or (len(tail) == 3 and sep != decimal_mark and head.strip("0") != "")
+        grouped = count > 1 or (
+            len(tail) == 3 and sep != decimal_mark and head.strip("0") != ""
+        )
         if grouped:
             int_part, frac = digits_only.replace(sep, ""), ""
         else:
@@ -117,34 +97,14 @@ def significant_digits(int_part: str, frac: str) -> int:
 # --- Chinese ---------------------------------------------------------------------------
 
 ZH_DIGITS: dict[str, int] = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "壹": 1,
-    "二": 2,
-    "贰": 2,
-    "貳": 2,
-    "两": 2,
-    "兩": 2,
-    "三": 3,
-    "叁": 3,
-    "參": 3,
-    "四": 4,
-    "肆": 4,
-    "五": 5,
-    "伍": 5,
-    "六": 6,
-    "陆": 6,
-    "陸": 6,
-    "七": 7,
-    "柒": 7,
-    "八": 8,
-    "捌": 8,
-    "九": 9,
-    "玖": 9,
+    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6,
+    "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
 }
-ZH_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-ZH_BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+ZH_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000,
+                                  "仟": 1000}
+ZH_BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8,
+                                "兆": 10**12}
 ZH_NUMERAL_CHARS = "".join(ZH_DIGITS) + "".join(ZH_SMALL_UNITS) + "".join(ZH_BIG_UNITS)
 ZH_SCALE_CHARS = "十百千万萬亿億兆"
 ZH_MAX_VALUE = 10**20  # beyond any quantity in the news (万亿亿 = 10^20)

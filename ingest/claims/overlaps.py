@@ -13,9 +13,8 @@ def without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     Candidates are grouped into runs of mutually reachable overlaps first, so the choice
     stays linear in the number of candidates however long the text.
     """
-    valid = [
-        c for c in candidates if c.end > c.start and (c.value is None or math.isfinite(c.value))
-    ]
+    valid = [c for c in candidates if c.end > c.start
+             and (c.value is None or math.isfinite(c.value))]
     valid.sort(key=lambda c: (c.start, c.end))
     chosen: list[Candidate] = []
     cluster: list[Candidate] = []

@@ -20,14 +20,9 @@ from factwatch.ingest.lang import union
 _SIGN_WORD = re.compile(r"(?:(?<![\w])(?i:minus)[ \u00a0]+|负)$")
 # "百分之五" = 5 %, "千分之五" = 0.5 %, "万分之五" = 0.05 %.
 ZH_FRACTIONS: dict[str, Decimal] = {
-    "百分之": Decimal(1),
-    "佰分之": Decimal(1),
-    "千分之": Decimal("0.1"),
-    "仟分之": Decimal("0.1"),
-    "万分之": Decimal("0.01"),
-    "萬分之": Decimal("0.01"),
-    "百万分之": Decimal("0.0001"),
-    "千万分之": Decimal("0.00001"),
+    "百分之": Decimal(1), "佰分之": Decimal(1), "千分之": Decimal("0.1"),
+    "仟分之": Decimal("0.1"), "万分之": Decimal("0.01"), "萬分之": Decimal("0.01"),
+    "百万分之": Decimal("0.0001"), "千万分之": Decimal("0.00001"),
 }
 # A digit right after "成" is hundredths ("七成六"), unless it starts a number of its own.
 _ZH_HUNDREDTH = re.compile(
@@ -40,12 +35,12 @@ _ZHE_WORDS = "合扣旧叠算射腾价中线磨服返损"
 
 def is_zh_discount(text: str, pos: int) -> bool:
     """True when "折" at `pos` gives a price as tenths of the list price ("打七折")."""
-    return text.startswith("折", pos) and text[pos + 1 : pos + 2] not in set(_ZHE_WORDS)
+    return text.startswith("折", pos) and text[pos + 1:pos + 2] not in set(_ZHE_WORDS)
 
 
 def is_zh_tenths(text: str, pos: int) -> bool:
     """True when "成" at `pos` means tenths ("近九成的用户")."""
-    return text.startswith("成", pos) and text[pos + 1 : pos + 2] not in set(_CHENG_WORDS)
+    return text.startswith("成", pos) and text[pos + 1:pos + 2] not in set(_CHENG_WORDS)
 
 
 def match_percent(text: str, g: Grammar, mention: Mention) -> Candidate | None:
@@ -63,12 +58,8 @@ def match_percent(text: str, g: Grammar, mention: Mention) -> Candidate | None:
     else:
         pct = g.percent_after.match(text, end)
         prefix = g.percent_before.search(text, max(0, start - 5), start)
-        if (
-            pct
-            and key(pct.group("pct")) in PERCENT_NOUNS
-            and text[mention.start : mention.end].isdigit()
-            and 1900 <= value <= 2100
-        ):
+        if (pct and key(pct.group("pct")) in PERCENT_NOUNS
+                and text[mention.start:mention.end].isdigit() and 1900 <= value <= 2100):
             return None  # "the 2024 percentage of graduates"
         if pct:
             end = pct.end()
@@ -131,3 +122,4 @@ def fraction_percents(text: str, g: Grammar) -> list[Candidate]:
         qualifier, start, end = qualify(text, g, m.start(), pct.end())
         out.append(Candidate("percent", start, end, float(value), unit, qualifier, None))
     return out
+

@@ -57,26 +57,8 @@ def is_destination(text: str, lang: str, q_start: int) -> bool:
 # "Großauftrag über 312 Züge", "Rechnung über 40 Euro": after a noun, "über" says what the
 # order or bill is for; it bounds a figure only after a verb or a preposition ("mit über").
 _NOUN_BEFORE = re.compile(r"(?<![.!?:;\n] )(?<![.!?:;\n])\b[A-ZÄÖÜ][a-zäöüß]{2,}[ \u00a0]+$")
-_NOT_A_NOUN = frozenset(
-    {
-        "mit",
-        "bei",
-        "auf",
-        "von",
-        "für",
-        "und",
-        "oder",
-        "nach",
-        "seit",
-        "vor",
-        "insgesamt",
-        "inzwischen",
-        "bereits",
-        "damals",
-        "heute",
-        "jetzt",
-    }
-)
+_NOT_A_NOUN = frozenset({"mit", "bei", "auf", "von", "für", "und", "oder", "nach", "seit", "vor",
+                         "insgesamt", "inzwischen", "bereits", "damals", "heute", "jetzt"})
 
 
 def qualifier_before(text: str, g: Grammar, start: int) -> tuple[str | None, int]:
@@ -97,7 +79,9 @@ def qualifier_before(text: str, g: Grammar, start: int) -> tuple[str | None, int
 
 
 # A qualifier after a figure that opens the next figure instead ("et plus de 300").
-_FIGURE_NEXT = re.compile(r"[ \u00a0]*(?:(?:de|d'|d’|than|als|que|di|do|da|dan)[ \u00a0]*)?[0-9]")
+_FIGURE_NEXT = re.compile(
+    r"[ \u00a0]*(?:(?:de|d'|d’|than|als|que|di|do|da|dan)[ \u00a0]*)?[0-9]"
+)
 
 
 def qualifier_after(text: str, g: Grammar, end: int) -> tuple[str | None, int]:

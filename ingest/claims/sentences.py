@@ -16,7 +16,9 @@ from factwatch.ingest.text import cjk_class, cjk_pattern
 
 ABBREVIATIONS = frozenset(union("abbreviations"))
 _WORD = re.compile(rf"[\w'’-]+|[{cjk_class()}]+")
-_MONTH_WORDS = frozenset(name.casefold().rstrip(".") for name in union("months"))
+_MONTH_WORDS = frozenset(
+    name.casefold().rstrip(".") for name in union("months")
+)
 CONTEXT_WORDS = 12
 CONTEXT_CHARS = 160  # enough for twelve words; bounds the work per claim
 CONTEXT_CHARS_ZH = 24
@@ -63,13 +65,13 @@ def sentence_at(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tu
 def context_words(sentence: str, rel_start: int, rel_end: int) -> str:
     """Lower-cased words of the sentence around the claim, the claim itself removed: up to
     twelve words each side (Chinese: 24 characters each side, as it has no spaces)."""
-    left = sentence[max(0, rel_start - CONTEXT_CHARS) : rel_start]
-    right = sentence[rel_end : rel_end + CONTEXT_CHARS]
+    left = sentence[max(0, rel_start - CONTEXT_CHARS):rel_start]
+    right = sentence[rel_end:rel_end + CONTEXT_CHARS]
     if _is_cjk(left[-CONTEXT_CHARS_ZH:] + right[:CONTEXT_CHARS_ZH]):
         left = left[-CONTEXT_CHARS_ZH:]
         right = right[:CONTEXT_CHARS_ZH]
     else:
-        left = left[left.find(" ") + 1 :] if len(left) == CONTEXT_CHARS else left  # whole words
+        left = left[left.find(" ") + 1:] if len(left) == CONTEXT_CHARS else left  # whole words
     left_words = [w for w in _WORD.findall(left.casefold()) if not w.isdigit()]
     right_words = [w for w in _WORD.findall(right.casefold()) if not w.isdigit()]
     return " ".join(left_words[-CONTEXT_WORDS:] + right_words[:CONTEXT_WORDS])

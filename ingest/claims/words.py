@@ -119,13 +119,11 @@ def _table(lang: str) -> _Table | None:
     for form in data.joiner_words:
         kinds.setdefault(form, ("join", 0))
     forms = list(kinds)
-    starters = [f for f, (k, _) in kinds.items() if k in ("num", "hund") or f in data.number_starts]
+    starters = [f for f, (k, _) in kinds.items()
+                if k in ("num", "hund") or f in data.number_starts]
     starters += data.fraction_starts
-    scales = "|".join(
-        re.escape(f)
-        for f in sorted(data.number_scales, key=len, reverse=True)
-        if data.number_scales[f] >= 6
-    )
+    scales = "|".join(re.escape(f) for f in sorted(data.number_scales, key=len, reverse=True)
+                      if data.number_scales[f] >= 6)
     return _Table(
         lang=lang,
         data=data,
@@ -148,11 +146,8 @@ def trie_regex(phrases: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [
-            ("[ \u00a0]+" if ch == " " else re.escape(ch)) + emit(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
+        alts = [("[ \u00a0]+" if ch == " " else re.escape(ch)) + emit(child)
+                for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -185,7 +180,7 @@ def _combine(items: list[_Item]) -> int:
     top = max(v for _, v in scales)
     k = max(i for i, v in scales if v == top)
     left = _combine(items[:k]) if k else 1
-    return (left or 1) * 10**top + _combine(items[k + 1 :])
+    return (left or 1) * 10**top + _combine(items[k + 1:])
 
 
 @dataclass(frozen=True)
@@ -278,8 +273,7 @@ class _Reader:
                 cur, place, hund = None, 1000, False
             elif kind == "join":
                 if (cur is None and not items) or (
-                    self.t.data.joiner_after_scales_only and last not in ("hund", "scale")
-                ):
+                        self.t.data.joiner_after_scales_only and last not in ("hund", "scale")):
                     break
                 sep = _SEPARATOR.match(self.text, end)
                 if not sep:
@@ -320,15 +314,8 @@ class _Reader:
                 power = self.t.data.number_scales[_key(frac.group("s"))]
                 whole, digits = str(value).split(".")
                 end = frac.end("f")
-                return Spelled(
-                    pos,
-                    end,
-                    frac.end(),
-                    value,
-                    power,
-                    significant_digits_of(whole.lstrip("0"), digits),
-                    False,
-                )
+                return Spelled(pos, end, frac.end(), value, power,
+                               significant_digits_of(whole.lstrip("0"), digits), False)
         part = self.integer(pos)
         if part is None:
             return None
@@ -341,15 +328,8 @@ class _Reader:
                 frac_digits, words_end, power, end = dec
         value = Decimal(f"{int_value}.{frac_digits or '0'}")
         precision = significant_digits_of(str(int_value), frac_digits)
-        return Spelled(
-            pos,
-            words_end,
-            end,
-            value,
-            power,
-            precision,
-            _key(self.text[pos:words_end]) in self.t.data.articles,
-        )
+        return Spelled(pos, words_end, end, value, power, precision,
+                       _key(self.text[pos:words_end]) in self.t.data.articles)
 
     def _decimal(self, pos: int) -> tuple[str, int, int, int] | None:
         """(digits, end of the digits, trailing power, end) for "coma veintiocho" or
@@ -364,7 +344,7 @@ class _Reader:
         if self.t.data.decimal_digit_by_digit:  # "two point five", "three point one four"
             digits, end, p = "", 0, after.end()
             while (d := self._atom(p)) is not None and d[0] == "num" and d[1] <= 9 and not d[3]:
-                if _key(self.text[p : d[2]]) in ("a", "an"):
+                if _key(self.text[p:d[2]]) in ("a", "an"):
                     break
                 digits, end = digits + str(d[1]), d[2]
                 nxt = _SEPARATOR.match(self.text, end)

@@ -14,9 +14,8 @@ from factwatch.ingest.claims.percent import match_percent
 from factwatch.ingest.text import cjk_class
 
 # Discounts and tenths named without a numeral: "打对折" (half price), "半折", "半成" (5 %).
-_ZH_HALVES = re.compile(
-    r"打(?:对|對)折|半折|半成(?![为功立本员果绩熟交长都型效品年人像就分形真不])"
-)
+_ZH_HALVES = re.compile(r"打(?:对|對)折|半折|半成(?![为功立本员果绩熟交长都型效品年人像就分形真不])"
+                        )
 
 
 def zh_named_fractions(t: str, g: Grammar) -> list[Candidate]:
@@ -24,23 +23,23 @@ def zh_named_fractions(t: str, g: Grammar) -> list[Candidate]:
     if g.lang != "zh" or ("折" not in t and "成" not in t):
         return []
     return [
-        Candidate("percent", m.start(), m.end(), 5.0 if m.group() == "半成" else 50.0, "%", None, 1)
+        Candidate("percent", m.start(), m.end(), 5.0 if m.group() == "半成" else 50.0, "%",
+                  None, 1)
         for m in _ZH_HALVES.finditer(t)
     ]
 
 
-def zh_numeral_claims(t: str, g: Grammar, window: Callable[[int], str]) -> list[Candidate]:
+def zh_numeral_claims(
+    t: str, g: Grammar, window: Callable[[int], str]
+) -> list[Candidate]:
     """Money and percentages written in Chinese numerals ("十五美元", "百分之五", "九成")."""
     out: list[Candidate] = []
     if g.lang != "zh":
         return out
     for m in g.zh_numeral.finditer(t):
         parsed = parse_zh_numeral(m.group())
-        if (
-            parsed is None
-            and t.startswith("折", m.end())
-            and all(ch in ZH_DIGITS for ch in m.group())
-        ):
+        if parsed is None and t.startswith("折", m.end()) and all(
+                ch in ZH_DIGITS for ch in m.group()):
             digits = "".join(str(ZH_DIGITS[ch]) for ch in m.group())  # "五五折" = 55 %
             parsed = Decimal(digits), len(digits.rstrip("0")) or 1
         if parsed is None:

@@ -23,7 +23,9 @@ SUPPORTED: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl", "zh")
 def get(code: str) -> LanguageData:
     """The data of a supported language; ValueError naming the supported ones otherwise."""
     if code not in SUPPORTED:
-        raise ValueError(f"unsupported language {code!r}: supported are {', '.join(SUPPORTED)}")
+        raise ValueError(
+            f"unsupported language {code!r}: supported are {', '.join(SUPPORTED)}"
+        )
     data: LanguageData = import_module(f"factwatch.ingest.lang.{code}").DATA
     return data
 

@@ -109,5 +109,5 @@ class LanguageData:
     noun_suffixes: tuple[str, ...]  # endings of common nouns, for capitalised-noun languages
     topic_stop_words: frozenset[str]  # carry no topic in what a follower types ("the", "für")
 
-    # --- Verdicts (reconcile/verdicts.py)
+    # --- Verdicts (reconcile/tallies.py)
     tally_words: tuple[str, ...]  # name a running count or its revision: "toll", "bilan", "so far"

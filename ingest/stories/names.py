@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 NameGroup = tuple[str, frozenset[str]]
 
-
 def name_tokens(names: Iterable[str]) -> set[str]:
     return {token for name in names for token in name.split()}
 
