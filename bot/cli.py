@@ -183,7 +183,9 @@ def facts(app: Factwatch, story: int | None, show_all: bool) -> None:
 
 @main.command()
 @click.option("--story", type=int, help="Only this story.")
-@click.option("--alerts-only", is_flag=True, help="Hide rounding/bound differences.")
+@click.option(
+    "--alerts-only", is_flag=True, help="Hide rounding/bound differences and updated counts."
+)
 @pass_app
 def conflicts(app: Factwatch, story: int | None, alerts_only: bool) -> None:
     """List conflicting figures and dates with verdict and explanation.

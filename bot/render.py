@@ -51,8 +51,19 @@ def stories_text(db: Database) -> str:
 
 def conflict_text(conflict: ConflictRow) -> str:
     details = conflict.details or {}
-    lines = [f"  ⚠ {conflict.verdict} · conflict {conflict.id} (fact {conflict.fact_id})"]
+    mark = fact_mark(conflict.verdict)
+    lines = [f"  {mark} {conflict.verdict} · conflict {conflict.id} (fact {conflict.fact_id})"]
     readings = details.get("readings", [])
+    if conflict.verdict == "updated":  # a running count: its figures in publication order
+        def first_report(r: dict) -> str:
+            return min((s.get("published") or "" for s in r.get("sources", [])), default="")
+
+        steps = sorted(readings, key=first_report)
+        lines.append(
+            "    "
+            + " → ".join(format_figure(r["value"], r["unit"], r["qualifier"]) for r in steps)
+        )
+        readings = []
     by_unit: dict[str, list[dict]] = {}
     for r in readings:
         by_unit.setdefault(r.get("unit") or "", []).append(r)

@@ -212,6 +212,8 @@ def _from_match(
         cue = _year_cue(m.string, start, end, lang)
         if cue is not None:
             first = _cued_day(cue, month, day, published) or first
+        elif _deadline(m.string, start, end, lang):
+            first = infer_year(month, day, published, future_weight=1.0) or first
     if first is None:
         # A day we cannot place in a year: still a date (its digits are no count), no claim.
         return Candidate("date", start, end)
@@ -225,6 +227,27 @@ def _from_match(
         if last is None or last == first:
             last = None
     return Candidate("date", start, end, date_value=first, date_end=last)
+
+
+@cache
+def _deadline_pattern(lang: str) -> tuple[re.Pattern[str], bool] | None:
+    data = find(lang)
+    if data is None or not data.deadline_words:
+        return None
+    body = "|".join(re.escape(w) for w in sorted(data.deadline_words, key=len, reverse=True))
+    if data.unspaced:
+        return re.compile(rf"^(?:{body})"), True
+    edge, tail = r"(?<![^\W\d_])", r"[\s\u00a0:,]*(?:(?:le|el|il|dem|de|the|of|o|dia)[\s\u00a0]+)?$"
+    return re.compile(rf"{edge}(?:{body}){tail}", re.IGNORECASE), False
+
+
+def _deadline(text: str, start: int, end: int, lang: str) -> bool:
+    """A deadline word right beside the day ("until 30 June", "bis zum 30. Juni", "6月30日前")."""
+    found = _deadline_pattern(lang)
+    if found is None:
+        return False
+    pattern, after = found
+    return bool(pattern.search(text[end : end + 4] if after else text[max(0, start - 40) : start]))
 
 
 @cache
@@ -312,15 +335,18 @@ def _resolve(
     return _safe_date(written, month, day) if written else None
 
 
-def infer_year(month: int, day: int, published: date) -> date | None:
-    """The day (month, day) nearest to `published`, the future counting a little more."""
+def infer_year(
+    month: int, day: int, published: date, future_weight: float = FUTURE_WEIGHT
+) -> date | None:
+    """The day (month, day) nearest to `published`, the future counting a little more
+    (as much as the past for a deadline)."""
     best: tuple[float, date] | None = None
     for year in (published.year - 1, published.year, published.year + 1):
         d = _safe_date(year, month, day)
         if d is None:
             continue
         delta = (d - published) / timedelta(days=1)
-        cost = delta * FUTURE_WEIGHT if delta > 0 else -delta
+        cost = delta * future_weight if delta > 0 else -delta
         if best is None or cost < best[0]:
             best = (cost, d)
     return best[1] if best else None

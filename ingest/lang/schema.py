@@ -73,6 +73,9 @@ class LanguageData:
     date_of: str  # regex between day and month: "16 de enero" ({SP} = a space)
     date_year_join: str  # regex between month and year: "16 de enero de 2025"
     date_range: tuple[str, str] | None  # ("du", "au"): "du 24 au 26 septembre"
+    # a deadline or a bound in time right beside a day ("until", "bis zum", "截止"): the day
+    # is as likely ahead of publication as behind it (before the day; after it in zh)
+    deadline_words: tuple[str, ...]
 
     # --- Numbers written as words (claims/words.py)
     number_units: tuple[str, ...]  # 1..19

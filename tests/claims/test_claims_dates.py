@@ -169,3 +169,25 @@ def test_chinese_days_without_a_month(text, days):
 @pytest.mark.parametrize("text", ["连续3日降雨。", "工程须在30日内完成。", "第3日的比赛"])
 def test_chinese_spans_of_days_are_not_dates(text):
     assert of_kind(text, "zh", "date", PUB) == []
+
+
+# A deadline right beside a day ("until 30 June", "bis zum 30. Juni", "6月30日前") is as
+# likely ahead of publication as behind it: the nearer one wins, the future not discounted.
+@pytest.mark.parametrize(
+    ("lang", "text", "day"),
+    [
+        ("en", "Applications are open until 30 June.", date(2026, 6, 30)),
+        ("de", "Anträge können bis zum 30. Juni gestellt werden.", date(2026, 6, 30)),
+        ("fr", "Les dossiers sont à déposer avant le 30 juin.", date(2026, 6, 30)),
+        ("es", "El plazo vence el 30 de junio.", date(2026, 6, 30)),
+        ("it", "Le domande vanno presentate entro il 30 giugno.", date(2026, 6, 30)),
+        ("nl", "Aanvragen kan tot 30 juni.", date(2026, 6, 30)),
+        ("zh", "申请须在6月30日前提交。", date(2026, 6, 30)),
+        # without a deadline word a day four months ahead is still read as last year's
+        ("en", "The plant opened on 30 June.", date(2025, 6, 30)),
+        # and a deadline far behind stays behind
+        ("en", "The offer ran until 10 December.", date(2025, 12, 10)),
+    ],
+)
+def test_a_deadline_day_is_the_nearest_either_way(lang, text, day):
+    assert one(text, lang, "date", date(2026, 2, 12)).date_value == day

@@ -148,6 +148,10 @@ DATA = LanguageData(
     date_of="",
     date_year_join="{SP}+",
     date_range=None,
+    deadline_words=(
+        "bis zum", "bis", "bis spätestens", "spätestens am", "spätestens", "Frist", "Stichtag",
+        "vor dem",
+    ),
     number_units=(
         "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
         "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn",

@@ -188,6 +188,10 @@ DATA = LanguageData(
     date_of="(?:of{SP}+)?",
     date_year_join=",?{SP}+",
     date_range=None,
+    deadline_words=(
+        "until", "till", "by", "before", "deadline", "deadline of", "due", "no later than",
+        "closes on", "expires on",
+    ),
     number_units=(
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",

@@ -146,6 +146,9 @@ DATA = LanguageData(
     date_of="de{SP}+",
     date_year_join="{SP}+(?:de|del){SP}+",
     date_range=("del", "al"),
+    deadline_words=(
+        "hasta el", "antes del", "plazo", "a más tardar el", "fecha límite", "vence el",
+    ),
     number_units=(
         "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
         "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve",

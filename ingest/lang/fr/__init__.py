@@ -161,6 +161,10 @@ DATA = LanguageData(
     date_of="",
     date_year_join="{SP}+",
     date_range=("du", "au"),
+    deadline_words=(
+        "jusqu'au", "jusqu'à", "avant le", "d'ici le", "au plus tard le", "date limite",
+        "date limite du", "expire le",
+    ),
     number_units=(
         "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
         "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",

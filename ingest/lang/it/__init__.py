@@ -150,6 +150,9 @@ DATA = LanguageData(
     date_of="",
     date_year_join="{SP}+(?:del{SP}+)?",
     date_range=("dal", "al"),
+    deadline_words=(
+        "entro il", "entro", "fino al", "scadenza", "scadenza del", "prima del", "non oltre il",
+    ),
     number_units=(
         "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",
         "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette",

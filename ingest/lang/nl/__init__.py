@@ -164,6 +164,9 @@ DATA = LanguageData(
     date_of="",
     date_year_join="{SP}+",
     date_range=None,
+    deadline_words=(
+        "tot", "tot en met", "uiterlijk", "vóór", "voor", "deadline", "uiterste datum",
+    ),
     number_units=(
         "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
         "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",

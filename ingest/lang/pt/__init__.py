@@ -129,6 +129,9 @@ DATA = LanguageData(
     date_of="de{SP}+",
     date_year_join="{SP}+de{SP}+",
     date_range=("de", "a"),
+    deadline_words=(
+        "até", "até ao", "até dia", "antes de", "prazo", "prazo de", "data-limite",
+    ),
     number_units=(
         "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "onze",
         "doze", "treze", "catorze", "quinze", "dezesseis", "dezessete", "dezoito", "dezenove",

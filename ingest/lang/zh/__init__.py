@@ -88,6 +88,9 @@ DATA = LanguageData(
     date_of="",
     date_year_join="",
     date_range=None,
+    deadline_words=(
+        "前", "之前", "以前", "截止", "为止",
+    ),
     number_units=(),
     number_tens=(),
     number_extra={},
