@@ -310,6 +310,25 @@ class FactParams:
         "dev corpus and the labelled mini-corpora of 85db384",
         test="tests/reconcile/test_facts.py::test_unrelated_clauses_stay_apart",
     )
+    rival_max_ratio: float = tuned(
+        2.0,
+        why="Two figures of one article attributed to two sources are rival values of one "
+        "quantity only if they are of one order: police and organisers, a government and "
+        "an insurer differ by tens of per cent, a part and its whole or a quarter and a year "
+        "usually by more.",
+        evidence="issue 15 (competing figures within one article); ratios of the competing "
+        "flags of blind_g..blind_n and real_a (1.05-1.9)",
+        test="tests/reconcile/test_rivals.py::test_figures_of_another_order_are_not_rivals",
+    )
+    rival_source_window: int = tuned(
+        40,
+        why="Rival figures each carry their own attribution: a source word at most this many "
+        "characters from the figure ('Selon les syndicats, 6 000 dockers'; '3 800 selon la "
+        "direction'), so a passage that merely names a source once does not pair its figures.",
+        evidence="issue 15 (competing figures); the attribution distances of the rivals in "
+        "tests/reconcile/test_rivals.py (1-21 characters)",
+        test="tests/reconcile/test_rivals.py::test_one_attribution_for_two_figures_is_not_two_sources",
+    )
     anchor_bonus: float = tuned(
         0.10,
         why="How much lower the bar is for a mutual best match whose neighbouring figures "

@@ -112,5 +112,6 @@ class LanguageData:
     noun_suffixes: tuple[str, ...]  # endings of common nouns, for capitalised-noun languages
     topic_stop_words: frozenset[str]  # carry no topic in what a follower types ("the", "für")
 
-    # --- Verdicts (reconcile/tallies.py)
+    # --- Facts and verdicts (reconcile/rivals.py, reconcile/tallies.py)
+    source_words: tuple[str, ...]  # attribute a figure to a source: "according to", "selon", "据"
     tally_words: tuple[str, ...]  # name a running count or its revision: "toll", "bilan", "so far"

@@ -66,7 +66,7 @@ def group_facts(
                 for key in [k for k in cache.links if article in k]:
                     del cache.links[key]
                 cache.partners.clear()
-            ms = article_mentions(article, recs, feats, vp)
+            ms = article_mentions(article, recs, feats, vp, fp)
             hit = (ids, ms, nearness_map(ms, fp), profile(ms))
             if cache is not None:
                 cache.mentions[article] = hit

@@ -14,7 +14,7 @@ from itertools import combinations
 import numpy as np
 
 from factwatch.ingest.models import ClaimRecord
-from factwatch.ingest.params import FactParams, VerdictParams
+from factwatch.ingest.params import DEFAULT, FactParams, VerdictParams
 from factwatch.ingest.reconcile.context import per_unit, relative_years
 from factwatch.ingest.reconcile.places import (
     clause_countries,
@@ -22,6 +22,7 @@ from factwatch.ingest.reconcile.places import (
     figure_countries,
     name_tokens,
 )
+from factwatch.ingest.reconcile.rivals import rivals
 from factwatch.ingest.reconcile.values import converts
 from factwatch.ingest.text import UNSPACED_LANGS, base_language
 
@@ -91,6 +92,7 @@ def article_mentions(
     recs: list[ClaimRecord],
     feats: dict[int, ClaimFeatures],
     verdicts: VerdictParams,
+    facts: FactParams = DEFAULT.facts,
 ) -> list[Mention]:
     """The mentions of one article's claims (they depend on that article alone)."""
     mentions: list[Mention] = []
@@ -126,6 +128,10 @@ def article_mentions(
                 and converts(ra, rb, verdicts.article_conversion_slack, verdicts)
             ):
                 parent[find_root(parent, rb.claim_id)] = find_root(parent, ra.claim_id)
+        # two sources' values of one quantity, side by side: one fact, stated twice
+        years = {r.claim_id: feats[r.claim_id].years for r in recs if r.claim_id in feats}
+        for x, y in rivals(recs, years, facts, verdicts):
+            parent[find_root(parent, y)] = find_root(parent, x)
         groups: dict[int, list[ClaimRecord]] = defaultdict(list)
         for r in recs:
             groups[find_root(parent, r.claim_id)].append(r)

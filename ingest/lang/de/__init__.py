@@ -218,6 +218,10 @@ DATA = LanguageData(
     topic_stop_words=frozenset((
         "der", "die", "das", "und", "von", "zu", "dem", "den", "ein", "eine", "mit",
     )),
+    source_words=(
+        "laut", "zufolge", "nach Angaben", "schätzt", "schätzen", "beziffert", "beziffern",
+        "spricht von", "sprechen von", "sprach von", "sprachen von",
+    ),
     tally_words=(
         "Bilanz", "bisher", "bislang", "inzwischen", "mittlerweile", "Opferzahl", "Totenzahl",
         "Zahl der Toten", "vorläufig",

@@ -242,6 +242,10 @@ DATA = LanguageData(
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "of",
         "on", "or", "over", "per", "the", "to", "with", "news", "about",
     )),
+    source_words=(
+        "according to", "said", "says", "say", "estimates", "estimated", "reckons", "claims",
+        "claimed", "citing",
+    ),
     tally_words=(
         "toll", "tally", "so far", "to date", "latest count", "latest figures", "body count",
         "casualty count",

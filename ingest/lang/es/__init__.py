@@ -202,6 +202,10 @@ DATA = LanguageData(
     topic_stop_words=frozenset((
         "del", "el", "los", "las", "por", "y", "al", "con", "un", "una", "lo",
     )),
+    source_words=(
+        "según", "de acuerdo con", "calcula", "calculan", "estima", "estiman", "habla de",
+        "hablan de", "asegura", "aseguran",
+    ),
     tally_words=(
         "balance", "hasta ahora", "hasta el momento", "por ahora", "cifra de muertos",
         "cifra de víctimas", "recuento",

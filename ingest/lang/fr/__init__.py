@@ -209,6 +209,10 @@ DATA = LanguageData(
         "de", "des", "du", "en", "et", "la", "le", "les", "pour", "sur", "au", "aux", "dans", "un",
         "une",
     )),
+    source_words=(
+        "selon", "d'après", "estime", "estiment", "évalue", "évaluent", "avance", "avancent",
+        "revendique", "revendiquent", "affirme", "affirment",
+    ),
     tally_words=(
         "bilan", "jusqu'ici", "jusqu'à présent", "à ce stade", "pour l'heure", "décompte",
         "s'alourdit",

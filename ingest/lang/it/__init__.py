@@ -192,6 +192,10 @@ DATA = LanguageData(
     determiners=frozenset(),
     noun_suffixes=(),
     topic_stop_words=frozenset(("della", "di", "il", "da", "na")),
+    source_words=(
+        "secondo", "stima", "stimano", "calcola", "calcolano", "parla di", "parlano di",
+        "sostiene", "sostengono",
+    ),
     tally_words=(
         "bilancio", "finora", "fino ad ora", "al momento", "conteggio",
     ),

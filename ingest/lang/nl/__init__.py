@@ -218,6 +218,10 @@ DATA = LanguageData(
     determiners=frozenset(),
     noun_suffixes=(),
     topic_stop_words=frozenset(),
+    source_words=(
+        "volgens", "schat", "schatten", "spreekt van", "spreken van", "becijfert", "becijferen",
+        "aldus",
+    ),
     tally_words=(
         "dodental", "tot nu toe", "tot dusver", "tot nog toe", "voorlopig", "teller",
     ),

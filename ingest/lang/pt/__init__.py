@@ -178,6 +178,10 @@ DATA = LanguageData(
     determiners=frozenset(),
     noun_suffixes=(),
     topic_stop_words=frozenset(("no", "nos", "o", "os", "um", "uma")),
+    source_words=(
+        "segundo", "de acordo com", "estima", "estimam", "calcula", "calculam", "aponta",
+        "apontam", "fala em", "falam em",
+    ),
     tally_words=(
         "balanço", "até agora", "até ao momento", "até o momento", "número de mortos",
         "contagem",

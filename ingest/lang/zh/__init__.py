@@ -120,6 +120,9 @@ DATA = LanguageData(
     determiners=frozenset(),
     noun_suffixes=(),
     topic_stop_words=frozenset(),
+    source_words=(
+        "据", "称", "表示", "估计", "估算", "认为",
+    ),
     tally_words=(
         "死亡人数", "遇难人数", "伤亡人数", "目前", "截至", "累计", "升至", "上升至", "增至",
     ),
