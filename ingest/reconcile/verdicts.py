@@ -174,6 +174,9 @@ def _interval(rec: ClaimRecord, params: VerdictParams, about: bool = True) -> In
     return stated_interval(float(c.value or 0.0), precision, qualifier, params)
 
 
+_ByCurrency = dict[str | None, list[ClaimRecord]]
+
+
 def _by_day(recs: list[ClaimRecord]) -> dict[date | None, list[ClaimRecord]]:
     by_day: dict[date | None, list[ClaimRecord]] = defaultdict(list)
     for rec in recs:
@@ -417,7 +420,10 @@ def _assess_currencies(fact_key, label, records, readings, base, params) -> Asse
     return _with_conflict(base, fact_key, "money", GENUINE, text, records, readings, details)
 
 
-def _kept_figures(records, compatible, by_currency, base_cur, own_day, params) -> list:
+def _kept_figures(
+    records: list[ClaimRecord], compatible: list[int], by_currency: _ByCurrency, base_cur: str,
+    own_day: dict[tuple[str, int], Interval], params: VerdictParams,
+) -> list[ClaimRecord]:  # fmt: skip
     """Converted figures that only an earlier day's rate explains: kept conversions."""
     base_span = common_interval([_interval(r, params) for r in by_currency[base_cur]])
     return [
@@ -430,10 +436,11 @@ def _kept_figures(records, compatible, by_currency, base_cur, own_day, params) -
     ]
 
 
-def _same_day_split(by_currency, base_cur: str, kept_ids: set[int], params) -> bool:
-    """Whether two figures in one currency, converted on one day (and not kept from an
-    earlier one), disagree beyond the rate slack: $412 m and $421 m on one day are not both
-    that day's conversion of "about €360 m"."""
+def _same_day_split(
+    by_currency: _ByCurrency, base_cur: str, kept_ids: set[int], params: VerdictParams
+) -> bool:
+    """Whether one day's conversions (not kept from an earlier day) disagree beyond the rate
+    slack: $412 m and $421 m on one day are not both that day's "about €360 m"."""
     return any(
         common_interval([_interval(r, params).widen(params.rate_slack / 2) for r in day]) is None
         for cur, recs in by_currency.items()
