@@ -72,6 +72,12 @@ def rivals(
     verdicts: VerdictParams,
 ) -> Iterator[tuple[int, int]]:
     """Pairs of claim ids of one article that are two sources' values of one quantity."""
+    if not recs:
+        return
+    lang = base_language(recs[0].lang)  # one article, one language
+    sources, change = _sources(lang), _change(lang)
+    if sources is None:
+        return
     figures = [
         r for r in recs if r.claim.kind in ("money", "count") and (r.claim.value or 0) > 0
     ]
@@ -87,9 +93,7 @@ def rivals(
         if ya and yb and not ya & yb:
             continue
         passage = _passage(a, b)
-        lang = base_language(a.lang)
-        sources, change = _sources(lang), _change(lang)
-        if passage is None or sources is None or not _attributed_apart(a, b, sources, facts):
+        if passage is None or not _attributed_apart(a, b, passage, sources, facts):
             continue
         plain = sources.sub(" ", passage)  # "sprachen von 12.000" attributes, not a change
         if _FROM.search(plain) or (change is not None and change.search(plain)):
@@ -107,12 +111,11 @@ def _offset(rec: ClaimRecord, first: ClaimRecord) -> tuple[int, int]:
 
 
 def _attributed_apart(
-    a: ClaimRecord, b: ClaimRecord, sources: re.Pattern[str], facts: FactParams
+    a: ClaimRecord, b: ClaimRecord, passage: str, sources: re.Pattern[str], facts: FactParams
 ) -> bool:
     """Each figure has its own attribution within `rival_source_window` characters: "8,500
     according to the police, 12,000 according to the organisers"."""
     first, second = sorted((a, b), key=lambda r: (r.claim.sentence_start, r.claim.start))
-    passage = _passage(a, b) or ""
     found = [m.span() for m in sources.finditer(passage)]
 
     def near(rec: ClaimRecord) -> set[tuple[int, int]]:

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time
+from functools import cache
 
 from factwatch.ingest.lang import find, union
 from factwatch.ingest.models import ClaimRecord
@@ -33,12 +34,19 @@ def _moment(rec: ClaimRecord) -> datetime:
 def _tally_cue(rec: ClaimRecord) -> bool:
     """The claim's sentence names a running count or its revision ("toll", "bilan", "so
     far", "死亡人数") in its language (any language's words for a language not read)."""
-    data = find(base_language(rec.lang))
+    return bool(_tally_pattern(base_language(rec.lang)).search(rec.claim.sentence.casefold()))
+
+
+@cache
+def _tally_pattern(lang: str) -> re.Pattern[str]:
+    """A language's tally words as one pattern over case-folded text: whole words, or
+    anywhere in a text without spaces."""
+    data = find(lang)
     words = data.tally_words if data is not None else tuple(union("tally_words"))
-    text = rec.claim.sentence.casefold()
+    body = "|".join(re.escape(w.casefold()) for w in words)
     if data is not None and data.unspaced:
-        return any(w in text for w in words)
-    return any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", text) for w in words)
+        return re.compile(body)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
 def running_tally(
