@@ -91,6 +91,8 @@ class ClaimRecord:
     entities: frozenset[str] = field(default_factory=frozenset)
     # the article's publication time, when known: orders reports of one day ("updated")
     published_at: datetime | None = None
+    # the article's length in characters: where in it a figure stands (0 when unknown)
+    text_length: int = 0
 
 
 @dataclass(frozen=True)

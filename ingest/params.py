@@ -378,6 +378,25 @@ class FactParams:
         "bench/fact_links.py): 'pilotes', 'Güterzüge', Chinese classifiers",
         test="tests/reconcile/test_facts.py::test_a_counted_noun_outside_the_lexicon_does_not_block_its_translation",
     )
+    position_gap_slope: float = tuned(
+        0.15,
+        why="Two reports of one event tell their figures in much the same order: a penalty "
+        "per whole article between where two figures stand (0 at the headline, 1 at the last "
+        "figure), beyond `position_gap_free`. A lead figure and a closing one are seldom one "
+        "quantity, whatever the values.",
+        evidence="issue 15 (value-blind identity). bench/tune.py --grid position over 22 "
+        "corpora, end to end from stored claims (slopes 0/0.15/0.30 x free 0/0.2/0.35, each "
+        "corpus's setting chosen on the others): conflicts P 0.762 -> 0.821, R 0.613 -> "
+        "0.625, verdicts 0.902 unchanged, no corpus lower; no free share lowered recall",
+        test="tests/reconcile/test_order.py::test_the_lead_figures_of_two_reports_meet_though_a_closing_clause_reads_closer",
+    )
+    position_gap_free: float = tuned(
+        0.2,
+        why="How far apart (a share of the article) two figures may stand before "
+        "`position_gap_slope` counts: articles differ in length and in what they tell first.",
+        evidence="issue 15; bench/tune.py --grid position (see position_gap_slope)",
+        test="tests/reconcile/test_order.py::test_without_the_order_the_closer_clause_would_have_won",
+    )
     place_penalty: float = tuned(
         0.12,
         why="A clause placing its figure in a town the other article never names (or a date "

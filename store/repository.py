@@ -219,6 +219,7 @@ _RECORD_ARTICLE_COLUMNS = (
     Article.story_id,
     Article.duplicate_of,
     Article.title,
+    func.length(Article.text),
 )
 
 
@@ -231,6 +232,7 @@ class _ArticleColumns(NamedTuple):
     story_id: int | None
     duplicate_of: int | None
     title: str | None
+    text_length: int | None
 
 
 def _window_articles(story_id: int, limit_articles: int):
@@ -310,6 +312,7 @@ def claim_records(session: Session, article_ids: Sequence[int]):
                 duplicate_of=art.duplicate_of,
                 title=art.title,
                 published_at=art.published_at,
+                text_length=art.text_length or 0,
             )
         )
         claim_rows.append(row)

@@ -43,6 +43,8 @@ class PairFeatures:
     compatible: bool = False  # after rounding, a stated bound or a conversion
     bounded: bool = False  # either figure is a bound ("more than 300 million")
     misreport: str = ""  # 'plausible', 'implausible', 'absurd' or '' (`values.misreport`)
+    # how far apart the two stand in their articles' telling (`mentions.in_order`)
+    position_gap: float = 0.0
 
     @property
     def agree(self) -> bool:
@@ -90,4 +92,5 @@ def pair_features(
         compatible=compatible,
         bounded=compatible and bounded(a, b),
         misreport="" if same or compatible else misreport(a, b, facts),
+        position_gap=abs(a.position - b.position),
     )

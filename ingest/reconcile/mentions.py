@@ -8,7 +8,7 @@ Everything here depends on one article alone, which is what lets `FactCache` kee
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import numpy as np
@@ -69,6 +69,9 @@ class Mention:
     # and whether they are comparable with Latin-script place names.
     article_words: frozenset[str] = frozenset()
     latin: bool = True
+    # Where it stands in its article's telling: its first appearance as a share of the
+    # article's length, 0 at the headline (`in_order`).
+    position: float = 0.0
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -182,7 +185,24 @@ def article_mentions(
                     latin=latin,
                 )
             )
-    return mentions
+    return in_order(mentions)
+
+
+def in_order(mentions: list[Mention]) -> list[Mention]:
+    """The mentions with their place in the article's telling (`Mention.position`).
+
+    News is told in the order of importance (the lead figure first, background last), and
+    two reports of one event tell their figures in much the same order: evidence of one
+    quantity that does not look at the values (`FactParams.position_gap_slope`)."""
+    if not mentions:
+        return mentions
+    # the article's length; the last figure's end where it is not known
+    end = mentions[0].records[0].text_length
+    end = end or max(r.claim.end for m in mentions for r in m.records) or 1
+    return [
+        replace(m, position=min(1.0, min(r.claim.start for r in m.records) / end))
+        for m in mentions
+    ]
 
 
 SAME_SENTENCE, NEXT_SENTENCE = 2, 1

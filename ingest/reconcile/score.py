@@ -37,6 +37,10 @@ def terms(f: PairFeatures, params: FactParams) -> list[tuple[str, float]]:
         out.append(("placed elsewhere", -params.place_penalty))
     if f.years_differ:
         out.append(("other (relative) years", -params.relative_year_penalty))
+    apart = f.position_gap - params.position_gap_free
+    if apart > 0 and params.position_gap_slope:
+        penalty = params.position_gap_slope * apart
+        out.append((f"{f.position_gap:.0%} of the article apart", -penalty))
     if f.same_value:
         out.append(("same value", params.same_value_bonus))
     elif f.compatible:

@@ -26,13 +26,15 @@ def record(
     lang="en",
     sentence="",
     published_at=None,
+    start=0,
+    text_length=0,
 ):
     cid = next(_ids)
     claim = Claim(
         kind=kind,
         surface=format_number(value) if value is not None else str(day),
-        start=0,
-        end=1,
+        start=start,
+        end=start + 1,
         value=value,
         unit=unit if kind != "percent" else "%",
         date_value=day,
@@ -50,6 +52,7 @@ def record(
         url=f"http://news.example/{article or cid}",
         duplicate_of=duplicate_of,
         published_at=published_at,
+        text_length=text_length,
     )
 
 
