@@ -48,6 +48,7 @@ GRIDS: dict[str, dict[str, list]] = {
         "facts.position_gap_slope": [0.0, 0.15, 0.30],
         "facts.position_gap_free": [0.0, 0.2, 0.35],
     },
+    "periods": {"facts.period_penalty": [0.0, 0.15, 0.3, 1.0]},
     "values": {
         "facts.implausible_penalty": [0.0, 0.08, 0.15],
         "facts.same_value_bonus": [0.15, 0.25],

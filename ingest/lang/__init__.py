@@ -7,13 +7,14 @@ slot across all languages (a text of unknown language, a cleaning rule for every
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import import_module
 from typing import Any
 
 from factwatch.ingest.lang.schema import LanguageData
 
-__all__ = ["SUPPORTED", "LanguageData", "find", "get", "union"]
+__all__ = ["SUPPORTED", "LanguageData", "find", "get", "phrases", "union"]
 
 # The languages whose claims are read, in the order help texts list them.
 SUPPORTED: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl", "zh")
@@ -43,3 +44,16 @@ def union(slot: str) -> list[Any]:
         for item in getattr(get(code), slot):
             out.setdefault(item, None)
     return list(out)
+
+
+@cache
+def phrases(code: str, slot: str) -> re.Pattern[str]:
+    """A language's phrases of one slot (a list, or a mapping's keys) as one pattern over
+    case-folded text: whole words, or anywhere in a language written without spaces; every
+    language's phrases for a language not read."""
+    data = find(code)
+    words = list(getattr(data, slot)) if data is not None else union(slot)
+    body = "|".join(re.escape(w.casefold()) for w in sorted(words, key=len, reverse=True))
+    if data is not None and data.unspaced:
+        return re.compile(body)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")

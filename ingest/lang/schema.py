@@ -115,3 +115,5 @@ class LanguageData:
     # --- Facts and verdicts (reconcile/rivals.py, reconcile/tallies.py)
     source_words: tuple[str, ...]  # attribute a figure to a source: "according to", "selon", "据"
     tally_words: tuple[str, ...]  # name a running count or its revision: "toll", "bilan", "so far"
+    # a part of a year a figure is for -> "Q1".."Q4", "H1", "H2": "first quarter", "上半年"
+    period_words: Mapping[str, str]

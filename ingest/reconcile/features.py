@@ -43,6 +43,8 @@ class PairFeatures:
     compatible: bool = False  # after rounding, a stated bound or a conversion
     bounded: bool = False  # either figure is a bound ("more than 300 million")
     misreport: str = ""  # 'plausible', 'implausible', 'absurd' or '' (`values.misreport`)
+    # both clauses name quarters or halves of a year, and none in common
+    periods_differ: bool = False
     # how far apart the two stand in their articles' telling (`mentions.in_order`)
     position_gap: float = 0.0
 
@@ -93,4 +95,5 @@ def pair_features(
         bounded=compatible and bounded(a, b),
         misreport="" if same or compatible else misreport(a, b, facts),
         position_gap=abs(a.position - b.position),
+        periods_differ=bool(a.periods and b.periods and not (a.periods & b.periods)),
     )

@@ -16,6 +16,7 @@ import numpy as np
 from factwatch.ingest.models import ClaimRecord
 from factwatch.ingest.params import DEFAULT, FactParams, VerdictParams
 from factwatch.ingest.reconcile.context import per_unit, relative_years
+from factwatch.ingest.reconcile.periods import periods_in
 from factwatch.ingest.reconcile.places import (
     clause_countries,
     clause_places,
@@ -69,6 +70,8 @@ class Mention:
     # and whether they are comparable with Latin-script place names.
     article_words: frozenset[str] = frozenset()
     latin: bool = True
+    # the quarters and halves of a year its clauses name ("Q4", "H1": `periods`)
+    periods: frozenset[str] = frozenset()
     # Where it stands in its article's telling: its first appearance as a share of the
     # article's length, 0 at the headline (`in_order`).
     position: float = 0.0
@@ -183,6 +186,13 @@ def article_mentions(
                     ),
                     article_words=words,
                     latin=latin,
+                    periods=frozenset().union(
+                        *(
+                            periods_in(feats[m.claim_id].segment, m.lang)
+                            for m in members
+                            if m.claim_id in feats
+                        )
+                    ),
                 )
             )
     return in_order(mentions)

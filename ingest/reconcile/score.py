@@ -35,6 +35,8 @@ def terms(f: PairFeatures, params: FactParams) -> list[tuple[str, float]]:
         out.append((f"dates {f.date_gap} d apart", -(params.date_gap_slope * days)))
     if f.unnamed_place or f.other_country:
         out.append(("placed elsewhere", -params.place_penalty))
+    if f.periods_differ:
+        out.append(("other quarters or halves", -params.period_penalty))
     if f.years_differ:
         out.append(("other (relative) years", -params.relative_year_penalty))
     apart = f.position_gap - params.position_gap_free

@@ -8,13 +8,11 @@ cue that a count runs is its noun (deaths, injured) or a tally word of the repor
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time
-from functools import cache
 
-from factwatch.ingest.lang import find, union
+from factwatch.ingest.lang import phrases
 from factwatch.ingest.models import ClaimRecord
 from factwatch.ingest.reconcile.compare import Interval, common_interval, count_family
 from factwatch.ingest.text import base_language
@@ -34,19 +32,8 @@ def _moment(rec: ClaimRecord) -> datetime:
 def _tally_cue(rec: ClaimRecord) -> bool:
     """The claim's sentence names a running count or its revision ("toll", "bilan", "so
     far", "死亡人数") in its language (any language's words for a language not read)."""
-    return bool(_tally_pattern(base_language(rec.lang)).search(rec.claim.sentence.casefold()))
-
-
-@cache
-def _tally_pattern(lang: str) -> re.Pattern[str]:
-    """A language's tally words as one pattern over case-folded text: whole words, or
-    anywhere in a text without spaces."""
-    data = find(lang)
-    words = data.tally_words if data is not None else tuple(union("tally_words"))
-    body = "|".join(re.escape(w.casefold()) for w in words)
-    if data is not None and data.unspaced:
-        return re.compile(body)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    pattern = phrases(base_language(rec.lang), "tally_words")
+    return bool(pattern.search(rec.claim.sentence.casefold()))
 
 
 def running_tally(

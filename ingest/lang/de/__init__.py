@@ -222,6 +222,13 @@ DATA = LanguageData(
         "laut", "zufolge", "nach Angaben", "schätzt", "schätzen", "beziffert", "beziffern",
         "spricht von", "sprechen von", "sprach von", "sprachen von",
     ),
+    period_words={
+        "ersten Quartal": "Q1", "erste Quartal": "Q1", "erstes Quartal": "Q1",
+        "Auftaktquartal": "Q1", "zweiten Quartal": "Q2", "zweite Quartal": "Q2",
+        "dritten Quartal": "Q3", "dritte Quartal": "Q3", "vierten Quartal": "Q4",
+        "vierte Quartal": "Q4", "Schlussquartal": "Q4", "ersten Halbjahr": "H1",
+        "erste Halbjahr": "H1", "zweiten Halbjahr": "H2", "zweite Halbjahr": "H2",
+    },
     tally_words=(
         "Bilanz", "bisher", "bislang", "inzwischen", "mittlerweile", "Opferzahl", "Totenzahl",
         "Zahl der Toten", "vorläufig",

@@ -246,6 +246,12 @@ DATA = LanguageData(
         "according to", "said", "says", "say", "estimates", "estimated", "reckons", "claims",
         "claimed", "citing",
     ),
+    period_words={
+        "first quarter": "Q1", "first-quarter": "Q1", "second quarter": "Q2",
+        "second-quarter": "Q2", "third quarter": "Q3", "third-quarter": "Q3",
+        "fourth quarter": "Q4", "fourth-quarter": "Q4", "final quarter": "Q4",
+        "first half": "H1", "first-half": "H1", "second half": "H2", "second-half": "H2",
+    },
     tally_words=(
         "toll", "tally", "so far", "to date", "latest count", "latest figures", "body count",
         "casualty count",

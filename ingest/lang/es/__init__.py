@@ -206,6 +206,10 @@ DATA = LanguageData(
         "según", "de acuerdo con", "calcula", "calculan", "estima", "estiman", "habla de",
         "hablan de", "asegura", "aseguran",
     ),
+    period_words={
+        "primer trimestre": "Q1", "segundo trimestre": "Q2", "tercer trimestre": "Q3",
+        "cuarto trimestre": "Q4", "primer semestre": "H1", "segundo semestre": "H2",
+    },
     tally_words=(
         "balance", "hasta ahora", "hasta el momento", "por ahora", "cifra de muertos",
         "cifra de víctimas", "recuento",

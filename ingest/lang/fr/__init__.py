@@ -213,6 +213,13 @@ DATA = LanguageData(
         "selon", "d'après", "estime", "estiment", "évalue", "évaluent", "avance", "avancent",
         "revendique", "revendiquent", "affirme", "affirment",
     ),
+    period_words={
+        "premier trimestre": "Q1", "1er trimestre": "Q1", "deuxième trimestre": "Q2",
+        "second trimestre": "Q2", "2e trimestre": "Q2", "troisième trimestre": "Q3",
+        "3e trimestre": "Q3", "quatrième trimestre": "Q4", "4e trimestre": "Q4",
+        "premier semestre": "H1", "1er semestre": "H1", "second semestre": "H2",
+        "deuxième semestre": "H2", "2e semestre": "H2",
+    },
     tally_words=(
         "bilan", "jusqu'ici", "jusqu'à présent", "à ce stade", "pour l'heure", "décompte",
         "s'alourdit",

@@ -196,6 +196,10 @@ DATA = LanguageData(
         "secondo", "stima", "stimano", "calcola", "calcolano", "parla di", "parlano di",
         "sostiene", "sostengono",
     ),
+    period_words={
+        "primo trimestre": "Q1", "secondo trimestre": "Q2", "terzo trimestre": "Q3",
+        "quarto trimestre": "Q4", "primo semestre": "H1", "secondo semestre": "H2",
+    },
     tally_words=(
         "bilancio", "finora", "fino ad ora", "al momento", "conteggio",
     ),

@@ -222,6 +222,11 @@ DATA = LanguageData(
         "volgens", "schat", "schatten", "spreekt van", "spreken van", "becijfert", "becijferen",
         "aldus",
     ),
+    period_words={
+        "eerste kwartaal": "Q1", "tweede kwartaal": "Q2", "derde kwartaal": "Q3",
+        "vierde kwartaal": "Q4", "slotkwartaal": "Q4", "eerste helft": "H1",
+        "eerste halfjaar": "H1", "tweede helft": "H2", "tweede halfjaar": "H2",
+    },
     tally_words=(
         "dodental", "tot nu toe", "tot dusver", "tot nog toe", "voorlopig", "teller",
     ),

@@ -182,6 +182,10 @@ DATA = LanguageData(
         "segundo", "de acordo com", "estima", "estimam", "calcula", "calculam", "aponta",
         "apontam", "fala em", "falam em",
     ),
+    period_words={
+        "primeiro trimestre": "Q1", "segundo trimestre": "Q2", "terceiro trimestre": "Q3",
+        "quarto trimestre": "Q4", "primeiro semestre": "H1", "segundo semestre": "H2",
+    },
     tally_words=(
         "balanço", "até agora", "até ao momento", "até o momento", "número de mortos",
         "contagem",
