@@ -98,7 +98,7 @@ def load_dev(folder: Path = DEV) -> list[Doc]:
             Doc(
                 a["id"],
                 a["lang"],
-                date.fromisoformat(a["published"]),
+                date.fromisoformat(a["published"][:10]),  # a date, or a date and time
                 title,
                 text,
                 story,
