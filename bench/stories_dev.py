@@ -250,6 +250,8 @@ def sweep(sets: dict[str, tuple[list[Doc], list]], base: StoryParams) -> None:
         "blind_name_credit": (-1.0, -0.5, 0.5),
         "generic_name_weight": (-0.5, 0.5),
         "time_slope": (-0.02, 0.02, 0.04),
+        "actor_conflict_bar": (-0.10, -0.05, 0.05),
+        "corroborating_names": (-1.0, -0.5),
     }
 
     def score(cfg: StoryParams) -> list[float]:
@@ -259,14 +261,22 @@ def sweep(sets: dict[str, tuple[list[Doc], list]], base: StoryParams) -> None:
             out.append(bcubed(assignment, [d.truth for d in docs])[2])
         return out
 
-    print(f"{'defaults':34s}" + "".join(f"{v:12.3f}" for v in score(base)))
+    kept = [i for i, n in enumerate(names) if not n.endswith("-nofig")]
+
+    def mean_of(got: list[float]) -> float:
+        return sum(got[i] for i in kept) / len(kept)  # with figures, as the pipeline runs
+
+    got = score(base)
+    print(f"{'defaults':34s}" + "".join(f"{v:12.3f}" for v in got) + f"{mean_of(got):9.3f}")
     valid = {f.name for f in fields(StoryParams)}
     for key, deltas in moves.items():
         assert key in valid
         for delta in deltas:
             value = round(getattr(base, key) + delta, 4)
             cfg = replace(base, **{key: value})
-            print(f"{f'{key} = {value}':34s}" + "".join(f"{v:12.3f}" for v in score(cfg)))
+            got = score(cfg)
+            row = "".join(f"{v:12.3f}" for v in got)
+            print(f"{f'{key} = {value}':34s}{row}{mean_of(got):9.3f}")
     # All cosine bars together: a miscalibrated encoder shifts every cosine at once.
     for delta in (-0.10, -0.05, 0.05, 0.10):
         cfg = replace(
