@@ -103,10 +103,8 @@ def test_name_variants_across_languages_match_by_stem() -> None:
 
 
 def test_countries_count_half() -> None:
-    # a company and a country: 1.5 units of credit, a bar half-way between the mid bar (two
-    # names) and the one-name bar
     s = story({"norvik foods", "portugal"})
-    assert assign_story(article(0.48, names={"norvik foods", "portugal"}), [s]).is_new
+    assert assign_story(article(0.50, names={"norvik foods", "portugal"}), [s]).is_new
     assert assign_story(article(0.60, names={"norvik foods", "portugal"}), [s]).story_id == 1
 
 
