@@ -64,8 +64,6 @@ def settings(grid: dict[str, list], base: dict[str, object]) -> dict[str, dict[s
         chosen = {**base, **dict(zip(names, values, strict=True))}
         label = " ".join(f"{k.split('.', 1)[1]}={v}" for k, v in chosen.items()) or "defaults"
         out[label] = chosen
-    if "defaults" not in out and not base:
-        out = {"defaults": {}, **out}
     return out
 
 
