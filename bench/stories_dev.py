@@ -252,6 +252,7 @@ def sweep(sets: dict[str, tuple[list[Doc], list]], base: StoryParams) -> None:
         "time_slope": (-0.02, 0.02, 0.04),
         "actor_conflict_bar": (-0.10, -0.05, 0.05),
         "corroborating_names": (-1.0, -0.5),
+        "merge_limit": (-2, -1),
     }
 
     def score(cfg: StoryParams) -> list[float]:

@@ -145,7 +145,9 @@ def ingest(app: Factwatch, sources: tuple[str, ...], allow_private: bool, timeou
         f"Added {report.added} article{'s' * (report.added != 1)} "
         f"({report.duplicates} syndicated cop{'ies' if report.duplicates != 1 else 'y'}), "
         f"{report.claims} claims, {report.new_stories} new "
-        f"stor{'ies' if report.new_stories != 1 else 'y'}; "
+        f"stor{'ies' if report.new_stories != 1 else 'y'}"
+        + (f" ({report.merged_stories} merged into older ones)" if report.merged_stories else "")
+        + "; "
         f"{report.conflicts_changed} conflict(s) new or changed; "
         f"{report.skipped + run.already_stored} already stored; "
         f"{len(result.problems) + len(report.problems)} problem(s)."

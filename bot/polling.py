@@ -55,6 +55,7 @@ class IngestTotals:
     skipped: int = 0
     claims: int = 0
     new_stories: int = 0
+    merged_stories: int = 0
     conflicts_changed: int = 0
     problems: list[str] = field(default_factory=list)
     completed: bool = True
@@ -65,6 +66,7 @@ class IngestTotals:
         self.skipped += report.skipped
         self.claims += report.claims
         self.new_stories += report.new_stories
+        self.merged_stories += report.merged_stories
         self.conflicts_changed += report.conflicts_changed
         self.problems.extend(report.problems)
 

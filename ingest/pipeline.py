@@ -37,6 +37,7 @@ from factwatch.ingest.stories import (
     assign_story,
     figure_keys,
     merge_into,
+    merge_stories,
 )
 from factwatch.store import repository as repo
 from factwatch.store.db import Database
@@ -69,6 +70,7 @@ class IngestReport:
     duplicates: int = 0
     claims: int = 0
     new_stories: int = 0
+    merged_stories: int = 0  # stories folded into another: an article showed them to be one
     stories_touched: set[int] = field(default_factory=set)
     conflicts_changed: int = 0
     problems: list[str] = field(default_factory=list)
@@ -319,10 +321,28 @@ class Pipeline:
         else:
             if row.updated_at != self._stories.version(row.id):
                 chosen = _state_of(row)  # another worker changed it since we looked
+            others = [s.get(Story, candidates[f.index].story_id) for f in decision.merge]
+            if any(o is not None for o in others):
+                row, chosen = self._merge(s, [row, *(o for o in others if o)], report)
             state = merge_into(chosen, signals, stories)
         _write_state(row, state)
         s.flush()
         return row
+
+    def _merge(self, s, rows: list[Story], report: IngestReport) -> tuple[Story, StoryState]:
+        """Fold stories an article showed to be one into the oldest (`merge_story`); its row
+        and merged state (written by the caller). The others leave the index and caches."""
+        rows = sorted(rows, key=lambda r: r.id)
+        keep, state = rows[0], _state_of(rows[0])
+        for other in rows[1:]:
+            state = merge_stories(state, _state_of(other), self.params.stories)
+            log.info("story %d merged into story %d", other.id, keep.id)
+            repo.merge_story(s, keep.id, other.id)
+            self._stories.remove(other.id)
+            self._fact_caches.pop(other.id, None)
+            report.stories_touched.discard(other.id)
+            report.merged_stories += 1
+        return keep, state
 
     def _sync_stories(self, earliest: datetime) -> None:
         """Make the story index hold every story in the window of an article published at

@@ -26,6 +26,7 @@ from factwatch.store.models import (
     Fact,
     IngestProblem,
     Story,
+    Subscription,
 )
 
 
@@ -172,6 +173,28 @@ def record_problem(session: Session, source: str, level: str, message: str) -> N
 def story_ids(session: Session) -> list[int]:
     """Every story's id."""
     return list(session.scalars(select(Story.id)))
+
+
+def merge_story(session: Session, keep_id: int, other_id: int) -> None:
+    """Fold story `other_id` into `keep_id`: an article showed them to be one story.
+
+    Its articles, facts and conflicts move over with their ids (a conflict keeps its identity
+    and version); a chat that followed it follows `keep_id` (once); the story row goes. The
+    caller writes the merged state into `keep_id`'s row."""
+    for model in (Article, Fact, Conflict):
+        session.execute(
+            update(model).where(model.story_id == other_id).values(story_id=keep_id)
+        )
+    following = select(Subscription.chat_id).where(Subscription.story_id == keep_id)
+    session.execute(
+        delete(Subscription).where(
+            Subscription.story_id == other_id, Subscription.chat_id.in_(following)
+        )
+    )
+    session.execute(
+        update(Subscription).where(Subscription.story_id == other_id).values(story_id=keep_id)
+    )
+    session.execute(delete(Story).where(Story.id == other_id))
 
 
 def stories_seen_since(

@@ -23,7 +23,13 @@ from factwatch.ingest.stories.features import StoryFeatures, explain
 from factwatch.ingest.stories.figures import figure_keys, figures_match
 from factwatch.ingest.stories.index import StoryIndex
 from factwatch.ingest.stories.lead import headline_and_lead, short_label
-from factwatch.ingest.stories.state import ArticleSignals, StoryState, merge_into, new_story
+from factwatch.ingest.stories.state import (
+    ArticleSignals,
+    StoryState,
+    merge_into,
+    merge_stories,
+    new_story,
+)
 
 __all__ = [
     "ArticleSignals",
@@ -38,6 +44,7 @@ __all__ = [
     "figures_match",
     "headline_and_lead",
     "merge_into",
+    "merge_stories",
     "new_story",
     "short_label",
 ]

@@ -25,8 +25,14 @@ from factwatch.ingest.stories.features import (
 )
 from factwatch.ingest.stories.figures import currencies_of
 from factwatch.ingest.stories.names import active_entities, name_tokens
-from factwatch.ingest.stories.score import lowest_bar, score, stranger_bar
-from factwatch.ingest.stories.state import ArticleSignals, StoryState, merge_into, new_story
+from factwatch.ingest.stories.score import lowest_bar, merges, score, stranger_bar
+from factwatch.ingest.stories.state import (
+    ArticleSignals,
+    StoryState,
+    merge_into,
+    merge_stories,
+    new_story,
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,9 @@ class StoryDecision:
 
     `index` points into the candidates given, `story_id` is that candidate's id; `score` is
     how far the cosine cleared the candidate's bar; `features` is the record of the story
-    joined, or of the nearest miss for a new story; `reasons` are rendered from it.
+    joined, or of the nearest miss for a new story; `reasons` are rendered from it. `merge`
+    holds the records of other candidates the article shows to be the same story
+    (`score.merges`), in the order found: the caller merges them into the one joined.
     """
 
     index: int | None
@@ -44,6 +52,7 @@ class StoryDecision:
     similarity: float
     reasons: tuple[str, ...] = ()
     features: StoryFeatures | None = None
+    merge: tuple[StoryFeatures, ...] = ()
 
     @property
     def is_new(self) -> bool:
@@ -139,13 +148,19 @@ def assign_story(
         elif _beats(margin, i, best_margin, best_index):
             best, best_margin, best_index = f, margin, i
     if best is not None:
+        merge = _fragments(article, candidates, sims, active, best_index, df, currencies, p)
+        reasons = explain(best, p, joined=True)
+        for f in merge:
+            shared = ", ".join(f.shared_names[:4]) or f"cosine {f.similarity:.2f}"
+            reasons += (f"merges candidate {f.index} ({shared}): it clears that bar too",)
         return StoryDecision(
             index=best.index,
             story_id=best.story_id,
             score=best_margin,
             similarity=best.similarity,
-            reasons=explain(best, p, joined=True),
+            reasons=reasons,
             features=best,
+            merge=merge,
         )
     top = int(np.argmax(sims))
     why = [f"new story: best cosine {float(sims[top]):.3f} (candidate {top})"]
@@ -156,6 +171,55 @@ def assign_story(
     )
 
 
+def _fragments(
+    article: ArticleSignals,
+    candidates: Sequence[StoryState],
+    sims: np.ndarray,
+    active: dict[int, frozenset[str]],
+    joined: int,
+    df: Counter[str],
+    currencies: set[str],
+    p: StoryParams,
+) -> tuple[StoryFeatures, ...]:
+    """Other candidates the article shows to be the story it joins (`score.merges`), at most
+    `merge_limit`, most clearly first.
+
+    Each is judged as if the stories already merged were one: their names are not counted
+    as carried by another story, so a story's own fragments never discount its names."""
+    if not p.merge_limit:
+        return ()
+    tokens = name_tokens(article.entities)
+    pool = {}
+    for i in active:
+        if i == joined:
+            continue
+        gap = gap_days(article.published, candidates[i].first_seen, candidates[i].last_seen)
+        if float(sims[i]) >= lowest_bar(gap, p):
+            pool[i] = gap
+    found: list[StoryFeatures] = []
+    merged = [joined]
+    while pool and len(found) < p.merge_limit:
+        counts = df.copy()
+        for j in merged:
+            counts.subtract(active[j] & tokens)
+        ev = article_evidence(article, +counts, currencies, p)
+        pick: tuple[float, StoryFeatures] | None = None
+        for i, gap in pool.items():
+            story, names, sim = candidates[i], active[i], float(sims[i])
+            stranger = stranger_of(article, ev, story, names, p)
+            if stranger is not None and sim < stranger_bar(gap, p):
+                continue
+            f = features_of(article, ev, i, story, names, sim, gap, stranger, p)
+            if merges(f, p) and (pick is None or score(f, p) > pick[0]):
+                pick = (score(f, p), f)
+        if pick is None:
+            break
+        found.append(pick[1])
+        merged.append(pick[1].index)
+        del pool[pick[1].index]
+    return tuple(found)
+
+
 def cluster_articles(
     articles: Sequence[ArticleSignals],
     stories: Sequence[StoryState] = (),
@@ -164,19 +228,30 @@ def cluster_articles(
     """Assign `articles` one by one in the given order (oldest first, as a feed is ingested).
 
     Returns each article's index into the returned story list, the stories (the given ones
-    first, updated) and the decisions. New stories get `story_id` None unless the caller sets
-    one; indices are what link articles to stories here.
+    first, updated; a story merged into another is gone) and the decisions. New stories get
+    `story_id` None unless the caller sets one; indices are what link articles to stories
+    here. A merge keeps the older story (the smaller index).
     """
     states = list(stories)
+    gone: set[int] = set()
     assignment: list[int] = []
     decisions: list[StoryDecision] = []
     for article in articles:
-        decision = assign_story(article, states, params)
+        live = [i for i in range(len(states)) if i not in gone]
+        decision = assign_story(article, [states[i] for i in live], params)
         if decision.index is None:
             states.append(new_story(article, None, params))
             assignment.append(len(states) - 1)
         else:
-            states[decision.index] = merge_into(states[decision.index], article, params)
-            assignment.append(decision.index)
+            group = sorted([live[decision.index], *(live[f.index] for f in decision.merge)])
+            keep = group[0]
+            for other in group[1:]:
+                states[keep] = merge_stories(states[keep], states[other], params)
+                gone.add(other)
+                assignment = [keep if s == other else s for s in assignment]
+            states[keep] = merge_into(states[keep], article, params)
+            assignment.append(keep)
         decisions.append(decision)
-    return assignment, states, decisions
+    renumber = {old: new for new, old in enumerate(i for i in range(len(states)) if i not in gone)}
+    kept = [st for i, st in enumerate(states) if i not in gone]
+    return [renumber[s] for s in assignment], kept, decisions

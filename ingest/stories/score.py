@@ -11,6 +11,8 @@ credit takes off half the gap between the high and mid bars, down to `low_simila
 A headline naming only actors the story never names voids the credit and sets the bar at
 `actor_conflict_bar`. Elapsed time raises every bar by `time_slope * log2(1 + gap /
 time_scale_days)`, and beyond `max_gap_days` no credit counts.
+
+An article that clears two stories shows them to be one (`merges`): the caller merges them.
 """
 
 from __future__ import annotations
@@ -67,6 +69,18 @@ def bar(f: StoryFeatures, p: StoryParams) -> float:
 def score(f: StoryFeatures, p: StoryParams) -> float:
     """The margin by which the cosine clears the bar (negative: it does not)."""
     return f.similarity - bar(f, p)
+
+
+def merges(f: StoryFeatures, p: StoryParams) -> bool:
+    """Whether a story the article clears, beside the one it joins, is the same story.
+
+    A figure alone files one article, but the same count or amount recurs across stories
+    (2,800 jobs, EUR 1.1 bn): on the labelled corpora six merges in seven on a figure alone
+    joined different stories. So a merge needs a name the article shares with the story, or
+    the cosine that joins on the embedding alone."""
+    if score(f, p) < 0:
+        return False
+    return bool(f.shared_names) or f.similarity >= p.high_similarity
 
 
 def bar_floors(p: StoryParams) -> tuple[float, float, float]:

@@ -185,3 +185,40 @@ def merge_into(
         label_lang=label_lang,
         langs=story.langs | ({article.lang} if article.lang else set()),
     )
+
+
+def merge_stories(
+    keep: StoryState, other: StoryState, params: StoryParams = DEFAULT.stories
+) -> StoryState:
+    """`keep` with `other`'s members added: the two were one story (an article cleared both).
+
+    The centroid is the exact mean over both stories' members; names add up; `keep` keeps its
+    id and label unless only `other` has an English headline (as `merge_into` labels)."""
+    total = keep.centroid * (keep.mean_norm * keep.n_articles) + other.centroid * (
+        other.mean_norm * other.n_articles
+    )
+    n = keep.n_articles + other.n_articles
+    mean = total / n
+    mnorm = float(np.linalg.norm(mean))
+    entities = keep.entities + other.entities
+    if len(entities) > params.max_entities:
+        entities = Counter(dict(_top(entities, params.max_entities)))
+    figures = keep.figures | other.figures
+    if len(figures) > params.max_figures:
+        figures = frozenset(sorted(figures)[: params.max_figures])
+    label, label_lang = keep.label, keep.label_lang
+    if other.label and (not label or (label_lang != "en" and other.label_lang == "en")):
+        label, label_lang = other.label, other.label_lang
+    return replace(
+        keep,
+        centroid=(mean / mnorm if mnorm > 0 else mean).astype(np.float32),
+        mean_norm=min(mnorm, 1.0),
+        n_articles=n,
+        entities=entities,
+        figures=figures,
+        first_seen=earlier(keep.first_seen, other.first_seen),
+        last_seen=later(keep.last_seen, other.last_seen),
+        label=label,
+        label_lang=label_lang,
+        langs=keep.langs | other.langs,
+    )
