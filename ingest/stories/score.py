@@ -10,7 +10,7 @@ credit takes off half the gap between the high and mid bars, down to `low_simila
     half-way), since an unseen name is neither evidence for nor against.
 A headline naming only actors the story never names voids the credit and sets the bar at
 `actor_conflict_bar`. Elapsed time raises every bar by `time_slope * log2(1 + gap /
-time_scale_days)`, and beyond `max_gap_days` no credit counts.
+time_scale_days)`; beyond `max_gap_days` credit counts only with a shared figure.
 
 An article that clears two stories shows them to be one (`merges`): the caller merges them.
 """
@@ -47,8 +47,12 @@ def stranger_bar(gap_days: float, p: StoryParams) -> float:
 
 
 def credit(f: StoryFeatures, p: StoryParams) -> float:
-    """Units of corroboration the candidate's shared names and figures earn."""
-    if f.gap_days > p.max_gap_days or f.stranger is not None:
+    """Units of corroboration the candidate's shared names and figures earn.
+
+    Beyond `max_gap_days` names alone no longer count (the same actors make other news a
+    year on), but names with a shared figure still do, at any age: a project approved, then
+    its parts shipped a year and a half later."""
+    if f.stranger is not None or (f.gap_days > p.max_gap_days and not f.shared_figures):
         return 0.0
     total = min(f.name_weight, p.name_cap)
     if not f.names_comparable:

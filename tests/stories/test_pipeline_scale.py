@@ -85,8 +85,8 @@ def test_the_index_follows_the_window_across_batches(db_url, embedder) -> None:
     db.upgrade()
     pipeline = Pipeline(db, embedder)
     pipeline.ingest([_article(1, *PLANT)])
-    # A batch two years later: the first story is outside the window and forgotten...
-    late = replace(_article(2, *OTHER), published=DAY.replace(year=2027))
+    # A batch four years later: the first story is outside the window and forgotten...
+    late = replace(_article(2, *OTHER), published=DAY.replace(year=2029))
     report = pipeline.ingest([late])
     assert report.new_stories == 1
     assert len(pipeline._stories) == 1

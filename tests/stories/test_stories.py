@@ -181,11 +181,14 @@ def test_time_distance_raises_the_bar() -> None:
     names = {"cobaltline", "hanau"}
     assert assign_story(article(0.47, names, when=T0 + timedelta(days=5)), [s]).story_id == 1
     assert assign_story(article(0.47, names, when=T0 + timedelta(days=300)), [s]).is_new
-    # Beyond max_gap_days only the high bar applies, whatever the evidence.
+    # Beyond max_gap_days names alone earn nothing: the same actors make other news a year
+    # on. Names with a shared figure still count (time still raises the bar, smoothly).
     late = T0 + timedelta(days=450)
     figs = {"money:8500000000:USD"}
     s2 = story({"cobaltline", "hanau"}, frozenset(figs))
-    assert assign_story(article(0.60, names, figs, when=late), [s2]).is_new
+    assert assign_story(article(0.60, names, when=late), [s2]).is_new
+    assert assign_story(article(0.60, names, figs, when=late), [s2]).story_id == 1
+    assert assign_story(article(0.40, names, figs, when=late), [s2]).is_new
     assert assign_story(article(0.80, names, when=late), [s2]).story_id == 1
 
 

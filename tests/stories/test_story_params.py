@@ -105,8 +105,9 @@ def _article(n: int, day: int) -> ArticleInput:
 
 
 def test_the_pipeline_window_is_the_parameter(tmp_path) -> None:
-    """An article 20 days after a story joins it with the default 400-day window, and starts
-    a new story when the window passed in is 10 days."""
+    """An article 500 days after a story joins it with the default window (three years: a
+    story its figures carry on is found long after `max_gap_days`), and starts a new story
+    when the window passed in is 10 days."""
     results = []
     for name, params in (
         ("wide", DEFAULT),
@@ -116,9 +117,9 @@ def test_the_pipeline_window_is_the_parameter(tmp_path) -> None:
         db.upgrade()
         pipeline = Pipeline(db, _SameVector(), params=params)
         pipeline.ingest([_article(1, 0)])
-        pipeline.ingest([_article(2, 20)])
+        pipeline.ingest([_article(2, 500)])
         with db.session() as s:
             results.append(len(set(s.scalars(select(Article.story_id)))))
         db.dispose()
-    assert DEFAULT.stories.window_days == 400
+    assert DEFAULT.stories.window_days == 1100
     assert results == [1, 2]
