@@ -49,6 +49,10 @@ GRIDS: dict[str, dict[str, list]] = {
         "facts.position_gap_free": [0.0, 0.2, 0.35],
     },
     "periods": {"facts.period_penalty": [0.0, 0.15, 0.3, 1.0]},
+    "published": {
+        "facts.published_gap_slope": [0.0, 0.05, 0.1],
+        "facts.published_gap_free_days": [180.0, 365.0],
+    },
     "values": {
         "facts.implausible_penalty": [0.0, 0.08, 0.15],
         "facts.same_value_bonus": [0.15, 0.25],

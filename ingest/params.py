@@ -417,6 +417,26 @@ class FactParams:
         evidence="issue 15; bench/tune.py --grid position (see position_gap_slope)",
         test="tests/reconcile/test_order.py::test_without_the_order_the_closer_clause_would_have_won",
     )
+    published_gap_slope: float = tuned(
+        0.05,
+        why="A figure is as of its report's day unless its clause says otherwise: a penalty "
+        "per year between the two reports' publication days, beyond `published_gap_free_days` "
+        "(this year's count and last year's meet once a story runs for years).",
+        evidence="issue 15 (facts carry when: the publication day by default). bench/tune.py "
+        "over 31 corpora (stories as of 7279713): 0.05 per year beyond 180 days: conflicts P "
+        "0.681 -> 0.695 (blind_p .75 -> 1.0, real_a .50 -> .667), R 0.636 and verdicts "
+        "unchanged, no corpus lower; 0.1 raised P to 0.715 but lowered blind_g (a fixed "
+        "amount converted 18 months apart) and dev",
+        test="tests/reconcile/test_order.py::test_figures_reported_a_year_apart_weigh_as_two_times",
+    )
+    published_gap_free_days: float = tuned(
+        180.0,
+        why="Days between two reports before `published_gap_slope` counts: a figure is "
+        "repeated through a story's first weeks and months.",
+        evidence="issue 15; bench/tune.py --grid published (180 and 365 days; see "
+        "published_gap_slope)",
+        test="tests/reconcile/test_order.py::test_figures_reported_a_year_apart_weigh_as_two_times",
+    )
     period_penalty: float = tuned(
         0.3,
         why="Clauses naming different quarters or halves of a year ('fourth quarter' / "

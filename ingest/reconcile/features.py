@@ -47,6 +47,8 @@ class PairFeatures:
     periods_differ: bool = False
     # how far apart the two stand in their articles' telling (`mentions.in_order`)
     position_gap: float = 0.0
+    # days between the two reports' publication days
+    published_gap: int = 0
 
     @property
     def agree(self) -> bool:
@@ -63,6 +65,12 @@ def _unnamed_place(a: Mention, b: Mention, params: FactParams) -> bool:
     """a's clause places its figure somewhere b's article never names ("180 dipendenti" at
     the Siena plant vs a headcount from an article that never mentions Siena)."""
     return b.latin and any(not names_place(p, b.article_words, params) for p in a.places)
+
+
+def _published_gap(a: Mention, b: Mention) -> int:
+    """Days between the days the two mentions' articles were published (0 when unknown)."""
+    da, db = a.records[0].published, b.records[0].published
+    return abs((da - db).days) if da is not None and db is not None else 0
 
 
 def pair_features(
@@ -95,5 +103,6 @@ def pair_features(
         bounded=compatible and bounded(a, b),
         misreport="" if same or compatible else misreport(a, b, facts),
         position_gap=abs(a.position - b.position),
+        published_gap=_published_gap(a, b),
         periods_differ=bool(a.periods and b.periods and not (a.periods & b.periods)),
     )

@@ -43,6 +43,10 @@ def terms(f: PairFeatures, params: FactParams) -> list[tuple[str, float]]:
     if apart > 0 and params.position_gap_slope:
         penalty = params.position_gap_slope * apart
         out.append((f"{f.position_gap:.0%} of the article apart", -penalty))
+    late = f.published_gap - params.published_gap_free_days
+    if late > 0 and params.published_gap_slope:
+        penalty = params.published_gap_slope * late / 365
+        out.append((f"reported {f.published_gap} d apart", -penalty))
     if f.same_value:
         out.append(("same value", params.same_value_bonus))
     elif f.compatible:

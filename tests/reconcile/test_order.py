@@ -94,3 +94,29 @@ def test_the_explanation_names_the_distance():
     far = explain(pair_features(m1[closing_1.claim_id], m2, fp, vp), fp)
     assert "of the article apart" not in near
     assert "89% of the article apart" in far
+
+
+def test_figures_reported_a_year_apart_weigh_as_two_times():
+    """A figure is as of its report's day unless its clause says otherwise: two reports two
+    years apart whose figures differ are two times of a quantity (last year's count and
+    this year's), though they meet a week apart; a fixed amount restated two years on (the
+    same value) still meets."""
+    from datetime import date
+
+    def pair(days: int, value_2: float):
+        one = record(2.1e9, "EUR", article=1, published=date(2024, 1, 10), text_length=900)
+        two = record(value_2, "EUR", article=2, published=date.fromordinal(
+            date(2024, 1, 10).toordinal() + days), text_length=900)  # fmt: skip
+        f = feats([(one, unit(1, 0)), (two, unit(0.45, np.sqrt(1 - 0.45**2)))])
+        return one, two, f
+
+    one, two, f = pair(7, 2.6e9)
+    assert together(group_facts([one, two], f), one, two)
+    one, two, f = pair(730, 2.6e9)
+    assert not together(group_facts([one, two], f), one, two)
+    one, two, f = pair(730, 2.1e9)
+    assert together(group_facts([one, two], f), one, two)
+    fp, vp = DEFAULT.facts, DEFAULT.verdicts
+    (m1,) = article_mentions(1, [one], f, vp)
+    (m2,) = article_mentions(2, [two], f, vp)
+    assert "reported 730 d apart" in explain(pair_features(m1, m2, fp, vp), fp)
