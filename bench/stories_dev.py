@@ -253,6 +253,7 @@ def sweep(sets: dict[str, tuple[list[Doc], list]], base: StoryParams) -> None:
         "actor_conflict_bar": (-0.10, -0.05, 0.05),
         "corroborating_names": (-1.0, -0.5),
         "merge_limit": (-2, -1),
+        "max_gap_days": (335.0, 700.0),
     }
 
     def score(cfg: StoryParams) -> list[float]:

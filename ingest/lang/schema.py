@@ -115,5 +115,7 @@ class LanguageData:
     # --- Facts and verdicts (reconcile/rivals.py, reconcile/tallies.py)
     source_words: tuple[str, ...]  # attribute a figure to a source: "according to", "selon", "据"
     tally_words: tuple[str, ...]  # name a running count or its revision: "toll", "bilan", "so far"
+    # say that the people counted died: such a count is a death toll ("killed", "丧生")
+    death_words: tuple[str, ...]
     # a part of a year a figure is for -> "Q1".."Q4", "H1", "H2": "first quarter", "上半年"
     period_words: Mapping[str, str]

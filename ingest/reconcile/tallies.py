@@ -2,8 +2,9 @@
 
 Pure. A death toll that rises from 4 to 7 to 9 over three days is not three outlets
 disagreeing but one count, each report giving the figure known when it was published. The
-cue that a count runs is its noun (deaths, injured) or a tally word of the report's language
-(`LanguageData.tally_words`: "toll", "bilan", "so far", "死亡人数").
+cue that a count runs is its noun (deaths, injured), a tally word of the report's language
+(`LanguageData.tally_words`: "toll", "bilan", "so far", "死亡人数"), or, for a count of people,
+a word saying they died (`LanguageData.death_words`: "killed", "丧生").
 """
 
 from __future__ import annotations
@@ -31,9 +32,14 @@ def _moment(rec: ClaimRecord) -> datetime:
 
 def _tally_cue(rec: ClaimRecord) -> bool:
     """The claim's sentence names a running count or its revision ("toll", "bilan", "so
-    far", "死亡人数") in its language (any language's words for a language not read)."""
-    pattern = phrases(base_language(rec.lang), "tally_words")
-    return bool(pattern.search(rec.claim.sentence.casefold()))
+    far", "死亡人数") in its language (any language's words for a language not read); or,
+    for a count, says the people counted died ("floods have killed 304 people", "已有282人
+    丧生"): a count of the dead is a toll whatever noun it is counted in."""
+    lang = base_language(rec.lang)
+    sentence = rec.claim.sentence.casefold()
+    if phrases(lang, "tally_words").search(sentence):
+        return True
+    return rec.claim.kind == "count" and bool(phrases(lang, "death_words").search(sentence))
 
 
 def running_tally(

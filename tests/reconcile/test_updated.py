@@ -117,3 +117,22 @@ def test_chinese_tally_words_are_found_without_spaces():
         _toll(8, 22, "南方", lang="zh", unit="people", sentence="失踪人数升至8人。"),
     ]
     assert assess("f", "missing", recs).status == "updated"
+
+
+def test_people_the_report_says_were_killed_are_a_toll():
+    """A count of people with a word saying they died is a death toll, whatever noun it is
+    counted in: rising over the days it is revised, in any language. People evacuated or
+    fled are not (the plain-fact case above stays a disagreement)."""
+    recs = [
+        _toll(282, 21, "CCTV", lang="zh", unit="people", sentence="已有282人丧生。"),
+        _toll(304, 23, "The Hindu", unit="people",
+              sentence="Floods have now killed 304 people across the country."),
+        _toll(1130, 30, "tagesschau", lang="de", unit="people",
+              sentence="Mehr als 1130 Menschen kamen ums Leben.", qualifier="more_than"),
+    ]  # fmt: skip
+    assert assess("f", "Flood deaths", recs).status == "updated"
+    evacuated = [
+        _toll(282, 21, "CCTV", lang="zh", unit="people", sentence="已有282人撤离。"),
+        _toll(304, 23, "The Hindu", unit="people", sentence="Officials moved 304 people."),
+    ]
+    assert assess("f", "Evacuated", evacuated).status == "genuine"

@@ -233,4 +233,7 @@ DATA = LanguageData(
         "Bilanz", "bisher", "bislang", "inzwischen", "mittlerweile", "Opferzahl", "Totenzahl",
         "Zahl der Toten", "vorläufig",
     ),
+    death_words=(
+        "getötet", "tot", "Tote", "Toten", "starben", "gestorben", "ums Leben", "Todesopfer",
+    ),
 )

@@ -256,4 +256,5 @@ DATA = LanguageData(
         "toll", "tally", "so far", "to date", "latest count", "latest figures", "body count",
         "casualty count",
     ),
+    death_words=("killed", "dead", "died", "perished", "lost their lives"),
 )

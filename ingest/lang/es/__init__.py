@@ -214,4 +214,8 @@ DATA = LanguageData(
         "balance", "hasta ahora", "hasta el momento", "por ahora", "cifra de muertos",
         "cifra de víctimas", "recuento",
     ),
+    death_words=(
+        "muertos", "murieron", "fallecidos", "fallecieron", "perdieron la vida",
+        "víctimas mortales",
+    ),
 )

@@ -224,4 +224,8 @@ DATA = LanguageData(
         "bilan", "jusqu'ici", "jusqu'à présent", "à ce stade", "pour l'heure", "décompte",
         "s'alourdit",
     ),
+    death_words=(
+        "tués", "tuées", "tué", "morts", "décédés", "ont péri", "ont perdu la vie",
+        "trouvé la mort",
+    ),
 )

@@ -203,4 +203,5 @@ DATA = LanguageData(
     tally_words=(
         "bilancio", "finora", "fino ad ora", "al momento", "conteggio",
     ),
+    death_words=("morti", "uccisi", "uccise", "deceduti", "hanno perso la vita", "vittime"),
 )

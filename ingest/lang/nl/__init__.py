@@ -230,4 +230,5 @@ DATA = LanguageData(
     tally_words=(
         "dodental", "tot nu toe", "tot dusver", "tot nog toe", "voorlopig", "teller",
     ),
+    death_words=("doden", "omgekomen", "gedood", "overleden", "om het leven"),
 )

@@ -190,4 +190,5 @@ DATA = LanguageData(
         "balanço", "até agora", "até ao momento", "até o momento", "número de mortos",
         "contagem",
     ),
+    death_words=("mortos", "mortes", "morreram", "perderam a vida", "vítimas fatais", "óbitos"),
 )
