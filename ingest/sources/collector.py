@@ -9,6 +9,7 @@ so it cannot starve the event loop and make other requests miss their deadlines.
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Sequence
@@ -32,6 +33,8 @@ from factwatch.ingest.sources.httpfetch import (
 from factwatch.ingest.sources.local import read_local
 from factwatch.ingest.sources.pages import ExtractError, decode_html, extract_page
 from factwatch.ingest.sources.urls import canonical
+
+log = logging.getLogger(__name__)
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _FEED_TYPES = frozenset({
@@ -276,6 +279,9 @@ async def _collect_entry(
         return await asyncio.to_thread(_extract, result, source, hint), None
     except (FetchError, ExtractError) as exc:
         reason = str(exc)
+    except Exception as exc:  # a bug on one page must not lose the feed's other entries
+        log.exception("unexpected error on %s", link)
+        reason = f"{link}: unexpected error: {exc!r}"
     fallback = _from_entry(hint, link, source)
     if fallback is None:
         message = f"{reason}; the feed entry has no title or summary to fall back on"

@@ -175,3 +175,50 @@ def test_direct_page_and_local_seeds_together(server):
     assert page.title == "Café crème à Zürich"  # ISO-8859-1 header read as windows-1252
     assert page.lang == "fr"
     assert len(seeds) == 4 and all(a.url.startswith("file:///") for a in seeds)
+
+
+def test_a_bug_on_one_page_loses_only_that_page(server, monkeypatch):
+    """An unexpected error while extracting one page (not a fetch or extraction failure the
+    code knows) must not fail the feed: the other entries are read, the page falls back to its
+    feed entry, and the problem names the page and the error in one line."""
+    from factwatch.ingest.sources import collector
+
+    real = collector._extract
+
+    def broken_on_good(result, source, hint):
+        if result.url.endswith("good.html"):
+            raise RuntimeError("boom")
+        return real(result, source, hint)
+
+    monkeypatch.setattr(collector, "_extract", broken_on_good)
+    result = collect_sync([server.url("fallback-feed.xml")], LOCAL)
+    assert [a.url for a in result.articles] == [server.url("good.html"), server.url("gone.html")]
+    assert result.articles[0].text.startswith("Harbour reopens after £12m repair\n\nBoats")
+    assert (
+        "warning",
+        f"{server.url('good.html')}: unexpected error: RuntimeError('boom'); used the feed "
+        "entry's title and summary instead",
+    ) in [(p.level, p.message) for p in result.problems]
+
+
+def test_pages_extracted_at_once_in_a_cold_process_all_succeed(server):
+    """The collector extracts a feed's pages in worker threads. htmldate imports dateparser
+    lazily inside an extraction, and two threads importing it at once made Python report an
+    import deadlock that failed whole feeds (one cold run in four). In a fresh interpreter,
+    sixteen pages extracted at once all succeed."""
+    import subprocess
+    import sys
+
+    urls = [server.url(f"dev/pages/{a['id']}.html") for a in TRUTH["articles"][:16]]
+    script = f"""
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from factwatch.ingest.sources.pages import extract_page
+pages = [(u, urllib.request.urlopen(u).read()) for u in {urls!r}]
+with ThreadPoolExecutor(16) as pool:
+    got = list(pool.map(lambda p: extract_page(p[1], p[0]), pages))
+print(sum(1 for a in got if a.title))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "16"
