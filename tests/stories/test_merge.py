@@ -76,6 +76,22 @@ def test_a_story_shared_by_figure_alone_is_not_merged() -> None:
     assert [f.story_id for f in assign_story(close, [a, b]).merge] == [2]
 
 
+def test_two_grown_stories_are_not_merged_on_one_article() -> None:
+    """A fragment is small. Two stories of several articles each that an article happens to
+    clear both (templated news: a city, an analyst, 'Pharma' shared by two companies'
+    stories) stay apart; the same article still merges a fragment into a grown story."""
+    a = new_story(signals(unit(0)), story_id=1)
+    b = new_story(signals(unit(2), day=1), story_id=2)
+    for day in range(2, 6):
+        a = merge_into(a, signals(unit(0), day=day))
+        b = merge_into(b, signals(unit(2), day=day))
+    between_them = signals(between(0.62, 0.60), day=7)
+    assert (a.n_articles, b.n_articles) == (5, 5)
+    assert assign_story(between_them, [a, b]).merge == ()
+    fragment = new_story(signals(unit(2), day=6), story_id=3)
+    assert [f.story_id for f in assign_story(between_them, [a, fragment]).merge] == [3]
+
+
 def test_merge_limit_zero_keeps_every_story_apart() -> None:
     a = new_story(signals(unit(0)), story_id=1)
     b = new_story(signals(unit(2), day=1), story_id=2)
