@@ -25,6 +25,9 @@ from factwatch.store.db import Database
 from factwatch.store.models import Article, Chat, Conflict, Story, Subscription
 
 DIM = 8
+# The pass is off by default (StoryParams.merge_limit 0: templated streams); these cases turn
+# it on as a params file would.
+MERGING = replace(StoryParams(), merge_limit=2)
 T0 = datetime(2025, 2, 3, 9, 0, tzinfo=UTC)
 NAMES = frozenset({"norvik foods", "taldera"})
 
@@ -57,7 +60,7 @@ def test_an_article_that_clears_two_stories_merges_them() -> None:
     between them clears both bars and names both, so the one it does not join is merged."""
     a = new_story(signals(unit(0)), story_id=1)
     b = new_story(signals(unit(2), day=1), story_id=2)
-    decision = assign_story(signals(between(0.62, 0.60), day=2), [a, b])
+    decision = assign_story(signals(between(0.62, 0.60), day=2), [a, b], MERGING)
     assert decision.story_id == 1
     assert [f.story_id for f in decision.merge] == [2]
     assert any("merges candidate 1" in r for r in decision.reasons)
@@ -70,10 +73,10 @@ def test_a_story_shared_by_figure_alone_is_not_merged() -> None:
     a = new_story(signals(unit(0), figures={figure}), story_id=1)
     b = new_story(signals(unit(2), names=(), figures={figure}, day=1), story_id=2)
     near = signals(between(0.75, 0.60), figures={figure}, day=2)
-    decision = assign_story(near, [a, b])
+    decision = assign_story(near, [a, b], MERGING)
     assert decision.story_id == 1 and decision.merge == ()
     close = signals(between(0.71, 0.70), figures={figure}, day=2)
-    assert [f.story_id for f in assign_story(close, [a, b]).merge] == [2]
+    assert [f.story_id for f in assign_story(close, [a, b], MERGING).merge] == [2]
 
 
 def test_two_grown_stories_are_not_merged_on_one_article() -> None:
@@ -87,16 +90,16 @@ def test_two_grown_stories_are_not_merged_on_one_article() -> None:
         b = merge_into(b, signals(unit(2), day=day))
     between_them = signals(between(0.62, 0.60), day=7)
     assert (a.n_articles, b.n_articles) == (5, 5)
-    assert assign_story(between_them, [a, b]).merge == ()
+    assert assign_story(between_them, [a, b], MERGING).merge == ()
     fragment = new_story(signals(unit(2), day=6), story_id=3)
-    assert [f.story_id for f in assign_story(between_them, [a, fragment]).merge] == [3]
+    assert [f.story_id for f in assign_story(between_them, [a, fragment], MERGING).merge] == [3]
 
 
 def test_merge_limit_zero_keeps_every_story_apart() -> None:
     a = new_story(signals(unit(0)), story_id=1)
     b = new_story(signals(unit(2), day=1), story_id=2)
-    params = replace(StoryParams(), merge_limit=0)
-    assert assign_story(signals(between(0.62, 0.60), day=2), [a, b], params).merge == ()
+    assert StoryParams().merge_limit == 0  # the default
+    assert assign_story(signals(between(0.62, 0.60), day=2), [a, b]).merge == ()
 
 
 def test_clustering_merges_the_fragments_into_the_older_story() -> None:
@@ -107,12 +110,12 @@ def test_clustering_merges_the_fragments_into_the_older_story() -> None:
         signals(unit(2), day=1, title="Taldera board backs Norvik Foods offer"),
         signals(between(0.62, 0.60), day=2),
     ]
-    assignment, states, decisions = cluster_articles(articles)
+    assignment, states, decisions = cluster_articles(articles, params=MERGING)
     assert assignment == [0, 0, 0]
     assert len(states) == 1 and states[0].n_articles == 3
     assert states[0].label == "Norvik Foods to buy Taldera"
     assert decisions[1].is_new and len(decisions[2].merge) == 1
-    apart, kept, _ = cluster_articles(articles, params=replace(StoryParams(), merge_limit=0))
+    apart, kept, _ = cluster_articles(articles)
     assert len(set(apart[:2])) == 2 and len(kept) == 2
 
 
@@ -183,7 +186,7 @@ def test_the_pipeline_merges_stories_keeping_conflicts_and_followers(db_url) -> 
     followed it move to the older story, and the newer story is gone."""
     db = Database(db_url)
     db.upgrade()
-    pipeline = Pipeline(db, _Keyed())
+    pipeline = Pipeline(db, _Keyed(), params=Params(stories=MERGING))
     pipeline.ingest([_article(1, 0, "alpha", "1.2 billion")])
     pipeline.ingest([_article(2, 1, "beta", "1.5 billion"), _article(3, 1, "beta", "1.4 billion")])
     with db.session() as s:
@@ -207,7 +210,7 @@ def test_the_pipeline_merges_stories_keeping_conflicts_and_followers(db_url) -> 
 def test_no_merge_when_disabled_in_the_pipeline(tmp_path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'apart.db'}")
     db.upgrade()
-    pipeline = Pipeline(db, _Keyed(), params=Params(stories=StoryParams(merge_limit=0)))
+    pipeline = Pipeline(db, _Keyed())  # the default: no merges
     pipeline.ingest([_article(1, 0, "alpha", "1.2 billion"), _article(2, 1, "beta", "1.5 bn")])
     report = pipeline.ingest([_article(3, 2, "alpha beta", "1.2 billion")])
     assert report.merged_stories == 0
