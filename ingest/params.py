@@ -13,9 +13,10 @@ evaluation need. `DEFAULT` is what the application uses.
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -720,6 +721,17 @@ SECTIONS: tuple[tuple[str, type], ...] = (
     ("facts", FactParams),
     ("verdicts", VerdictParams),
 )
+
+
+def assignments(items: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """`["stories.merge_limit=2", "facts.period_penalty=0.3"]` (the benches' `--set`) as the
+    mapping `from_mapping` reads; values are JSON (numbers, true/false)."""
+    out: dict[str, dict[str, Any]] = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        section, _, name = key.partition(".")
+        out.setdefault(section, {})[name] = json.loads(value)
+    return out
 
 
 def from_mapping(data: Mapping[str, Any]) -> Params:
