@@ -125,24 +125,35 @@ def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
-def new_story(
-    article: ArticleSignals, story_id: int | None = None, params: StoryParams = DEFAULT.stories
-) -> StoryState:
-    """A one-article story."""
+def _alone(article: ArticleSignals, params: StoryParams) -> StoryState:
+    """The article as a story of its own, its names and figures not capped."""
     vector = np.asarray(article.embedding, dtype=np.float32).reshape(-1)
     norm = float(np.linalg.norm(vector))
     return StoryState(
-        story_id=story_id,
+        story_id=None,
         centroid=vector / norm if norm > 0 else vector,
         n_articles=1,
-        entities=Counter(dict(_top(Counter(name_tokens(article.entities)), params.max_entities))),
-        figures=frozenset(sorted(article.figures)[: params.max_figures]),
+        entities=Counter(name_tokens(article.entities)),
+        figures=frozenset(article.figures),
         first_seen=article.published,
         last_seen=article.published,
         label=short_label(article.title, params.label_chars),
         langs=frozenset([article.lang] if article.lang else []),
         mean_norm=1.0,
         label_lang=article.lang if article.title else None,
+    )
+
+
+def new_story(
+    article: ArticleSignals, story_id: int | None = None, params: StoryParams = DEFAULT.stories
+) -> StoryState:
+    """A one-article story."""
+    one = _alone(article, params)
+    return replace(
+        one,
+        story_id=story_id,
+        entities=Counter(dict(_top(one.entities, params.max_entities))),
+        figures=frozenset(sorted(one.figures)[: params.max_figures]),
     )
 
 
@@ -156,35 +167,12 @@ def merge_into(
     """
     if story is None:
         return new_story(article, None, params)
-    vector = np.asarray(article.embedding, dtype=np.float32).reshape(-1)
-    vnorm = float(np.linalg.norm(vector))
-    vector = vector / vnorm if vnorm > 0 else vector
-    n = story.n_articles
-    total = story.centroid * (story.mean_norm * n) + vector
-    mean = total / (n + 1)
-    mnorm = float(np.linalg.norm(mean))
-    entities = story.entities + Counter(name_tokens(article.entities))
-    if len(entities) > params.max_entities:
-        entities = Counter(dict(_top(entities, params.max_entities)))
-    figures = story.figures | article.figures
-    if len(figures) > params.max_figures:
-        figures = frozenset(sorted(figures)[: params.max_figures])
     label, label_lang = story.label, story.label_lang
     if article.title and (not label or (label_lang != "en" and article.lang == "en")):
         label, label_lang = short_label(article.title, params.label_chars), article.lang
-    return replace(
-        story,
-        centroid=(mean / mnorm if mnorm > 0 else mean).astype(np.float32),
-        mean_norm=min(mnorm, 1.0),
-        n_articles=n + 1,
-        entities=entities,
-        figures=figures,
-        first_seen=earlier(story.first_seen, article.published),
-        last_seen=later(story.last_seen, article.published),
-        label=label,
-        label_lang=label_lang,
-        langs=story.langs | ({article.lang} if article.lang else set()),
-    )
+    # the article's names and figures are capped once, with the story's
+    merged = merge_stories(story, _alone(article, params), params)
+    return replace(merged, label=label, label_lang=label_lang)
 
 
 def merge_stories(
@@ -193,7 +181,8 @@ def merge_stories(
     """`keep` with `other`'s members added: the two were one story (an article cleared both).
 
     The centroid is the exact mean over both stories' members; names add up; `keep` keeps its
-    id and label unless only `other` has an English headline (as `merge_into` labels)."""
+    id and label unless only `other` has an English headline. `merge_into` is this with a
+    one-article story."""
     total = keep.centroid * (keep.mean_norm * keep.n_articles) + other.centroid * (
         other.mean_norm * other.n_articles
     )
