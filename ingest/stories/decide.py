@@ -214,8 +214,9 @@ def _fragments(
             if stranger is not None and sim < stranger_bar(gap, p):
                 continue
             f = features_of(article, ev, i, story, names, sim, gap, stranger, p)
-            if merges(f, p) and (pick is None or score(f, p) > pick[0]):
-                pick = (score(f, p), f)
+            margin = score(f, p)
+            if merges(f, p) and (pick is None or margin > pick[0]):
+                pick = (margin, f)
         if pick is None:
             break
         found.append(pick[1])
