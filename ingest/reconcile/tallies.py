@@ -42,8 +42,24 @@ def _tally_cue(rec: ClaimRecord) -> bool:
     return rec.claim.kind == "count" and bool(phrases(lang, "death_words").search(sentence))
 
 
+def _digits(value: float) -> str:
+    """The significant digits of a figure: 3,200 -> "32", 2.61 bn -> "261"."""
+    return f"{value:.6g}".replace(".", "").split("e")[0].strip("0-") or "0"
+
+
+def _transposed(records: Sequence[ClaimRecord]) -> bool:
+    """Two figures whose digits are one another's, swapped (3,200 and 2,300; 690 and 960):
+    a misprint, which time does not explain."""
+    digits = {_digits(float(r.claim.value)) for r in records if r.claim.value}
+    return any(
+        a != b and sorted(a) == sorted(b) for a in digits for b in digits
+    )
+
+
 def running_tally(
-    records: Sequence[ClaimRecord], interval: Callable[[ClaimRecord], Interval]
+    records: Sequence[ClaimRecord],
+    interval: Callable[[ClaimRecord], Interval],
+    uncued_days: float = 0.0,
 ) -> list[ClaimRecord] | None:
     """The reports in time order when they read as one running count revised over time, else
     None.
@@ -51,7 +67,10 @@ def running_tally(
     A toll or tally whose reports, taken in publication order, agree within each moment and
     move one way only (no later figure wholly below, or for a count going down wholly above,
     an earlier one), and where every report that moves the figure says it is a running count:
-    by its noun (deaths, injured) or a tally word in its sentence ("toll", "bilan", "so far").
+    by its noun (deaths, injured) or a tally word in its sentence ("toll", "bilan", "so far"),
+    or by coming `uncued_days` or more after the report before it (0: never): staff, stores,
+    homes counted a month apart are counts as of two days, whatever words they use,
+    unless two of the figures are one another's digits swapped (a misprint).
     Two values in one article, a figure that goes back, or a new figure given as a plain
     fact ("2,100 people fled" after "1,200 were evacuated") stay a disagreement.
     """
@@ -61,13 +80,17 @@ def running_tally(
     if len(by_moment) < 2:
         return None
     spans: list[Interval] = []
+    previous = datetime.min
+    elapsed_counts = uncued_days > 0 and not _transposed(records)
     for moment in sorted(by_moment):
         span = common_interval([interval(r) for r in by_moment[moment]])
         if span is None:
             return None  # one report, or one moment, with two figures
+        elapsed = (moment - previous).total_seconds() / 86400
         if (
             spans
             and spans[-1].intersect(span) is None
+            and not (elapsed_counts and elapsed >= uncued_days)
             and not any(
                 count_family(r.claim.unit) in TALLY_NOUNS or _tally_cue(r)
                 for r in by_moment[moment]
@@ -75,6 +98,7 @@ def running_tally(
         ):
             return None  # the figure moves without saying it is a running count
         spans.append(span)
+        previous = moment
     rising = all(
         later.high >= earlier.low for i, earlier in enumerate(spans) for later in spans[i + 1 :]
     )

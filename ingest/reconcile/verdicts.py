@@ -259,7 +259,7 @@ def _assess_numbers(fact_key, label, records, readings, base, params) -> Assessm
         )
         return _with_conflict(base, fact_key, kind, ROUNDING, text, records, readings, {})
     timeline = (
-        running_tally(records, lambda r: _interval(r, params))
+        running_tally(records, lambda r: _interval(r, params), params.uncued_update_days)
         if kind in ("count", "percent")
         else None
     )

@@ -136,3 +136,45 @@ def test_people_the_report_says_were_killed_are_a_toll():
         _toll(304, 23, "The Hindu", unit="people", sentence="Officials moved 304 people."),
     ]
     assert assess("f", "Evacuated", evacuated).status == "genuine"
+
+
+def test_counts_a_month_apart_are_counts_of_two_moments():
+    """A count reported again a month or more later, moving one way, is the count as of a
+    later day (staff hired, stores opened, homes rebuilt), an update even without a tally
+    word; the same figures a fortnight apart stay a disagreement (the plain-fact rule)."""
+
+    def staff(value, published, outlet, lang, sentence):
+        return record(value, "employees", kind="count", outlet=outlet, published=published,
+                      lang=lang, sentence=sentence)  # fmt: skip
+
+    early = staff(620, date(2024, 9, 3), "Construction Ledger", "en",
+                  "The consortium has so far hired 620 workers.")  # fmt: skip
+    later = [
+        staff(1900, date(2025, 11, 18), "Wirtschaftsblatt", "de",
+              "Auf der Baustelle arbeiten rund 1.900 Beschäftigte."),
+        staff(1900, date(2025, 11, 20), "Observador", "pt",
+              "O estaleiro emprega 1.900 trabalhadores."),
+    ]  # fmt: skip
+    a = assess("f", "Workers on the site", [early, *later])
+    assert a.status == "updated" and not alerts(a.conflict.verdict)
+    assert a.conflict.summary.index("620") < a.conflict.summary.index("1,900")
+    weeks = staff(620, date(2025, 11, 4), "Construction Ledger", "en",
+                  "The consortium employs 620 workers.")  # fmt: skip
+    assert assess("f", "Workers on the site", [weeks, *later]).status == "genuine"
+    falling_back = staff(620, date(2026, 6, 1), "Construction Ledger", "en",
+                         "The consortium employs 620 workers.")  # fmt: skip
+    assert assess("f", "Workers", [early, *later, falling_back]).status == "genuine"
+
+
+def test_digits_swapped_months_later_are_a_misprint_not_an_update():
+    """3,200 jobs in March and 2,300 in September: the same digits swapped is an outlet's
+    misprint, which time does not explain."""
+    recs = [
+        record(3200, "jobs", kind="count", outlet="Wire", published=date(2025, 3, 10),
+               sentence="The factory will create 3,200 jobs."),
+        record(3200, "jobs", kind="count", outlet="Le Matin", published=date(2025, 3, 11),
+               lang="fr", sentence="L'usine créera 3 200 emplois."),
+        record(2300, "jobs", kind="count", outlet="Tagblatt", published=date(2025, 9, 15),
+               lang="de", sentence="Das Werk soll 2.300 Arbeitsplätze schaffen."),
+    ]  # fmt: skip
+    assert assess("f", "Jobs", recs).status == "genuine"
