@@ -53,7 +53,7 @@ GRIDS: dict[str, dict[str, list]] = {
         "facts.published_gap_slope": [0.0, 0.05, 0.1],
         "facts.published_gap_free_days": [180.0, 365.0],
     },
-    "elapsed": {"verdicts.uncued_update_days": [0.0, 7.0, 30.0, 90.0]},
+    "elapsed": {"verdicts.uncued_update_days": [0.0, 30.0, 90.0]},
     "values": {
         "facts.implausible_penalty": [0.0, 0.08, 0.15],
         "facts.same_value_bonus": [0.15, 0.25],

@@ -68,9 +68,10 @@ def running_tally(
     move one way only (no later figure wholly below, or for a count going down wholly above,
     an earlier one), and where every report that moves the figure says it is a running count:
     by its noun (deaths, injured) or a tally word in its sentence ("toll", "bilan", "so far"),
-    or by coming `uncued_days` or more after the report before it (0: never): staff, stores,
-    homes counted a month apart are counts as of two days, whatever words they use,
-    unless two of the figures are one another's digits swapped (a misprint).
+    or by rising `uncued_days` or more after the report before it (0: never): staff hired,
+    stores closed, homes counted a month apart are counts as of two days, whatever words
+    they use, unless two of the figures are one another's digits swapped (a misprint). A
+    count that falls months later with no such word stays a disagreement.
     Two values in one article, a figure that goes back, or a new figure given as a plain
     fact ("2,100 people fled" after "1,200 were evacuated") stay a disagreement.
     """
@@ -90,7 +91,7 @@ def running_tally(
         if (
             spans
             and spans[-1].intersect(span) is None
-            and not (elapsed_counts and elapsed >= uncued_days)
+            and not (elapsed_counts and elapsed >= uncued_days and span.low >= spans[-1].high)
             and not any(
                 count_family(r.claim.unit) in TALLY_NOUNS or _tally_cue(r)
                 for r in by_moment[moment]

@@ -139,9 +139,10 @@ def test_people_the_report_says_were_killed_are_a_toll():
 
 
 def test_counts_a_month_apart_are_counts_of_two_moments():
-    """A count reported again a month or more later, moving one way, is the count as of a
-    later day (staff hired, stores opened, homes rebuilt), an update even without a tally
-    word; the same figures a fortnight apart stay a disagreement (the plain-fact rule)."""
+    """A count reported again a month or more later, higher, is the count as of a later day
+    (staff hired, stores closed, homes counted again), an update even without a tally word;
+    the same figures a fortnight apart, or a lower figure months later, stay a disagreement
+    (the plain-fact rule)."""
 
     def staff(value, published, outlet, lang, sentence):
         return record(value, "employees", kind="count", outlet=outlet, published=published,
@@ -164,6 +165,14 @@ def test_counts_a_month_apart_are_counts_of_two_moments():
     falling_back = staff(620, date(2026, 6, 1), "Construction Ledger", "en",
                          "The consortium employs 620 workers.")  # fmt: skip
     assert assess("f", "Workers", [early, *later, falling_back]).status == "genuine"
+    jobs = [
+        record(4500, "jobs", kind="count", outlet="新华", published=date(2025, 1, 20), lang="zh",
+               qualifier="about", sentence="项目将创造约4500个就业岗位。"),
+        record(3500, "jobs", kind="count", outlet="Kurier", published=date(2025, 8, 26),
+               lang="de", qualifier="about", sentence="Das Werk soll rund 3.500 Arbeitsplätze "
+               "schaffen."),
+    ]  # fmt: skip
+    assert assess("f", "Jobs", jobs).status == "genuine"
 
 
 def test_digits_swapped_months_later_are_a_misprint_not_an_update():
