@@ -386,9 +386,16 @@ def _published(
     picked: _Picked | None,
     hint: FeedEntry | None,
 ) -> datetime | None:
-    """The page's own date first; the feed's when the page has none or only the day."""
-    candidates = [*(meta.published or []), *(picked.times if picked else []), trafilatura_date]
+    """The page's own date first; the feed's when the page has none or only the day. A date
+    trafilatura guesses from the page's text (a footer's "© 2003–2024" reads as 1 January
+    2003) is a guess, and never overrides the feed's date of another day."""
     hinted = hint.published if hint else None
+    guessed = parse_datetime(trafilatura_date) if trafilatura_date else None
+    if hinted is not None and guessed is not None:
+        day = guessed.date() if isinstance(guessed, datetime) else guessed
+        if day != hinted.date():
+            trafilatura_date = None
+    candidates = [*(meta.published or []), *(picked.times if picked else []), trafilatura_date]
     for raw in candidates:
         value = parse_datetime(raw)
         if value is None or not plausible_date(value):

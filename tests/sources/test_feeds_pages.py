@@ -234,3 +234,29 @@ def test_page_without_article_element():
     ]
     assert (article.lang, article.outlet) == ("es", "Blog Económico")
     assert article.published.isoformat() == "2025-06-01T10:00:00+02:00"
+
+
+FOOTER_YEARS_PAGE = """<!doctype html><html lang="en"><head><title>Otis: insured losses
+</title></head><body><nav>Home · Insurance · Claims</nav>
+<article><h1>Otis could cost insurers up to $6 billion</h1>
+<p>Insured losses from Hurricane Otis could reach $6 billion, the modelling firm said, after
+the storm came ashore on October 25 near Acapulco.</p>
+<p>The estimate covers damage to homes, hotels and businesses across the state of Guerrero,
+where most policies were held by large hotel chains.</p></article>
+<footer>Independent Insurance Agency Academy — All rights reserved. © 2003–2024</footer>
+</body></html>"""
+
+
+def test_a_footers_copyright_years_never_override_the_feeds_date():
+    """trafilatura reads "© 2003–2024" as 1 January 2003; a date guessed from the page's text
+    is weaker than the feed's, which dates the report (and every day it names without a year:
+    "October 25" is 2023's, not 2002's)."""
+    hint = FeedEntry(
+        link="https://news.example/otis", lang="en",
+        published=datetime(2023, 11, 2, 10, 0, tzinfo=UTC),
+    )  # fmt: skip
+    article = extract_page(FOOTER_YEARS_PAGE, "https://news.example/otis", hint=hint)
+    assert article.published == datetime(2023, 11, 2, 10, 0, tzinfo=UTC)
+    # without a feed, the page's guess is all there is
+    alone = extract_page(FOOTER_YEARS_PAGE, "https://news.example/otis")
+    assert alone.published is None or alone.published.year in (2003, 2024)
