@@ -160,3 +160,19 @@ def test_zloty_written_with_and_without_its_polish_letter() -> None:
     assert values("Die Linie kostet 17,6 Mrd. Złoty.", "de", "money") == [(17.6e9, "PLN")]
     assert values("The line costs 17.6 billion złoty.", "en", "money") == [(17.6e9, "PLN")]
     assert values("La ligne coûte 17,6 milliards de zlotys.", "fr", "money") == [(17.6e9, "PLN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Latin-American Spanish groups a dollar amount's thousands with a comma
+        ("Nippon Steel anunció la compra por $14,100 millones en efectivo.", 14.1e9),
+        ("La operación asciende a US$1,210 millones.", 1.21e9),
+        # Spain's format, and a decimal comma, stay as they are
+        ("El Ebitda llegó a US$ 1.210 millones.", 1.21e9),
+        ("La filial ganó 14,1 millones de dólares.", 14.1e6),
+        ("Ofrece 2,125 euros por acción.", 2.125),
+    ],
+)
+def test_spanish_dollar_amounts_in_both_number_formats(text, value):
+    assert [c.value for c in of_kind(text, "es", "money")] == [pytest.approx(value)]
