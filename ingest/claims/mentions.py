@@ -48,7 +48,7 @@ def find_mentions(text: str, g: Grammar, blocked: list[tuple[int, int]]) -> Iter
             continue
         if _DECIMAL_FRAGMENT.search(text, max(0, start - 4), start):
             continue  # "1 . 6 billion" (tokenised text): the 6 is a decimal, not a number
-        parsed = parse_number(text[start:end], _number_lang(text, start, end, g.lang))
+        parsed = parse_number(text[start:end], _number_lang(text, start, end, g))
         if parsed is None:
             continue
         value, precision = parsed
@@ -57,22 +57,21 @@ def find_mentions(text: str, g: Grammar, blocked: list[tuple[int, int]]) -> Iter
             yield mention
 
 
-# A dollar amount in Latin-American Spanish groups thousands with a comma, as in English:
-# "$14,100 millones", "US$1,210 millones" (Spain writes "14.100 millones de dólares").
 _DOLLAR_BEFORE = re.compile(r"\$\s?$")
 _US_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
-def _number_lang(text: str, start: int, end: int, lang: str) -> str:
+def _number_lang(text: str, start: int, end: int, g: Grammar) -> str:
     """The language whose number format reads the numeral: English for a comma-grouped
-    dollar amount in Spanish, the text's own otherwise."""
+    dollar amount where the language writes dollars so (`LanguageData.dollar_comma_groups`),
+    the grammar's own otherwise."""
     if (
-        lang == "es"
+        g.data.dollar_comma_groups
         and _US_GROUPED.fullmatch(text, start, end)
         and _DOLLAR_BEFORE.search(text, max(0, start - 2), start)
     ):
         return "en"
-    return lang
+    return g.lang
 
 
 def _with_scale(

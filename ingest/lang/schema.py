@@ -39,6 +39,9 @@ class LanguageData:
     decimal: str  # decimal separator; the other of "," / "." groups digits
     space_groups: bool  # digit groups separated by a plain space ("4 500 emplois")
     lakh_groups: bool  # Indian grouping in lakhs and crores: "12,34,567.89"
+    # after a dollar sign a comma groups thousands, as in English: "$14,100 millones" (Latin
+    # America, the US Hispanic press; Spain writes "14.100 millones de dólares")
+    dollar_comma_groups: bool
 
     # --- Claim grammar (claims/grammar.py)
     scales: tuple[Scale, ...]

@@ -390,15 +390,13 @@ def _published(
     trafilatura guesses from the page's text (a footer's "© 2003–2024" reads as 1 January
     2003) is a guess, and never overrides the feed's date of another day."""
     hinted = hint.published if hint else None
-    guessed = parse_datetime(trafilatura_date) if trafilatura_date else None
-    if hinted is not None and guessed is not None:
-        day = guessed.date() if isinstance(guessed, datetime) else guessed
-        if day != hinted.date():
-            trafilatura_date = None
-    candidates = [*(meta.published or []), *(picked.times if picked else []), trafilatura_date]
-    for raw in candidates:
+    own = [*(meta.published or []), *(picked.times if picked else [])]
+    for raw, guess in [*((r, False) for r in own), (trafilatura_date, True)]:
         value = parse_datetime(raw)
         if value is None or not plausible_date(value):
+            continue
+        day = value.date() if isinstance(value, datetime) else value
+        if guess and hinted is not None and day != hinted.date():
             continue
         if isinstance(value, datetime):
             if value.tzinfo is not None:

@@ -64,6 +64,7 @@ DATA = LanguageData(
     capitalised_nouns=True,
     decimal=",",
     lakh_groups=False,
+    dollar_comma_groups=False,
     space_groups=True,
     scales=(
         ("Tausend", 3, False), ("Tsd.", 3, False), ("Tsd", 3, False), ("k", 3, True),

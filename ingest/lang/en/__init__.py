@@ -90,6 +90,7 @@ DATA = LanguageData(
     capitalised_nouns=False,
     decimal=".",
     lakh_groups=True,
+    dollar_comma_groups=False,
     space_groups=False,
     scales=(
         ("hundred", 2, False), ("thousand", 3, False), ("thousands", 3, False), ("k", 3, True),

@@ -66,6 +66,7 @@ DATA = LanguageData(
     capitalised_nouns=False,
     decimal=",",
     lakh_groups=False,
+    dollar_comma_groups=True,
     space_groups=True,
     scales=(
         ("mil", 3, False), ("k", 3, True), ("millón", 6, False), ("millon", 6, False),

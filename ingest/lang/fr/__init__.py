@@ -69,6 +69,7 @@ DATA = LanguageData(
     capitalised_nouns=False,
     decimal=",",
     lakh_groups=False,
+    dollar_comma_groups=False,
     space_groups=True,
     scales=(
         ("mille", 3, False), ("k", 3, True), ("million", 6, False), ("millions", 6, False),

@@ -69,6 +69,7 @@ DATA = LanguageData(
     capitalised_nouns=False,
     decimal=",",
     lakh_groups=False,
+    dollar_comma_groups=False,
     space_groups=True,
     scales=(
         ("mila", 3, False), ("mille", 3, False), ("k", 3, True), ("milione", 6, False),

@@ -70,6 +70,7 @@ DATA = LanguageData(
     capitalised_nouns=False,
     decimal=",",
     lakh_groups=False,
+    dollar_comma_groups=False,
     space_groups=True,
     scales=(
         ("duizend", 3, False), ("k", 3, True), ("miljoen", 6, False), ("miljoenen", 6, False),

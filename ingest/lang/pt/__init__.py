@@ -56,6 +56,7 @@ DATA = LanguageData(
     capitalised_nouns=False,
     decimal=",",
     lakh_groups=False,
+    dollar_comma_groups=False,
     space_groups=True,
     scales=(
         ("mil", 3, False), ("k", 3, True), ("milhão", 6, False), ("milhao", 6, False),

@@ -44,6 +44,7 @@ DATA = LanguageData(
     capitalised_nouns=False,
     decimal=".",
     lakh_groups=False,
+    dollar_comma_groups=False,
     space_groups=False,
     scales=(),
     connectors=(),
